@@ -1,0 +1,90 @@
+#include "lib/sqlite/database.hpp"
+
+#include "lib/sqlite/statement.hpp"
+
+#include <sqlite3.h>
+
+namespace loa::sqlite {
+namespace {
+
+[[noreturn]] void fail(sqlite3 *db, const std::filesystem::path &path, const std::string &what, int code) {
+    std::string message = what + " " + quote(path) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+    if ((code & 0xff) == SQLITE_FULL)
+        message += "; the disk is full, free some space";
+    else if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN)
+        message += "; check that the station home exists and is writable by this user";
+    throw SqliteError(message, code & 0xff);
+}
+
+} // namespace
+
+Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) {
+    int flags = SQLITE_OPEN_FULLMUTEX;
+    switch (mode) {
+    case Mode::read_write_create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Mode::read_write: flags |= SQLITE_OPEN_READWRITE; break;
+    case Mode::read_only: flags |= SQLITE_OPEN_READONLY; break;
+    }
+    const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        fail(nullptr, path, "cannot open database", rc);
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, 5000);
+    if (mode != Mode::read_only)
+        execute("PRAGMA journal_mode = WAL");
+    // FULL: a play's "started" and "finalised" transitions must survive a power cut.
+    execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+}
+
+Database::~Database() {
+    sqlite3_close_v2(m_db);
+}
+
+void Database::execute(const std::string &sql) {
+    char *error = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+        std::string message = error ? error : sqlite3_errstr(rc);
+        sqlite3_free(error);
+        throw SqliteError("database " + quote(m_path) + ": " + message, rc & 0xff);
+    }
+}
+
+long long Database::last_insert_rowid() const noexcept {
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const noexcept {
+    return sqlite3_changes(m_db);
+}
+
+int Database::user_version() {
+    Statement statement(*this, "PRAGMA user_version");
+    statement.step();
+    const int version = static_cast<int>(statement.column_int(0));
+    statement.reset();
+    return version;
+}
+
+void Database::set_user_version(int version) {
+    execute("PRAGMA user_version = " + std::to_string(version));
+}
+
+Transaction::Transaction(Database &db) : m_db(db) {
+    m_db.execute("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+    if (!m_done)
+        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+    m_db.execute("COMMIT");
+    m_done = true;
+}
+
+} // namespace loa::sqlite

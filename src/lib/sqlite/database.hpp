@@ -1,0 +1,56 @@
+#pragma once
+// A thin owner of a sqlite3 connection, so raw handles never spread (as MPD's
+// lib/sqlite). All SQL goes through Statement with bound parameters.
+#include <filesystem>
+#include <string>
+
+struct sqlite3;
+
+namespace loa::sqlite {
+
+/// A failure reported by SQLite, with its result code. Derived from loa::Error.
+class SqliteError;
+
+class Database {
+public:
+    enum class Mode { read_write_create, read_write, read_only };
+
+    /// Opens `path` with WAL journal, foreign keys and a busy timeout, so readers
+    /// (the CLI) never disturb the writer (the player). Throws SqliteError.
+    Database(const std::filesystem::path &path, Mode mode);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /// Runs SQL without parameters (schema, pragmas). Throws SqliteError.
+    void execute(const std::string &sql);
+
+    sqlite3 *handle() const noexcept { return m_db; }
+    const std::filesystem::path &path() const noexcept { return m_path; }
+    long long last_insert_rowid() const noexcept;
+    int changes() const noexcept;
+
+    /// PRAGMA user_version, the schema's migration number.
+    int user_version();
+    void set_user_version(int version);
+
+private:
+    sqlite3 *m_db = nullptr;
+    std::filesystem::path m_path;
+};
+
+/// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() ran.
+class Transaction {
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    void commit();
+
+private:
+    Database &m_db;
+    bool m_done = false;
+};
+
+} // namespace loa::sqlite

@@ -1,0 +1,27 @@
+#pragma once
+// The play log's hash chain (DESIGN.md, "Log chain"). The canonical encoding is
+// frozen: changing it breaks every report already sent.
+//
+// Canonical text of a row: a JSON object of the fields below, keys sorted by
+// byte value, no whitespace, strings with only '"', '\\' and control characters
+// escaped (\b \f \n \r \t, others as \u00XX, lowercase hex), absent values as
+// null, integers in decimal, booleans as true/false. Fields: announcement,
+// campaign, chain_id, clock_synced, device, duration_ms, ended_at, error,
+// lateness_ms, play_id, position, priority, schedule_sha256, scheduled_at, seq,
+// sha256, slot, started_at, station, status, title, trigger, underruns.
+// row_hash = hex(SHA-256(bytes(prev_hash) ∥ canonical)), prev_hash of seq 1 is 32 zero bytes.
+#include "playlog/play_record.hpp"
+
+#include <string>
+
+namespace loa::playlog {
+
+/// 64 zeros: the prev_hash of a chain's first row.
+extern const std::string genesis_hash;
+
+std::string canonical_encoding(const PlayRecord &record, const std::string &chain_id);
+
+/// SHA-256(bytes(prev_hash_hex) ∥ canonical), as hex.
+std::string chain_hash(const std::string &prev_hash_hex, const std::string &canonical);
+
+} // namespace loa::playlog

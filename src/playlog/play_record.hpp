@@ -1,0 +1,40 @@
+#pragma once
+// One row of the play log: one item of an occurrence, or one manual play.
+#include "core/vocabulary.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace loa::playlog {
+
+struct PlayRecord {
+    std::int64_t play_id = 0;
+    std::string station;
+    std::optional<std::string> slot;         ///< None for a manual play.
+    std::optional<std::string> scheduled_at; ///< The occurrence's instant, ISO 8601.
+    std::optional<std::int64_t> position;    ///< The item's index in the occurrence.
+    std::optional<std::string> started_at;   ///< When the first sample left the device.
+    std::optional<std::string> ended_at;     ///< When the last sample left the device.
+    std::string announcement;
+    std::optional<std::string> title;    ///< As it was at play time.
+    std::optional<std::string> campaign; ///< As it was at play time.
+    std::optional<std::string> sha256;   ///< Of the content that actually played.
+    PlayStatus status = PlayStatus::started;
+    std::optional<std::int64_t> lateness_ms;
+    std::optional<std::int64_t> duration_ms;
+    Priority priority = Priority::normal;
+    Trigger trigger = Trigger::scheduled;
+    std::optional<std::string> error;
+    std::optional<std::string> schedule_sha256; ///< The schedule version that planned it.
+    std::optional<std::string> device;
+    std::optional<std::int64_t> underruns;
+    std::optional<bool> clock_synced;
+    // Hash chain, set when the row is finalised.
+    std::optional<std::int64_t> seq;
+    std::optional<std::string> prev_hash;
+    std::optional<std::string> row_hash;
+    std::optional<std::string> canonical; ///< The exact text row_hash covers.
+};
+
+} // namespace loa::playlog

@@ -1,0 +1,15 @@
+#pragma once
+// The play log as JSON lines: one object per row with DESIGN.md's fields and the
+// hash-chain fields (for `--json` listings and `loa export --format json`).
+#include "playlog/play_record.hpp"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace loa::report {
+
+void write_json_lines(std::ostream &out, const std::vector<playlog::PlayRecord> &rows,
+                      const std::string &chain_id);
+
+} // namespace loa::report

@@ -1,0 +1,113 @@
+#include "station/schema.hpp"
+
+#include "core/error.hpp"
+#include "lib/sqlite/database.hpp"
+
+#include <array>
+#include <string>
+
+namespace loa::station {
+namespace {
+
+// Append only: a released migration never changes, or stations upgraded from it
+// would differ from new ones.
+constexpr std::array migrations{
+    R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE announcements (
+    id             TEXT PRIMARY KEY,
+    title          TEXT NOT NULL,
+    category       TEXT,
+    campaign       TEXT,
+    source         TEXT,
+    reference      TEXT,
+    valid_from     TEXT,
+    valid_until    TEXT,
+    sha256         TEXT NOT NULL,
+    stored_as      TEXT NOT NULL,
+    original_name  TEXT NOT NULL,
+    format         TEXT NOT NULL,
+    sample_rate    INTEGER NOT NULL,
+    channels       INTEGER NOT NULL,
+    frames         INTEGER NOT NULL,
+    duration_ms    INTEGER NOT NULL,
+    loudness_lufs  REAL,
+    true_peak_dbtp REAL,
+    imported_at    TEXT NOT NULL
+);
+
+CREATE TABLE schedules (
+    version    INTEGER PRIMARY KEY AUTOINCREMENT,
+    sha256     TEXT NOT NULL,
+    file_name  TEXT NOT NULL,
+    content    TEXT NOT NULL,
+    loaded_at  TEXT NOT NULL,
+    loaded_ms  INTEGER NOT NULL,
+    active     INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1))
+);
+CREATE UNIQUE INDEX schedules_one_active ON schedules (active) WHERE active = 1;
+
+CREATE TABLE plays (
+    play_id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    station         TEXT NOT NULL,
+    slot            TEXT,
+    scheduled_at    TEXT,
+    scheduled_ms    INTEGER,
+    position        INTEGER,
+    planned_ms      INTEGER,
+    started_at      TEXT,
+    started_ms      INTEGER,
+    ended_at        TEXT,
+    announcement    TEXT NOT NULL,
+    title           TEXT,
+    campaign        TEXT,
+    sha256          TEXT,
+    status          TEXT NOT NULL CHECK (status IN
+                        ('started', 'completed', 'interrupted', 'failed', 'missed', 'skipped')),
+    lateness_ms     INTEGER,
+    duration_ms     INTEGER,
+    priority        TEXT NOT NULL,
+    trigger         TEXT NOT NULL,
+    error           TEXT,
+    schedule_sha256 TEXT,
+    device          TEXT,
+    underruns       INTEGER,
+    clock_synced    INTEGER,
+    seq             INTEGER UNIQUE,
+    prev_hash       TEXT,
+    row_hash        TEXT,
+    canonical       TEXT
+);
+-- Guarantee 2 in the database itself: one outcome per item of an occurrence
+-- (an interrupted attempt may be retried), never two completed rows.
+CREATE UNIQUE INDEX plays_one_outcome ON plays (slot, scheduled_at, position)
+    WHERE trigger = 'scheduled' AND status <> 'interrupted';
+CREATE INDEX plays_by_time ON plays (coalesce(started_ms, scheduled_ms, planned_ms));
+CREATE INDEX plays_unfinished ON plays (status) WHERE status = 'started';
+)sql",
+};
+
+} // namespace
+
+int schema_version() noexcept {
+    return static_cast<int>(migrations.size());
+}
+
+void migrate(sqlite::Database &db) {
+    const int current = db.user_version();
+    if (current > schema_version())
+        throw Error("database " + quote(db.path()) + " was written by a newer loa (schema " +
+                    std::to_string(current) + "); install that version again");
+    for (int version = current + 1; version <= schema_version(); ++version) {
+        sqlite::Transaction transaction(db);
+        db.execute(migrations[static_cast<std::size_t>(version - 1)]);
+        db.set_user_version(version);
+        transaction.commit();
+    }
+}
+
+} // namespace loa::station

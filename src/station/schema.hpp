@@ -1,0 +1,16 @@
+#pragma once
+// The station database's schema, as numbered migrations (PRAGMA user_version).
+namespace loa::sqlite {
+class Database;
+}
+
+namespace loa::station {
+
+/// Applies every migration newer than the database's user_version, each in its
+/// own transaction. Throws Error if the database is newer than this program.
+void migrate(sqlite::Database &db);
+
+/// The newest schema version this program knows.
+int schema_version() noexcept;
+
+} // namespace loa::station
