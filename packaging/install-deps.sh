@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs everything loa needs to build, test and run, from Debian 12's
+# packages. Non-interactive and idempotent: safe to run again.
+set -euo pipefail
+
+packages=(
+    # build
+    build-essential cmake ninja-build pkg-config
+    # libraries (DESIGN.md and the issues name them)
+    portaudio19-dev libsndfile1-dev libsqlite3-dev libtomlplusplus-dev libssl-dev
+    libsamplerate0-dev libebur128-dev libcctz-dev libsystemd-dev
+    # tests: Catch2 v2, a virtual sound device (JACK's dummy driver), the sample tools
+    catch2 jackd2 libjack-jackd2-dev sqlite3 sox libsox-fmt-all espeak-ng
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+        missing+=("$package")
+done
+if ((${#missing[@]} == 0)); then
+    echo "install-deps: all ${#packages[@]} packages are already installed"
+    exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -q
+$sudo -E apt-get install -y -q --no-install-recommends "${missing[@]}"
