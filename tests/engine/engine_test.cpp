@@ -1,0 +1,177 @@
+// The engine on a ManualClock with the null sink: real schedule parsing, real
+// library and play log in SQLite, real decoding; a day passes in milliseconds.
+#include "common/temp_dir.hpp"
+#include "engine/engine.hpp"
+#include "lib/sqlite/database.hpp"
+#include "library/library.hpp"
+#include "playlog/play_log.hpp"
+#include "playout/player.hpp"
+#include "station/home.hpp"
+#include "station/schedule_store.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace std::chrono;
+using namespace std::chrono_literals;
+
+namespace {
+
+const auto zone = loa::TimeZone::load("Asia/Ho_Chi_Minh");
+
+/// 2020-07-20 (a Monday) at a station-local time.
+loa::TimePoint monday(int hh, int mm, int ss = 0) {
+    return zone.from_local(year_month_day{year{2020}, month{7}, day{20}}, hours{hh} + minutes{mm} + seconds{ss});
+}
+
+struct Station {
+    loa::test::TempDir dir;
+    loa::station::Home home{dir / "home"};
+    std::unique_ptr<loa::sqlite::Database> db;
+    loa::ManualClock clock{monday(5, 0)};
+    std::unique_ptr<loa::station::ScheduleStore> schedules;
+    std::unique_ptr<loa::library::Library> library;
+    std::unique_ptr<loa::playlog::PlayLog> log;
+    std::unique_ptr<loa::playout::Player> player;
+
+    Station() {
+        home.initialise({});
+        db = home.open_database();
+        schedules = std::make_unique<loa::station::ScheduleStore>(*db);
+        library = std::make_unique<loa::library::Library>(*db, home.library_path());
+        log = std::make_unique<loa::playlog::PlayLog>(*db, "T-01", zone);
+        loa::test::write_tone(dir / "tone.wav", 48000, 2, 2.0);
+        library->import({dir / "tone.wav", "tone", {}, {}, {}, {}}, "2020-07-20T05:00:00.000+07:00");
+        player = std::make_unique<loa::playout::Player>(
+            loa::playout::OutputSpec{loa::playout::OutputSpec::Kind::null, ""}, clock);
+    }
+
+    void load(const std::string &toml, loa::TimePoint loaded_at) {
+        schedules->activate("test.toml", toml, zone.format_iso(loaded_at), loaded_at);
+    }
+
+    /// Runs a fresh engine (as after a restart) from the clock's now until `until`.
+    void run_until(loa::TimePoint until, std::optional<loa::station::QuietHours> quiet = loa::station::QuietHours{}) {
+        loa::engine::Engine engine(clock, *schedules, *library, *log, *player,
+                                   loa::engine::EngineSettings{zone, quiet});
+        while (clock.now() < until) {
+            const auto next = engine.step();
+            clock.sleep_until(std::min(next, until));
+        }
+    }
+
+    std::vector<loa::playlog::PlayRecord> rows() const { return log->query({}); }
+};
+
+const std::string two_items_at_six = R"(version = 1
+[[slot]]
+id = "sang"
+days = ["daily"]
+at = ["06:00"]
+play = ["tone", "tone"]
+late = "10m"
+)";
+
+} // namespace
+
+TEST_CASE("a due slot plays each item once, the first at its instant") {
+    Station s;
+    s.load(two_items_at_six, monday(4, 0));
+    s.run_until(monday(6, 5));
+    auto rows = s.rows();
+    REQUIRE(rows.size() == 2);
+    for (const auto &row : rows) {
+        CHECK(row.status == loa::PlayStatus::completed);
+        CHECK(row.slot == "sang");
+        CHECK(row.scheduled_at == "2020-07-20T06:00:00.000+07:00");
+        CHECK(row.sha256 == s.library->find("tone")->sha256);
+        CHECK(row.seq.has_value());
+    }
+    CHECK(rows[0].position == 0);
+    CHECK(rows[0].started_at == "2020-07-20T06:00:00.000+07:00");
+    CHECK(rows[0].lateness_ms == 0);
+    CHECK(rows[0].duration_ms >= 2000);
+    CHECK(rows[1].position == 1);
+    CHECK(rows[1].started_at >= rows[0].ended_at);
+
+    // A restart within the same minute replays nothing.
+    s.clock.set(monday(6, 0, 30));
+    s.run_until(monday(6, 9));
+    CHECK(s.rows().size() == 2);
+}
+
+TEST_CASE("after downtime a slot within its late allowance plays late, beyond it is missed") {
+    Station s;
+    s.load(two_items_at_six + R"(
+[[slot]]
+id = "som"
+days = ["daily"]
+at = ["05:30"]
+play = ["tone"]
+late = "10m"
+)",
+           monday(4, 0));
+    s.clock.set(monday(6, 4)); // the player was off from before 05:30 until 06:04
+    s.run_until(monday(6, 10));
+    const auto rows = s.rows();
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].slot == "som");
+    CHECK(rows[0].status == loa::PlayStatus::missed);
+    CHECK(rows[0].error.value_or("").find("34 min late") != std::string::npos);
+    CHECK(rows[1].slot == "sang");
+    CHECK(rows[1].status == loa::PlayStatus::completed);
+    CHECK(rows[1].lateness_ms >= 4 * 60 * 1000);
+    CHECK(rows[2].status == loa::PlayStatus::completed);
+}
+
+TEST_CASE("a normal slot inside quiet hours is logged skipped; an emergency one plays") {
+    Station s;
+    s.load(R"(version = 1
+[[slot]]
+id = "dem"
+days = ["daily"]
+at = ["05:10"]
+play = ["tone"]
+
+[[slot]]
+id = "bao"
+days = ["daily"]
+at = ["05:20"]
+play = ["tone"]
+priority = "emergency"
+)",
+           monday(4, 0));
+    s.run_until(monday(5, 30), loa::station::QuietHours{hours{22}, hours{6}});
+    const auto rows = s.rows();
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].slot == "dem");
+    CHECK(rows[0].status == loa::PlayStatus::skipped);
+    CHECK(rows[1].slot == "bao");
+    CHECK(rows[1].status == loa::PlayStatus::completed);
+    CHECK(rows[1].priority == loa::Priority::emergency);
+}
+
+TEST_CASE("an id missing from the library fails that item with the reason; the others play") {
+    Station s;
+    s.load(R"(version = 1
+[[slot]]
+id = "sang"
+days = ["daily"]
+at = ["06:00"]
+play = ["khong-co", "tone"]
+)",
+           monday(4, 0));
+    s.run_until(monday(6, 5));
+    const auto rows = s.rows();
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].status == loa::PlayStatus::failed);
+    CHECK(rows[0].error.value_or("").find("not in the library") != std::string::npos);
+    CHECK(rows[1].status == loa::PlayStatus::completed);
+}
+
+TEST_CASE("occurrences from before the schedule was loaded are not the engine's to play") {
+    Station s;
+    s.clock.set(monday(7, 0));
+    s.load(two_items_at_six, monday(7, 0));
+    s.run_until(monday(7, 30));
+    CHECK(s.rows().empty());
+}
