@@ -1,0 +1,98 @@
+#include "schedule/keys.hpp"
+
+#include "schedule/value_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace loa::schedule {
+namespace {
+
+constexpr std::array<std::string_view, 6> top_level_keys{"version",     "title", "valid_from",
+                                                         "valid_until", "slot",  "skip"};
+constexpr std::array<Alias, 10> top_level_aliases{{
+    {"from", "valid_from"},
+    {"start", "valid_from"},
+    {"valid_to", "valid_until"},
+    {"until", "valid_until"},
+    {"to", "valid_until"},
+    {"end", "valid_until"},
+    {"name", "title"},
+    {"slots", "slot"},
+    {"skips", "skip"},
+    {"format_version", "version"},
+}};
+
+constexpr std::array<std::string_view, 11> slot_keys{
+    "id", "title", "days", "dates", "at", "play", "repeat", "priority", "late", "from", "until"};
+constexpr std::array<Alias, 20> slot_aliases{{
+    {"name", "title"},        {"day", "days"},      {"weekdays", "days"},
+    {"date", "dates"},        {"time", "at"},       {"times", "at"},
+    {"start", "at"},          {"items", "play"},    {"announcements", "play"},
+    {"files", "play"},        {"playlist", "play"}, {"repeats", "repeat"},
+    {"loop", "repeat"},       {"count", "repeat"},  {"valid_from", "from"},
+    {"valid_until", "until"}, {"to", "until"},      {"end", "until"},
+    {"late_policy", "late"},  {"slot", "id"},
+}};
+
+constexpr std::array<std::string_view, 2> skip_keys{"dates", "slots"};
+constexpr std::array<Alias, 4> skip_aliases{{
+    {"date", "dates"},
+    {"days", "dates"},
+    {"slot", "slots"},
+    {"ids", "slots"},
+}};
+
+const TableRules top_level{"at the top of the file",
+                           "at the top of the file, above the first [[slot]]", top_level_keys,
+                           top_level_aliases};
+const TableRules slot{"in [[slot]]", "in a [[slot]] block", slot_keys, slot_aliases};
+const TableRules skip{"in [[skip]]", "in a [[skip]] block", skip_keys, skip_aliases};
+
+bool allows(const TableRules &rules, std::string_view key) {
+    return std::find(rules.keys.begin(), rules.keys.end(), key) != rules.keys.end();
+}
+
+/// Where a key that is not allowed here does belong, if it belongs anywhere.
+std::string belongs_elsewhere(const TableRules &rules, std::string_view key) {
+    std::string places;
+    for (const TableRules *other : {&top_level, &slot, &skip}) {
+        if (other == &rules || !allows(*other, key))
+            continue;
+        places += places.empty() ? std::string(other->block) : " or " + std::string(other->block);
+    }
+    return places;
+}
+
+std::string unknown_key_message(const TableRules &rules, std::string_view key) {
+    const std::string start = "unknown key '" + std::string(key) + "' " + std::string(rules.where);
+    if (const auto alias = closest(key, {}, rules.aliases))
+        return start + ": did you mean '" + *alias + "'?";
+    if (const auto places = belongs_elsewhere(rules, key); !places.empty())
+        return start + ": '" + std::string(key) + "' belongs " + places +
+               " (a key belongs to the nearest [[...]] line above it)";
+    if (const auto guess = closest(key, rules.keys))
+        return start + ": did you mean '" + *guess + "'?";
+    return start + ": the keys allowed here are " + quoted_list(rules.keys);
+}
+
+} // namespace
+
+const TableRules &top_level_rules() noexcept {
+    return top_level;
+}
+const TableRules &slot_rules() noexcept {
+    return slot;
+}
+const TableRules &skip_rules() noexcept {
+    return skip;
+}
+
+void check_keys(const toml::table &table, const TableRules &rules, DiagnosticList &out) {
+    for (const auto &[key, value] : table)
+        if (!allows(rules, key.str()))
+            out.error(position_of(key), unknown_key_message(rules, key.str()));
+}
+
+} // namespace loa::schedule

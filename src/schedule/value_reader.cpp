@@ -1,0 +1,217 @@
+#include "schedule/value_reader.hpp"
+
+#include "core/time_zone.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace loa::schedule {
+namespace {
+
+/// A date the operator wrote as text: "2020-07-17", or the Vietnamese day-first
+/// "17/07/2020" (also with '-' or '.').
+std::optional<std::chrono::year_month_day> date_in_text(std::string_view text) noexcept {
+    const auto number = [&](std::size_t at, std::size_t length) {
+        int value = -1;
+        const char *end = text.data() + at + length;
+        const auto [ptr, ec] = std::from_chars(text.data() + at, end, value);
+        return ec == std::errc{} && ptr == end ? value : -1;
+    };
+    int year = -1, month = -1, day = -1;
+    if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+        year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    } else if (text.size() == 10 && text[2] == text[5] &&
+               (text[2] == '/' || text[2] == '-' || text[2] == '.')) {
+        day = number(0, 2), month = number(3, 2), year = number(6, 4);
+    }
+    if (year < 0 || month < 0 || day < 0)
+        return std::nullopt;
+    const std::chrono::year_month_day date{std::chrono::year{year},
+                                           std::chrono::month{static_cast<unsigned>(month)},
+                                           std::chrono::day{static_cast<unsigned>(day)}};
+    return date.ok() ? std::optional(date) : std::nullopt;
+}
+
+std::chrono::year_month_day to_year_month_day(const toml::date &date) noexcept {
+    return std::chrono::year_month_day{std::chrono::year{date.year}, std::chrono::month{date.month},
+                                       std::chrono::day{date.day}};
+}
+
+std::string here_it_is(const toml::node &node) {
+    return "; here it is " + std::string(describe(node));
+}
+
+/// The value written as a one-item list, if it is simple enough to show.
+std::optional<std::string> as_one_item_list(const toml::node &node) {
+    if (const auto *text = node.as_string())
+        return "[\"" + text->get() + "\"]";
+    if (const auto *date = node.as_date())
+        return "[" + format_date(to_year_month_day(date->get())) + "]";
+    return std::nullopt;
+}
+
+} // namespace
+
+SourcePosition position_of(const toml::node &node) noexcept {
+    const auto &begin = node.source().begin;
+    return {static_cast<int>(begin.line), static_cast<int>(begin.column)};
+}
+
+SourcePosition position_of(const toml::key &key) noexcept {
+    const auto &begin = key.source().begin;
+    return {static_cast<int>(begin.line), static_cast<int>(begin.column)};
+}
+
+std::string_view describe(const toml::node &node) noexcept {
+    switch (node.type()) {
+    case toml::node_type::string:
+        return "text";
+    case toml::node_type::integer:
+        return "a whole number";
+    case toml::node_type::floating_point:
+        return "a number with a decimal point";
+    case toml::node_type::boolean:
+        return "true or false";
+    case toml::node_type::date:
+        return "a date";
+    case toml::node_type::time:
+        return "a time";
+    case toml::node_type::date_time:
+        return "a date with a time";
+    case toml::node_type::array:
+        return "a list";
+    case toml::node_type::table:
+        return "a block of keys";
+    case toml::node_type::none:
+        break;
+    }
+    return "nothing";
+}
+
+std::string example_of(const Field &field) {
+    return std::string(field.key) + " = " + std::string(field.example);
+}
+
+std::optional<std::string> read_text(const toml::node &node, const Field &field,
+                                     DiagnosticList &out) {
+    if (const auto *text = node.as_string())
+        return text->get();
+    out.error(position_of(node), "'" + std::string(field.key) + "' must be text in quotes, like " +
+                                     example_of(field) + here_it_is(node));
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> read_integer(const toml::node &node, const Field &field,
+                                         DiagnosticList &out) {
+    if (const auto *integer = node.as_integer())
+        return integer->get();
+    const std::string key(field.key);
+    if (const auto *text = node.as_string()) {
+        std::int64_t value = 0;
+        const std::string &written = text->get();
+        const auto [ptr, ec] =
+            std::from_chars(written.data(), written.data() + written.size(), value);
+        if (ec == std::errc{} && ptr == written.data() + written.size()) {
+            out.error(position_of(node),
+                      "write the number without quotes: " + key + " = " + written);
+            return std::nullopt;
+        }
+    }
+    out.error(position_of(node),
+              "'" + key + "' must be a whole number, like " + example_of(field) + here_it_is(node));
+    return std::nullopt;
+}
+
+std::optional<std::chrono::year_month_day> read_date(const toml::node &node, std::string_view what,
+                                                     DiagnosticList &out) {
+    if (const auto *date = node.as_date())
+        return to_year_month_day(date->get());
+    const std::string name(what);
+    if (const auto *date_time = node.as_date_time()) {
+        out.error(position_of(node), "write only the date, without a time of day: " +
+                                         format_date(to_year_month_day(date_time->get().date)));
+    } else if (const auto *text = node.as_string(); text && date_in_text(text->get())) {
+        const auto date = format_date(*date_in_text(text->get()));
+        out.error(position_of(node), text->get() == date
+                                         ? "write the date without quotes: " + date
+                                         : "write the date as YYYY-MM-DD, without quotes: " + date);
+    } else {
+        out.error(position_of(node), name +
+                                         " must be a date written YYYY-MM-DD without quotes, "
+                                         "like 2020-07-17" +
+                                         here_it_is(node));
+    }
+    return std::nullopt;
+}
+
+const toml::array *read_list(const toml::node &node, const Field &field, DiagnosticList &out) {
+    const std::string key(field.key);
+    if (const auto *list = node.as_array()) {
+        if (list->empty())
+            out.error(position_of(node), "'" + key + "' is an empty list: write " +
+                                             std::string(field.purpose) + ", like " +
+                                             example_of(field));
+        return list->empty() ? nullptr : list;
+    }
+    if (const auto one = as_one_item_list(node))
+        out.error(position_of(node), "'" + key +
+                                         "' must be a list in square brackets, even for one "
+                                         "item: write " +
+                                         key + " = " + *one);
+    else
+        out.error(position_of(node), "'" + key + "' must be a list in square brackets, like " +
+                                         example_of(field) + here_it_is(node));
+    return nullptr;
+}
+
+std::vector<TextItem> read_text_items(const toml::array &list, const Field &field,
+                                      DiagnosticList &out) {
+    std::vector<TextItem> items;
+    for (const toml::node &item : list) {
+        if (const auto *text = item.as_string()) {
+            items.push_back({text->get(), position_of(item)});
+            continue;
+        }
+        out.error(position_of(item), "each item of '" + std::string(field.key) +
+                                         "' must be text in quotes, like " + example_of(field) +
+                                         here_it_is(item));
+    }
+    return items;
+}
+
+std::vector<DateItem> read_date_items(const toml::array &list, const Field &field,
+                                      DiagnosticList &out) {
+    std::vector<DateItem> items;
+    const std::string what = "each item of '" + std::string(field.key) + "'";
+    for (const toml::node &item : list)
+        if (const auto date = read_date(item, what, out))
+            items.push_back({*date, position_of(item)});
+    return items;
+}
+
+std::vector<DateItem> unique_dates(std::vector<DateItem> items, const Field &field,
+                                   DiagnosticList &out) {
+    // Stable, so the first of two equal dates in the file is kept and the second warned.
+    std::stable_sort(items.begin(), items.end(),
+                     [](const DateItem &a, const DateItem &b) { return a.date < b.date; });
+    std::vector<DateItem> unique;
+    for (const DateItem &item : items) {
+        if (!unique.empty() && unique.back().date == item.date) {
+            out.warning(item.position, format_date(item.date) + " is listed twice in '" +
+                                           std::string(field.key) + "'; it counts once");
+            continue;
+        }
+        unique.push_back(item);
+    }
+    return unique;
+}
+
+std::vector<std::chrono::year_month_day> dates_of(const std::vector<DateItem> &items) {
+    std::vector<std::chrono::year_month_day> dates;
+    dates.reserve(items.size());
+    for (const DateItem &item : items)
+        dates.push_back(item.date);
+    return dates;
+}
+
+} // namespace loa::schedule
