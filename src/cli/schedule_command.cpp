@@ -1,0 +1,140 @@
+// loa schedule check|load|show|history.
+#include "cli/arguments.hpp"
+#include "cli/command.hpp"
+#include "cli/open_station.hpp"
+#include "core/durable_file.hpp"
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "library/library.hpp"
+#include "schedule/check.hpp"
+#include "schedule/schedule.hpp"
+#include "station/schedule_store.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+namespace loa::cli {
+namespace {
+
+struct CheckedSchedule {
+    std::string content;
+    schedule::ParseResult result;
+    bool ok() const { return result.ok(); }
+};
+
+/// Parses `file` and checks it against the station's library; prints every
+/// problem, sorted by position.
+CheckedSchedule check_file(Context &context, const OpenStation &station, const std::string &file) {
+    CheckedSchedule checked{read_text_file(file), {}};
+    checked.result = schedule::parse(checked.content, file);
+    if (checked.result.schedule) {
+        const library::Library library(*station.db, context.home.library_path());
+        auto problems = schedule::check_announcements(
+            *checked.result.schedule, file, [&](const std::string &id) { return library.find(id).has_value(); });
+        checked.result.diagnostics.insert(checked.result.diagnostics.end(), problems.begin(), problems.end());
+        schedule::sort_diagnostics(checked.result.diagnostics);
+    }
+    for (const auto &diagnostic : checked.result.diagnostics)
+        context.err << schedule::format(diagnostic) << "\n";
+    return checked;
+}
+
+int check(Context &context, const Arguments &args) {
+    args.expect_positionals(2, "a schedule file: loa schedule check FILE");
+    const auto station = open_station(context.home);
+    const auto &file = args.positionals()[1];
+    const auto checked = check_file(context, station, file);
+    if (!checked.ok())
+        return 1;
+    context.out << file << ": ok, " << checked.result.schedule->slots.size() << " slot(s)\n";
+    return 0;
+}
+
+int load(Context &context, const Arguments &args) {
+    args.expect_positionals(2, "a schedule file: loa schedule load FILE");
+    const auto station = open_station(context.home);
+    const auto &file = args.positionals()[1];
+    const auto checked = check_file(context, station, file);
+    station::ScheduleStore store(*station.db);
+    if (!checked.ok()) {
+        const auto active = store.active();
+        context.err << "loa: " << file << " was refused; "
+                    << (active ? "the schedule loaded before (" + active->file_name + ", version " +
+                                     std::to_string(active->version) + ") stays active"
+                               : std::string("no schedule is active yet"))
+                    << "\n";
+        return 1;
+    }
+    const auto now = std::chrono::system_clock::now();
+    const auto version = store.activate(std::filesystem::path(file).filename().string(), checked.content,
+                                        station.zone.format_iso(now), now);
+    context.out << file << " is now the active schedule (version " << version << ")\n";
+    return 0;
+}
+
+int show(Context &context, const Arguments &args) {
+    args.expect_positionals(1, "no file: loa schedule show [--from DATE --days N]");
+    const auto station = open_station(context.home);
+    const station::ScheduleStore store(*station.db);
+    const auto active = store.active();
+    if (!active)
+        throw InputError("no schedule is active; load one with 'loa schedule load FILE'");
+    const auto parsed = schedule::parse(active->content, active->file_name);
+    if (!parsed.schedule)
+        throw Error("the active schedule can no longer be read; load it again");
+    const auto now = std::chrono::system_clock::now();
+    const std::string from_date = args.option("--from").value_or(station.zone.format_date(now));
+    const int days = std::stoi(args.option("--days").value_or("1"));
+    if (days < 1 || days > 366)
+        throw UsageError("--days must be between 1 and 366");
+    const auto first = parse_date(from_date, "--from");
+    const auto last = std::chrono::year_month_day(std::chrono::sys_days(first) + std::chrono::days(days - 1));
+    const auto range = local_date_range(station.zone, from_date, format_date(last));
+    const auto occurrences = schedule::expand(*parsed.schedule, range.from, range.to, station.zone);
+    const bool as_json = args.flag("--json");
+    for (const auto &occurrence : occurrences) {
+        const auto at = station.zone.format_iso(occurrence.at);
+        if (as_json) {
+            std::string items;
+            for (const auto &item : occurrence.items)
+                items += (items.empty() ? "" : ",") + json::quoted(item);
+            context.out << "{\"slot\":" << json::quoted(occurrence.slot) << ",\"at\":" << json::quoted(at)
+                        << ",\"priority\":" << json::quoted(to_string(occurrence.priority)) << ",\"items\":["
+                        << items << "]}\n";
+        } else {
+            context.out << at << "  " << occurrence.slot << "  " << to_string(occurrence.priority) << "  ";
+            for (std::size_t i = 0; i < occurrence.items.size(); ++i)
+                context.out << (i ? ", " : "") << occurrence.items[i];
+            context.out << "\n";
+        }
+    }
+    return 0;
+}
+
+int history(Context &context, const Arguments &args) {
+    args.expect_positionals(1, "no file: loa schedule history");
+    const auto station = open_station(context.home);
+    const station::ScheduleStore store(*station.db);
+    for (const auto &version : store.history())
+        context.out << version.version << "\t" << version.loaded_at << "\t" << version.file_name << "\t"
+                    << version.sha256.substr(0, 12) << (version.active ? "\tactive" : "") << "\n";
+    return 0;
+}
+
+} // namespace
+
+int run_schedule(Context &context, const std::vector<std::string> &words) {
+    const Arguments args("schedule", words, {"--from", "--days"}, {"--json"});
+    const std::string action = args.positionals().empty() ? "" : args.positionals().front();
+    if (action == "check")
+        return check(context, args);
+    if (action == "load")
+        return load(context, args);
+    if (action == "show")
+        return show(context, args);
+    if (action == "history")
+        return history(context, args);
+    throw UsageError("loa schedule: say check FILE, load FILE, show or history");
+}
+
+} // namespace loa::cli
