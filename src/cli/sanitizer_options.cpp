@@ -1,0 +1,21 @@
+// Defaults for the sanitizer runtimes, linked only into sanitizer builds (of `loa`
+// and of the tests). They silence reports from code outside loa.
+//
+// ALSA's plugins, which libasound dlopens when PortAudio starts, allocate in their
+// constructors and never free; by exit they are unloaded, so only the slow unwinder
+// can see the libasound frames that the suppression names.
+extern "C" const char *__asan_default_options() {
+    return "fast_unwind_on_malloc=0";
+}
+extern "C" const char *__lsan_default_options() {
+    return "print_suppressions=0";
+}
+extern "C" const char *__lsan_default_suppressions() {
+    return "leak:libasound.so\n";
+}
+
+// ALSA's PulseAudio plugin (probed by Pa_Initialize where libasound2-plugins is
+// installed) runs libpulse's own threads and atomics, which ThreadSanitizer cannot see.
+extern "C" const char *__tsan_default_suppressions() {
+    return "race:libpulse\n";
+}

@@ -1,0 +1,47 @@
+#include "playout/decoder.hpp"
+
+#include "core/error.hpp"
+
+#include <sndfile.h>
+
+#include <cstdio>
+#include <string>
+
+namespace loa::playout {
+
+Decoder::Decoder(const std::filesystem::path &file) : m_file(file) {
+    SF_INFO info{};
+    m_handle = sf_open(file.c_str(), SFM_READ, &info);
+    if (!m_handle)
+        throw InputError(quote(file) + ": cannot be played: " + sf_strerror(nullptr) +
+                         "; check the file, or import it again with `loa import`");
+    if (info.samplerate <= 0 || info.channels <= 0) {
+        sf_close(m_handle);
+        throw InputError(quote(file) + ": cannot be played: it declares no sample rate or "
+                                       "channels; import it again with `loa import`");
+    }
+    m_rate = static_cast<unsigned>(info.samplerate);
+    m_channels = static_cast<unsigned>(info.channels);
+}
+
+Decoder::~Decoder() {
+    sf_close(m_handle);
+}
+
+std::size_t Decoder::read(float *out, std::size_t frames) {
+    const sf_count_t count = sf_readf_float(m_handle, out, static_cast<sf_count_t>(frames));
+    if (count <= 0) {
+        if (const int error = sf_error(m_handle); error != SF_ERR_NO_ERROR) {
+            char seconds[32];
+            std::snprintf(seconds, sizeof seconds, "%.1f",
+                          static_cast<double>(m_frames_read) / m_rate);
+            throw InputError(quote(m_file) + ": decoding failed after " + seconds +
+                             " s: " + sf_error_number(error) + "; the file is damaged");
+        }
+        return 0;
+    }
+    m_frames_read += count;
+    return static_cast<std::size_t>(count);
+}
+
+} // namespace loa::playout

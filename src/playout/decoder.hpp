@@ -1,0 +1,40 @@
+#pragma once
+// Reading an announcement's audio with libsndfile (WAV, FLAC, Ogg Vorbis/Opus, MP3).
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+
+struct sf_private_tag;
+
+namespace loa::playout {
+
+/// Streams float frames (full scale ±1.0) out of an audio file block by block, never
+/// the whole file. Frame counts in headers are not trusted (MP3's are wrong): it reads
+/// until libsndfile has no more. Feeder thread.
+class Decoder {
+public:
+    /// Opens `file`. Throws InputError naming it if libsndfile cannot read it.
+    explicit Decoder(const std::filesystem::path &file);
+    ~Decoder();
+    Decoder(const Decoder &) = delete;
+    Decoder &operator=(const Decoder &) = delete;
+
+    unsigned rate() const noexcept { return m_rate; }
+    unsigned channels() const noexcept { return m_channels; }
+    const std::filesystem::path &file() const noexcept { return m_file; }
+    /// Frames read so far, at the file's rate.
+    std::int64_t frames_read() const noexcept { return m_frames_read; }
+
+    /// Reads up to `frames` interleaved frames into `out` (room for frames × channels()).
+    /// Returns 0 only at the end. Throws InputError naming the file if decoding fails.
+    std::size_t read(float *out, std::size_t frames);
+
+private:
+    std::filesystem::path m_file;
+    sf_private_tag *m_handle = nullptr;
+    unsigned m_rate = 0;
+    unsigned m_channels = 0;
+    std::int64_t m_frames_read = 0;
+};
+
+} // namespace loa::playout

@@ -1,0 +1,71 @@
+#include "playout/item_reader.hpp"
+
+#include "audio_files.hpp"
+#include "playout/ring_buffer.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <vector>
+
+using namespace loa::playout;
+using namespace loa::playout::test;
+
+namespace {
+
+/// Everything `reader` produces, through a small ring.
+std::vector<float> drain(ItemReader &reader, unsigned channels) {
+    RingBuffer ring(1000, channels);
+    std::vector<float> all;
+    std::vector<float> block(1000 * channels);
+    bool complete = false;
+    while (!complete || ring.readable_frames() > 0) {
+        complete = complete || reader.fill(ring);
+        const std::size_t frames = ring.read(block.data(), 1000);
+        all.insert(all.end(), block.begin(), block.begin() + static_cast<long>(frames * channels));
+    }
+    return all;
+}
+
+} // namespace
+
+TEST_CASE("ItemReader passes a 48 kHz stereo file through bit-exactly", "[item_reader]") {
+    TemporaryDirectory directory;
+    const Pcm16 pcm = noise(48000, 2, 12345);
+    write_wav(directory / "in.wav", pcm);
+    ItemReader reader({directory / "in.wav", 0.0}, 48000, 2);
+    const std::vector<float> out = drain(reader, 2);
+    REQUIRE(out.size() == pcm.samples.size());
+    bool exact = true;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        exact = exact && out[i] == static_cast<float>(pcm.samples[i]) / 32768.0f;
+    CHECK(exact);
+    CHECK(reader.frames_produced() == 12345);
+}
+
+TEST_CASE("ItemReader resamples mono 22050 Hz to both channels at 48 kHz", "[item_reader]") {
+    TemporaryDirectory directory;
+    write_wav(directory / "voice.wav", sine(22050, 1, 22050, 440.0, 0.5));
+    ItemReader reader({directory / "voice.wav", 0.0}, 48000, 2);
+    const std::vector<float> out = drain(reader, 2);
+    CHECK(std::abs(static_cast<long>(out.size() / 2) - 48000) <= 2);
+    bool same = true;
+    for (std::size_t i = 0; i + 1 < out.size(); i += 2)
+        same = same && out[i] == out[i + 1];
+    CHECK(same);
+}
+
+TEST_CASE("ItemReader averages stereo into a mono output and applies gain", "[item_reader]") {
+    TemporaryDirectory directory;
+    Pcm16 pcm{48000, 2, {}};
+    for (int i = 0; i < 4800; ++i) {
+        pcm.samples.push_back(16384);
+        pcm.samples.push_back(0);
+    }
+    write_wav(directory / "in.wav", pcm);
+    ItemReader reader({directory / "in.wav", -6.020599913}, 48000, 1);
+    const std::vector<float> out = drain(reader, 1);
+    REQUIRE(out.size() == 4800);
+    CHECK(out[0] == Approx(0.125f));
+    CHECK(out[4799] == Approx(0.125f));
+}
