@@ -58,7 +58,8 @@ TimePoint TimeZone::from_local(std::chrono::year_month_day date,
 
 std::string TimeZone::format_iso(TimePoint instant) const {
     using namespace std::chrono;
-    const LocalDateTime local = to_local(instant);
+    // To the nearest millisecond: a first sample 0.1 ms early is on time, not at .999.
+    const LocalDateTime local = to_local(round<milliseconds>(instant));
     const auto tod = local.time_of_day;
     const long offset_minutes = duration_cast<minutes>(local.utc_offset).count();
     char buffer[64];
