@@ -50,3 +50,10 @@ TEST_CASE("dates are parsed strictly") {
     CHECK_THROWS_AS(loa::parse_date("17/07/2020", "x"), loa::InputError);
     CHECK_THROWS_AS(loa::parse_date("2020-07-170", "x"), loa::InputError);
 }
+
+TEST_CASE("timestamps round to the nearest millisecond") {
+    const auto zone = TimeZone::load("Asia/Ho_Chi_Minh");
+    const auto six = utc(2020, 7, 19, 23, 0);
+    CHECK(zone.format_iso(six - microseconds{100}) == "2020-07-20T06:00:00.000+07:00");
+    CHECK(zone.format_iso(six + microseconds{1600}) == "2020-07-20T06:00:00.002+07:00");
+}
