@@ -22,15 +22,50 @@ struct CheckedSchedule {
     bool ok() const { return result.ok(); }
 };
 
-/// Parses `file` and checks it against the station's library; prints every
-/// problem, sorted by position.
+/// An announcement's validity date, if the library holds a readable one.
+std::optional<std::chrono::year_month_day> library_date(const std::optional<std::string> &text) {
+    if (!text)
+        return std::nullopt;
+    try {
+        return parse_date(*text, "validity date");
+    } catch (const InputError &) {
+        return std::nullopt;
+    }
+}
+
+/// What schedule::check needs from the station: its library, quiet hours, session
+/// cap and time zone. `library` must outlive the context.
+schedule::CheckContext check_context(const OpenStation &station, const library::Library &library) {
+    schedule::CheckContext context{
+        .lookup = [&library](const std::string &id) -> std::optional<schedule::AnnouncementFacts> {
+            const auto announcement = library.find(id);
+            if (!announcement)
+                return std::nullopt;
+            return schedule::AnnouncementFacts{std::chrono::milliseconds{announcement->duration_ms},
+                                               library_date(announcement->valid_from),
+                                               library_date(announcement->valid_until)};
+        },
+        .quiet_hours = std::nullopt,
+        .max_session = std::nullopt,
+        .zone = station.zone,
+        .today = std::chrono::year_month_day{
+            parse_date(station.zone.format_date(std::chrono::system_clock::now()), "today")},
+    };
+    if (const auto &quiet = station.config.quiet_hours)
+        context.quiet_hours = schedule::QuietHours{quiet->begin, quiet->end};
+    if (station.config.max_session_minutes > 0)
+        context.max_session = std::chrono::minutes{station.config.max_session_minutes};
+    return context;
+}
+
+/// Parses `file` and checks it against the station (library, quiet hours, session
+/// cap, overlaps); prints every problem, sorted by position.
 CheckedSchedule check_file(Context &context, const OpenStation &station, const std::string &file) {
     CheckedSchedule checked{read_text_file(file), {}};
     checked.result = schedule::parse(checked.content, file);
     if (checked.result.schedule) {
         const library::Library library(*station.db, context.home.library_path());
-        auto problems = schedule::check_announcements(
-            *checked.result.schedule, file, [&](const std::string &id) { return library.find(id).has_value(); });
+        auto problems = schedule::check(*checked.result.schedule, check_context(station, library));
         checked.result.diagnostics.insert(checked.result.diagnostics.end(), problems.begin(), problems.end());
         schedule::sort_diagnostics(checked.result.diagnostics);
     }

@@ -143,7 +143,7 @@ void Engine::handle(const schedule::Occurrence &occurrence) {
             continue;
         }
         // A start in the past plays at once; its lateness is measured from the plan.
-        planned_start = play_item(occurrence, position, planned_start);
+        planned_start = play_item(occurrence, position, planned_start) + occurrence.gap;
     }
 }
 

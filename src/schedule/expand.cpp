@@ -1,6 +1,7 @@
 // expand(): walks the station-local dates that can hold an occurrence in the range,
 // asks each slot whether it plays that day, and turns each of its times of day into
 // an instant through the time zone (which settles DST gaps and overlaps).
+#include "schedule/calendar.hpp"
 #include "schedule/schedule.hpp"
 
 #include <algorithm>
@@ -13,66 +14,33 @@ namespace {
 using std::chrono::sys_days;
 using std::chrono::year_month_day;
 
-bool within(const std::optional<year_month_day> &from, const std::optional<year_month_day> &until,
-            year_month_day date) noexcept {
-    return (!from || date >= *from) && (!until || date <= *until);
-}
-
-bool plays_on(const Slot &slot, year_month_day date) noexcept {
-    if (!within(slot.from, slot.until, date))
-        return false;
-    if (!slot.dates.empty())
-        return std::binary_search(slot.dates.begin(), slot.dates.end(), date);
-    return (slot.weekdays & weekday_bit(std::chrono::weekday{sys_days{date}})) != 0;
-}
-
-/// For each skipped date, which slots (by index in the file) it silences.
-class SkipIndex {
-public:
-    explicit SkipIndex(const Schedule &schedule) {
-        for (const Skip &skip : schedule.skips)
-            for (const year_month_day &date : skip.dates)
-                mark(sys_days{date}, skip.slots, schedule.slots);
-    }
-
-    bool skips(sys_days day, std::size_t slot_index) const {
-        const auto found = m_silenced.find(day);
-        return found != m_silenced.end() && found->second[slot_index];
-    }
-
-private:
-    void mark(sys_days day, const std::vector<std::string> &ids, const std::vector<Slot> &slots) {
-        auto &silenced = m_silenced.try_emplace(day, slots.size(), false).first->second;
-        for (std::size_t i = 0; i < slots.size(); ++i)
-            if (ids.empty() || std::find(ids.begin(), ids.end(), slots[i].id) != ids.end())
-                silenced[i] = true;
-    }
-
-    std::map<sys_days, std::vector<bool>> m_silenced;
-};
-
-std::vector<std::string> items_of(const Slot &slot) {
-    std::vector<std::string> items;
-    items.reserve(slot.play.size() * static_cast<std::size_t>(std::max(slot.repeat, 0)));
-    for (int round = 0; round < slot.repeat; ++round)
-        items.insert(items.end(), slot.play.begin(), slot.play.end());
-    return items;
-}
-
+/// Where one occurrence comes in the order of expand(); small, so sorting is cheap.
 struct Found {
-    Occurrence occurrence;
+    TimePoint at;
+    int rank; ///< Minus the priority: the highest first.
     std::size_t slot_index;
+    std::chrono::seconds time_of_day;
+    sys_days day;
 };
 
-bool comes_before(const Found &a, const Found &b) noexcept {
-    const auto key = [](const Found &found) {
-        return std::tuple(found.occurrence.at, -static_cast<int>(found.occurrence.priority),
-                          found.slot_index, found.occurrence.time_of_day);
-    };
-    return key(a) < key(b);
+inline bool comes_before(const Found &a, const Found &b) noexcept {
+    return std::tie(a.at, a.rank, a.slot_index, a.time_of_day) <
+           std::tie(b.at, b.rank, b.slot_index, b.time_of_day);
 }
 
 } // namespace
+
+std::vector<std::string> items_of(const Slot &slot) {
+    std::vector<std::string> items;
+    items.reserve(slot.play.size() * static_cast<std::size_t>(std::max(slot.repeat, 0)) + 2);
+    if (slot.intro)
+        items.push_back(*slot.intro);
+    for (int round = 0; round < slot.repeat; ++round)
+        items.insert(items.end(), slot.play.begin(), slot.play.end());
+    if (slot.outro)
+        items.push_back(*slot.outro);
+    return items;
+}
 
 std::vector<Occurrence> expand(const Schedule &schedule, TimePoint from, TimePoint to,
                                const TimeZone &tz) {
@@ -89,27 +57,42 @@ std::vector<Occurrence> expand(const Schedule &schedule, TimePoint from, TimePoi
 
     const SkipIndex skips(schedule);
     std::vector<Found> found;
+    // A day of exactly 24 hours (all but DST days) takes its instants from its
+    // midnight; the others ask the zone for each time, which settles gaps and overlaps.
+    TimePoint midnight = tz.from_local(year_month_day{first}, std::chrono::seconds{0});
     for (sys_days day = first; day <= last; day += std::chrono::days{1}) {
         const year_month_day date{day};
+        const TimePoint next_midnight =
+            tz.from_local(year_month_day{day + std::chrono::days{1}}, std::chrono::seconds{0});
+        const bool regular_day = next_midnight - midnight == std::chrono::hours{24};
         for (std::size_t index = 0; index < schedule.slots.size(); ++index) {
             const Slot &slot = schedule.slots[index];
             if (!plays_on(slot, date) || skips.skips(day, index))
                 continue;
             for (const std::chrono::seconds time_of_day : slot.at) {
-                const TimePoint at = tz.from_local(date, time_of_day);
-                if (at < from || at >= to)
-                    continue;
-                found.push_back(
-                    {{slot.id, at, slot.priority, slot.late, items_of(slot), date, time_of_day},
-                     index});
+                const TimePoint at =
+                    regular_day ? midnight + time_of_day : tz.from_local(date, time_of_day);
+                if (at >= from && at < to)
+                    found.push_back(
+                        {at, -static_cast<int>(slot.priority), index, time_of_day, day});
             }
         }
+        midnight = next_midnight;
     }
-    std::sort(found.begin(), found.end(), comes_before);
+    std::sort(found.begin(), found.end(),
+              [](const Found &a, const Found &b) { return comes_before(a, b); });
+    std::vector<std::vector<std::string>> slot_items;
+    slot_items.reserve(schedule.slots.size());
+    for (const Slot &slot : schedule.slots)
+        slot_items.push_back(items_of(slot));
     std::vector<Occurrence> occurrences;
     occurrences.reserve(found.size());
-    for (Found &item : found)
-        occurrences.push_back(std::move(item.occurrence));
+    for (const Found &item : found) {
+        const Slot &slot = schedule.slots[item.slot_index];
+        occurrences.push_back({slot.id, item.at, slot.priority, slot.late,
+                               slot_items[item.slot_index], slot.gap, year_month_day{item.day},
+                               item.time_of_day});
+    }
     return occurrences;
 }
 

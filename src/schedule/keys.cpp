@@ -24,16 +24,20 @@ constexpr std::array<Alias, 10> top_level_aliases{{
     {"format_version", "version"},
 }};
 
-constexpr std::array<std::string_view, 11> slot_keys{
-    "id", "title", "days", "dates", "at", "play", "repeat", "priority", "late", "from", "until"};
-constexpr std::array<Alias, 20> slot_aliases{{
-    {"name", "title"},        {"day", "days"},      {"weekdays", "days"},
-    {"date", "dates"},        {"time", "at"},       {"times", "at"},
-    {"start", "at"},          {"items", "play"},    {"announcements", "play"},
-    {"files", "play"},        {"playlist", "play"}, {"repeats", "repeat"},
-    {"loop", "repeat"},       {"count", "repeat"},  {"valid_from", "from"},
-    {"valid_until", "until"}, {"to", "until"},      {"end", "until"},
-    {"late_policy", "late"},  {"slot", "id"},
+constexpr std::array<std::string_view, 14> slot_keys{"id",       "title",  "days", "dates", "at",
+                                                     "play",     "repeat", "gap",  "intro", "outro",
+                                                     "priority", "late",   "from", "until"};
+constexpr std::array<Alias, 28> slot_aliases{{
+    {"pause", "gap"},          {"gaps", "gap"},          {"silence", "gap"},
+    {"interval", "gap"},       {"chime", "intro"},       {"jingle", "intro"},
+    {"opening", "intro"},      {"name", "title"},        {"day", "days"},
+    {"weekdays", "days"},      {"date", "dates"},        {"time", "at"},
+    {"times", "at"},           {"start", "at"},          {"items", "play"},
+    {"announcements", "play"}, {"files", "play"},        {"playlist", "play"},
+    {"repeats", "repeat"},     {"loop", "repeat"},       {"count", "repeat"},
+    {"valid_from", "from"},    {"valid_until", "until"}, {"to", "until"},
+    {"end", "until"},          {"late_policy", "late"},  {"slot", "id"},
+    {"closing", "outro"},
 }};
 
 constexpr std::array<std::string_view, 2> skip_keys{"dates", "slots"};

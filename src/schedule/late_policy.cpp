@@ -22,8 +22,11 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text) noexce
     while (at < text.size()) {
         std::int64_t number = 0;
         const std::size_t digits_begin = at;
-        while (at < text.size() && text[at] >= '0' && text[at] <= '9')
-            number = number * 10 + (text[at++] - '0');
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+            if (at - digits_begin < max_digits) // a longer number is refused below
+                number = number * 10 + (text[at] - '0');
+            ++at;
+        }
         const std::size_t digits = at - digits_begin;
         if (digits == 0 || digits > max_digits || at == text.size())
             return std::nullopt;

@@ -5,8 +5,8 @@
 // player all read a file the same way.
 //
 // parse() reads and validates the file's own content. Checks that need the station or
-// the library (unknown announcement ids, session lengths, overlaps, quiet hours) belong
-// to a later check(const Schedule &, const CheckContext &) that returns more
+// the library (unknown announcement ids, session lengths, overlaps, quiet hours) are
+// check(const Schedule &, const CheckContext &) in check.hpp, which returns more
 // Diagnostics for the same file, using the positions kept in Slot.
 #include "core/clock.hpp"
 #include "core/time_zone.hpp"
@@ -38,12 +38,15 @@ struct Slot {
     std::vector<std::chrono::seconds> at;           ///< Station-local times of day; sorted, unique.
     std::vector<std::string> play;                  ///< Announcement ids, in play order.
     int repeat = 1;                                 ///< How many times `play` plays, 1..100.
+    std::chrono::seconds gap{0};                    ///< Silence between two items, 0..3600 s.
+    std::optional<std::string> intro, outro;        ///< Chime ids played once, first and last.
     Priority priority = Priority::normal;
     LatePolicy late;
     std::optional<std::chrono::year_month_day> from, until; ///< Inclusive.
-    SourcePosition position;                    ///< Of the [[slot]] header (or inline table).
-    std::vector<SourcePosition> play_positions; ///< One per `play` entry.
-    std::vector<SourcePosition> at_positions;   ///< One per `at` entry, parallel to `at`.
+    SourcePosition position;                       ///< Of the [[slot]] header (or inline table).
+    std::vector<SourcePosition> play_positions;    ///< One per `play` entry.
+    std::vector<SourcePosition> at_positions;      ///< One per `at` entry, parallel to `at`.
+    SourcePosition intro_position, outro_position; ///< Of the values, when present.
 };
 
 /// One [[skip]]: nothing from `slots` (empty = every slot) plays on `dates`.
@@ -83,10 +86,16 @@ struct Occurrence {
     TimePoint at;
     Priority priority = Priority::normal;
     LatePolicy late;
-    std::vector<std::string> items;      ///< Announcement ids in play order, `repeat` times over.
+    /// Announcement ids in play order: intro, `play` `repeat` times over, outro.
+    std::vector<std::string> items;
+    std::chrono::milliseconds gap{0};    ///< Silence the player leaves between two items.
     std::chrono::year_month_day date;    ///< Station-local date of the slot's time.
     std::chrono::seconds time_of_day{0}; ///< As written in the file (before any DST shift).
 };
+
+/// The items one occurrence of `slot` plays, in order: its intro, its `play` list
+/// `repeat` times over, its outro.
+std::vector<std::string> items_of(const Slot &slot);
 
 /// Every occurrence with from <= at < to, ordered by (at, priority highest first, slot
 /// order in the file, time of day). Honours days/dates, slot from/until, the file's

@@ -19,12 +19,16 @@ constexpr Field at_field{"at", R"(["06:00", "17:00"])", "the times of day it pla
 constexpr Field play_field{"play", R"(["chuong", "lua-dao-qua-mang"])",
                            "the announcement ids it plays, in order"};
 constexpr Field repeat_field{"repeat", "2", "how many times the list plays"};
+constexpr Field gap_field{"gap", "2", "the seconds of silence between two items"};
+constexpr Field intro_field{"intro", "\"chuong\"", "the id of a chime played first"};
+constexpr Field outro_field{"outro", "\"chuong\"", "the id of a chime played last"};
 constexpr Field priority_field{"priority", "\"normal\"", "normal, priority or emergency"};
 constexpr Field late_field{"late", "\"10m\"", "how late it may still play"};
 constexpr Field from_field{"from", "2020-07-17", "the first date it plays"};
 constexpr Field until_field{"until", "2020-08-31", "the last date it plays"};
 
 constexpr int max_repeat = 100;
+constexpr int max_gap_seconds = 3600;
 constexpr std::size_t max_id_length = 64;
 
 bool is_valid_slot_id(std::string_view id) noexcept {
@@ -58,6 +62,9 @@ public:
         read_times();
         read_play();
         read_repeat();
+        read_gap();
+        read_chime(intro_field, slot().intro, slot().intro_position);
+        read_chime(outro_field, slot().outro, slot().outro_position);
         read_priority();
         read_late();
         read_range();
@@ -90,6 +97,8 @@ private:
     void read_times();
     void read_play();
     void read_repeat();
+    void read_gap();
+    void read_chime(const Field &field, std::optional<std::string> &id, SourcePosition &position);
     void read_priority();
     void read_late();
     void read_range();
@@ -237,6 +246,56 @@ void SlotReader::read_repeat() {
         return;
     }
     slot().repeat = static_cast<int>(*repeat);
+}
+
+void SlotReader::read_gap() {
+    const auto *node = find(gap_field);
+    if (!node)
+        return;
+    if (const auto *text = node->as_string()) {
+        // "2s" is the spelling of `late`; say what `gap` wants instead.
+        const std::string &written = text->get();
+        const std::string digits = written.substr(0, written.find_first_not_of("0123456789"));
+        m_out.error(position_of(*node),
+                    "'gap' is a number of seconds without quotes or unit: write gap = " +
+                        (digits.empty() ? std::string("2") : digits));
+        return;
+    }
+    const auto gap = read_integer(*node, gap_field, m_out);
+    if (!gap)
+        return;
+    if (*gap < 0 || *gap > max_gap_seconds) {
+        m_out.error(position_of(*node), "'gap' is the seconds of silence between two items: write "
+                                        "a number from 0 to " +
+                                            std::to_string(max_gap_seconds) + ", not " +
+                                            std::to_string(*gap));
+        return;
+    }
+    slot().gap = std::chrono::seconds{*gap};
+}
+
+void SlotReader::read_chime(const Field &field, std::optional<std::string> &id,
+                            SourcePosition &position) {
+    const auto *node = find(field);
+    if (!node)
+        return;
+    if (node->is_array()) {
+        m_out.error(position_of(*node),
+                    "'" + std::string(field.key) + "' is one announcement id, not a list: write " +
+                        example_of(field) + " (put longer sequences in 'play')");
+        return;
+    }
+    const auto text = read_text(*node, field, m_out);
+    if (!text)
+        return;
+    if (text->empty()) {
+        m_out.error(position_of(*node), "'" + std::string(field.key) +
+                                            "' is empty text: write an announcement id, like " +
+                                            example_of(field) + ", or remove the line");
+        return;
+    }
+    id = *text;
+    position = position_of(*node);
 }
 
 void SlotReader::read_priority() {

@@ -124,9 +124,18 @@ std::optional<std::int64_t> read_integer(const toml::node &node, const Field &fi
 
 std::optional<std::chrono::year_month_day> read_date(const toml::node &node, std::string_view what,
                                                      DiagnosticList &out) {
-    if (const auto *date = node.as_date())
-        return to_year_month_day(date->get());
     const std::string name(what);
+    if (const auto *date = node.as_date()) {
+        // Beyond these years a date is a typo, and instants would leave the clock's range.
+        const auto day = to_year_month_day(date->get());
+        if (day.year() >= std::chrono::year{2000} && day.year() <= std::chrono::year{2199})
+            return day;
+        out.error(position_of(node), name +
+                                         " must be a date from 2000-01-01 to 2199-12-31; here "
+                                         "it is " +
+                                         format_date(day) + ": check the year");
+        return std::nullopt;
+    }
     if (const auto *date_time = node.as_date_time()) {
         out.error(position_of(node), "write only the date, without a time of day: " +
                                          format_date(to_year_month_day(date_time->get().date)));

@@ -175,3 +175,22 @@ TEST_CASE("occurrences from before the schedule was loaded are not the engine's 
     s.run_until(monday(7, 30));
     CHECK(s.rows().empty());
 }
+
+TEST_CASE("a slot's gap leaves that much silence between items") {
+    Station s;
+    s.load(R"(version = 1
+[[slot]]
+id = "sang"
+days = ["daily"]
+at = ["06:00"]
+play = ["tone", "tone"]
+gap = 5
+)",
+           monday(4, 0));
+    s.run_until(monday(6, 5));
+    const auto rows = s.log->query({});
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].ended_at == "2020-07-20T06:00:02.000+07:00");
+    CHECK(rows[1].started_at == "2020-07-20T06:00:07.000+07:00");
+    CHECK(rows[1].lateness_ms == 0);
+}

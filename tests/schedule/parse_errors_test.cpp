@@ -89,8 +89,8 @@ TEST_CASE("errors: unknown keys at every level, with suggestions", "[schedule][e
               "test.toml:10:1: error: unknown key 'time' in [[slot]]: did you mean 'at'?"});
     CHECK(diagnostics_of(with_slot(good_slot, "colour = \"red\"\n")) ==
           Lines{"test.toml:8:1: error: unknown key 'colour' in [[slot]]: the keys allowed here are "
-                "'id', 'title', 'days', 'dates', 'at', 'play', 'repeat', 'priority', 'late', "
-                "'from' and 'until'"});
+                "'id', 'title', 'days', 'dates', 'at', 'play', 'repeat', 'gap', 'intro', "
+                "'outro', 'priority', 'late', 'from' and 'until'"});
     CHECK(diagnostics_of(with_slot(good_slot, "[[skip]]\ndates = [2020-09-02]\nslot = [\"sang\"]\n"
                                               "id = \"x\"\n[[skip.more]]\n")) ==
           Lines{"test.toml:10:1: error: unknown key 'slot' in [[skip]]: did you mean 'slots'?",
@@ -374,4 +374,15 @@ slots = ["chieu"]
                 "'priority'?",
                 "test.toml:17:10: error: [[skip]] names slot 'chieu', which this file does not "
                 "have: the slots are 'sang'"});
+}
+
+TEST_CASE("errors: dates far from now are typos", "[schedule][errors]") {
+    CHECK(diagnostics_of("version = 1\nvalid_from = 1010-09-01\n") ==
+          Lines{"test.toml:1:1: warning: the file has no [[slot]] block: nothing will play",
+                "test.toml:2:14: error: 'valid_from' must be a date from 2000-01-01 to "
+                "2199-12-31; here it is 1010-09-01: check the year"});
+    CHECK(diagnostics_of("version = 1\n[[slot]]\nid = \"a\"\ndates = [2020-07-20, 9999-01-01]\n"
+                         "at = [\"06:00\"]\nplay = [\"a\"]\n") ==
+          Lines{"test.toml:4:22: error: each item of 'dates' must be a date from 2000-01-01 to "
+                "2199-12-31; here it is 9999-01-01: check the year"});
 }
