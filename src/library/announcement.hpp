@@ -25,6 +25,10 @@ struct Announcement {
     std::int64_t duration_ms = 0;
     std::optional<double> loudness_lufs;
     std::optional<double> true_peak_dbtp;
+    std::optional<double> sample_peak_dbfs;
+    std::int64_t leading_silence_ms = 0;  ///< Before the first sample at or above -60 dBFS.
+    std::int64_t trailing_silence_ms = 0; ///< After the last one.
+    bool silent = false;                  ///< Nothing reaches -60 dBFS: imported with a warning.
     std::string imported_at;
 };
 

@@ -3,16 +3,26 @@
 #include "core/error.hpp"
 
 #include <sndfile.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace loa::library {
 namespace {
 
+constexpr sf_count_t block_frames = 8192;
+
 struct SndfileCloser {
     void operator()(SNDFILE *file) const noexcept { sf_close(file); }
 };
+using SndfilePtr = std::unique_ptr<SNDFILE, SndfileCloser>;
 
 std::string format_name(int format) {
     SF_FORMAT_INFO major{};
@@ -27,25 +37,74 @@ std::string format_name(int format) {
     return name;
 }
 
-} // namespace
-
-std::int64_t AudioInfo::duration_ms() const noexcept {
-    return sample_rate > 0 ? frames * 1000 / sample_rate : 0;
-}
-
-AudioInfo probe_audio(const std::filesystem::path &path) {
+void check_readable(const std::filesystem::path &path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw InputError(quote(path) + ": no such file; check the name and folder");
     if (std::filesystem::is_directory(path, ec))
         throw InputError(quote(path) + " is a folder; give the audio files inside it");
+    if (::access(path.c_str(), R_OK) != 0)
+        throw InputError(quote(path) + " cannot be read (" + std::strerror(errno) +
+                         "); copy it somewhere readable or fix its permissions");
     if (std::filesystem::file_size(path, ec) == 0)
         throw InputError(quote(path) + " is empty (0 bytes); copy the recording again");
+}
+
+[[noreturn]] void refuse_open(const std::filesystem::path &path) {
+    const int code = sf_error(nullptr);
+    const std::string reason = sf_strerror(nullptr);
+    if (code == SF_ERR_UNSUPPORTED_ENCODING)
+        throw InputError(quote(path) + " uses a codec loa cannot decode (" + reason +
+                         "); convert it to WAV (PCM), FLAC, OGG or MP3");
+    if (code == SF_ERR_MALFORMED_FILE)
+        throw InputError(quote(path) + " is damaged or incomplete (" + reason +
+                         "); copy the recording again from its source");
+    if (code == SF_ERR_SYSTEM)
+        throw InputError(quote(path) + " cannot be read (" + reason + "); check the disk and permissions");
+    throw InputError(quote(path) + " is not audio that loa can read (" + reason +
+                     "); convert it to WAV, FLAC, OGG or MP3");
+}
+
+/// libsndfile reads what is there of a cut-off file without an error; the header
+/// (or, for WAV-like files, its log) tells the length the file should have had.
+std::optional<std::string> truncation(SNDFILE *file, const SF_INFO &info, std::int64_t decoded) {
+    std::vector<char> log(16384);
+    sf_command(file, SFC_GET_LOG_INFO, log.data(), static_cast<int>(log.size()));
+    // "data : 882000 (should be 440961)": the data chunk declares more than there is.
+    // A streamed WAV declares 0 or 0xFFFFFFFF (unknown length); that is not a cut.
+    if (const char *data = std::strstr(log.data(), "data : ")) {
+        unsigned long long declared = 0, present = 0;
+        if (std::sscanf(data, "data : %llu (should be %llu)", &declared, &present) == 2 &&
+            declared > present && declared != 0xFFFFFFFFull)
+            return std::to_string(present) + " of " + std::to_string(declared) + " bytes of sound";
+    }
+    if (info.frames <= 0 || info.frames >= std::numeric_limits<sf_count_t>::max() / 2)
+        return std::nullopt; // OGG gives no length in its header.
+    const std::string counts = std::to_string(decoded) + " of " + std::to_string(info.frames) + " frames";
+    if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_MPEG) {
+        // MP3 frame counts from the header are estimates: allow 2 % or a second.
+        const auto slack = std::max<std::int64_t>(info.samplerate, info.frames / 50);
+        return decoded + slack < info.frames ? std::optional(counts) : std::nullopt;
+    }
+    return decoded < info.frames ? std::optional(counts) : std::nullopt;
+}
+
+} // namespace
+
+std::int64_t AudioInfo::frames_to_ms(std::int64_t count) const noexcept {
+    return sample_rate > 0 ? count * 1000 / sample_rate : 0;
+}
+
+std::int64_t AudioInfo::duration_ms() const noexcept {
+    return frames_to_ms(frames);
+}
+
+AudioInfo probe_audio(const std::filesystem::path &path, LengthLimit limit) {
+    check_readable(path);
     SF_INFO info{};
-    std::unique_ptr<SNDFILE, SndfileCloser> file(sf_open(path.c_str(), SFM_READ, &info));
+    SndfilePtr file(sf_open(path.c_str(), SFM_READ, &info));
     if (!file)
-        throw InputError(quote(path) + " is not audio that loa can read (" + sf_strerror(nullptr) +
-                         "); convert it to WAV, FLAC, OGG or MP3");
+        refuse_open(path);
     AudioInfo audio;
     audio.format = format_name(info.format);
     audio.sample_rate = info.samplerate;
@@ -54,18 +113,30 @@ AudioInfo probe_audio(const std::filesystem::path &path) {
         throw InputError(quote(path) + ": " + std::to_string(info.channels) + " channels at " +
                          std::to_string(info.samplerate) +
                          " Hz is not supported (8-192 kHz, 1-8 channels); convert the file");
-    std::vector<float> block(static_cast<std::size_t>(4096 * info.channels));
+    const std::int64_t max_frames = max_seconds * info.samplerate;
+    // Vorbis and Opus order channels their own way (FL, C, FR, ...); WAV, FLAC and MP3
+    // use WAVE's (FL, FR, C, LFE, ...).
+    SignalMeter meter(info.samplerate, info.channels,
+                      (info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG ? ChannelOrder::vorbis : ChannelOrder::wave);
+    std::vector<float> block(static_cast<std::size_t>(block_frames * info.channels));
     for (;;) {
-        const sf_count_t got = sf_readf_float(file.get(), block.data(), 4096);
+        const sf_count_t got = sf_readf_float(file.get(), block.data(), block_frames);
         if (got <= 0)
             break;
+        meter.add(block.data(), got);
         audio.frames += got;
+        if (limit == LengthLimit::three_hours && audio.frames > max_frames)
+            throw InputError(quote(path) + " is longer than 3 hours; split it, or import it with --force");
     }
+    if (const auto cut = truncation(file.get(), info, audio.frames))
+        throw InputError(quote(path) + " is cut short (" + *cut +
+                         "); the copy is incomplete, copy the recording again from its source");
     if (sf_error(file.get()) != SF_ERR_NO_ERROR)
         throw InputError(quote(path) + " is damaged (" + sf_strerror(file.get()) +
                          "); copy the recording again from its source");
     if (audio.frames == 0)
-        throw InputError(quote(path) + " contains no sound (0 samples); copy the recording again");
+        throw InputError(quote(path) + " has a header but no sound (0 samples); copy the recording again");
+    audio.levels = meter.levels();
     return audio;
 }
 

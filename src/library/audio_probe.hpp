@@ -1,6 +1,8 @@
 #pragma once
-// What libsndfile says about an audio file, measured by decoding it to the end
-// (MP3 headers lie about length).
+// What an audio file holds, measured by decoding it to the end in one streaming
+// pass (MP3 headers lie about length): format, length, loudness, peaks, silence.
+#include "library/signal_meter.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -12,11 +14,20 @@ struct AudioInfo {
     int sample_rate = 0;      ///< Hz.
     int channels = 0;
     std::int64_t frames = 0;  ///< Decoded frames, counted to the end.
+    SignalLevels levels;
     std::int64_t duration_ms() const noexcept;
+    std::int64_t frames_to_ms(std::int64_t count) const noexcept;
 };
 
-/// Opens and decodes `path` fully. Throws InputError naming the file and what to
-/// do when it is not audio libsndfile can read, is empty or is damaged.
-AudioInfo probe_audio(const std::filesystem::path &path);
+/// Longest recording imported without --force: three hours.
+inline constexpr std::int64_t max_seconds = 3 * 3600;
+
+enum class LengthLimit { three_hours, none };
+
+/// Opens and decodes `path` fully, in blocks. Throws InputError naming the file and
+/// what to do when it is missing, a folder, unreadable, empty, not audio libsndfile
+/// can read, in an unsupported codec, damaged or truncated, or (with
+/// LengthLimit::three_hours) longer than max_seconds.
+AudioInfo probe_audio(const std::filesystem::path &path, LengthLimit limit = LengthLimit::three_hours);
 
 } // namespace loa::library

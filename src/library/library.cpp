@@ -6,9 +6,17 @@
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
 #include "library/audio_probe.hpp"
+#include "library/campaign_store.hpp"
 #include "library/slug.hpp"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <set>
+#include <utility>
 
 namespace loa::library {
 namespace {
@@ -16,7 +24,12 @@ namespace {
 constexpr const char *select_columns =
     "SELECT id, title, category, campaign, source, reference, valid_from, valid_until, sha256, "
     "stored_as, original_name, format, sample_rate, channels, frames, duration_ms, loudness_lufs, "
-    "true_peak_dbtp, imported_at FROM announcements ";
+    "true_peak_dbtp, sample_peak_dbfs, leading_silence_ms, trailing_silence_ms, silent, imported_at "
+    "FROM announcements ";
+
+std::optional<double> optional_double(const sqlite::Statement &row, int column) {
+    return row.is_null(column) ? std::nullopt : std::optional<double>(row.column_double(column));
+}
 
 Announcement read_row(const sqlite::Statement &row) {
     Announcement a;
@@ -36,11 +49,13 @@ Announcement read_row(const sqlite::Statement &row) {
     a.channels = static_cast<int>(row.column_int(13));
     a.frames = row.column_int(14);
     a.duration_ms = row.column_int(15);
-    if (!row.is_null(16))
-        a.loudness_lufs = row.column_double(16);
-    if (!row.is_null(17))
-        a.true_peak_dbtp = row.column_double(17);
-    a.imported_at = row.column_text(18);
+    a.loudness_lufs = optional_double(row, 16);
+    a.true_peak_dbtp = optional_double(row, 17);
+    a.sample_peak_dbfs = optional_double(row, 18);
+    a.leading_silence_ms = row.column_int(19);
+    a.trailing_silence_ms = row.column_int(20);
+    a.silent = row.column_int(21) != 0;
+    a.imported_at = row.column_text(22);
     return a;
 }
 
@@ -63,60 +78,207 @@ std::string choose_id(const ImportRequest &request) {
     return id;
 }
 
-} // namespace
+void check_request(const ImportRequest &request, sqlite::Database &db) {
+    for (const auto &[date, option] : {std::pair{&request.valid_from, "--valid-from"},
+                                       std::pair{&request.valid_until, "--valid-until"}})
+        if (*date && !is_iso_date(**date))
+            throw InputError(std::string(option) + " '" + **date +
+                             "' is not a date; write it YYYY-MM-DD, e.g. 2020-07-17");
+    if (request.valid_from && request.valid_until && *request.valid_until < *request.valid_from)
+        throw InputError("--valid-until " + *request.valid_until + " is before --valid-from " +
+                         *request.valid_from + "; check the dates");
+    if (request.campaign && !CampaignStore(db).find(*request.campaign))
+        throw InputError("no campaign '" + *request.campaign +
+                         "'; add it first with 'loa campaign add', or see 'loa campaign list'");
+}
 
-ImportResult Library::import(const ImportRequest &request, const std::string &imported_at) {
-    const AudioInfo audio = probe_audio(request.file);
+/// The row for `audio`: metadata from the request, else from the row it replaces.
+Announcement make_row(const ImportRequest &request, const AudioInfo &audio, const std::optional<Announcement> &old) {
     Announcement a;
-    a.id = choose_id(request);
-    a.sha256 = Sha256::of_file(request.file);
-    if (const auto existing = find(a.id)) {
-        if (existing->sha256 == a.sha256)
-            return {*existing, ImportOutcome::already_present};
-        throw InputError(quote(request.file) + ": the id '" + a.id +
-                         "' is already used by another recording (" + existing->original_name +
-                         "); choose another id with --id");
-    }
-    a.title = request.title.value_or(request.file.stem().string());
-    a.campaign = request.campaign;
-    a.category = request.category;
-    a.reference = request.reference;
-    a.stored_as = a.sha256.substr(0, 2) + "/" + a.sha256 + extension_of(request.file);
+    const auto keep = [&](const std::optional<std::string> &given, std::optional<std::string> Announcement::*field) {
+        return given ? given : old ? (*old).*field : std::nullopt;
+    };
+    a.title = request.title.value_or(old ? old->title : request.file.stem().string());
+    a.campaign = keep(request.campaign, &Announcement::campaign);
+    a.category = keep(request.category, &Announcement::category);
+    a.reference = keep(request.reference, &Announcement::reference);
+    a.valid_from = keep(request.valid_from, &Announcement::valid_from);
+    a.valid_until = keep(request.valid_until, &Announcement::valid_until);
+    a.source = old ? old->source : std::nullopt;
     a.original_name = request.file.filename().string();
     a.format = audio.format;
     a.sample_rate = audio.sample_rate;
     a.channels = audio.channels;
     a.frames = audio.frames;
     a.duration_ms = audio.duration_ms();
-    a.imported_at = imported_at;
-    // File first, then the row: a crash in between leaves a file no row names,
-    // which the next import of the same content reuses.
-    store_content(request.file, content_path(a));
-    insert(a);
-    return {a, ImportOutcome::imported};
+    a.loudness_lufs = audio.levels.loudness_lufs;
+    a.true_peak_dbtp = audio.levels.true_peak_dbtp;
+    a.sample_peak_dbfs = audio.levels.sample_peak_dbfs;
+    a.leading_silence_ms = audio.frames_to_ms(audio.levels.leading_silence_frames);
+    a.trailing_silence_ms = audio.frames_to_ms(audio.levels.trailing_silence_frames);
+    a.silent = audio.levels.silent;
+    return a;
 }
 
-void Library::store_content(const std::filesystem::path &from, const std::filesystem::path &to) const {
+bool is_temporary(const std::filesystem::path &file) {
+    const std::string name = file.filename().string();
+    return !name.empty() && name.front() == '.' && name.find(".tmp-") != std::string::npos;
+}
+
+/// A temporary of a process that is still running (an import staging its copy).
+bool is_in_use(const std::filesystem::path &temporary) {
+    const std::string name = temporary.filename().string();
+    const auto pid = std::atol(name.c_str() + name.rfind(".tmp-") + 5);
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+/// Removes a staged copy that was not renamed into place (refused, or failed).
+struct StagedCleanup {
+    const std::optional<std::filesystem::path> &staged;
+    ~StagedCleanup() {
+        std::error_code ec;
+        if (staged)
+            std::filesystem::remove(*staged, ec);
+    }
+};
+
+} // namespace
+
+ImportResult Library::import(const ImportRequest &request, const std::string &imported_at) {
+    const std::string id = choose_id(request);
+    check_request(request, m_db);
+    const AudioInfo audio = probe_audio(request.file, request.limit);
+    const std::string sha256 = Sha256::of_file(request.file);
+    ImportOutcome outcome = ImportOutcome::imported;
+    Announcement a;
+    // The slow part, copying and syncing the content, happens before taking the
+    // database's write lock, so the player's log writes never wait on it; the
+    // staged copy is a temporary (named with our pid) that sweeps leave alone
+    // while we run.
+    const auto staged = stage_content(request.file, m_root / (sha256.substr(0, 2) + "/" + sha256 + extension_of(request.file)));
+    const StagedCleanup cleanup{staged};
+    {
+        // Held from before the content is renamed into place until its row is
+        // committed, so a sweep never sees content that is about to be named.
+        sqlite::Transaction transaction(m_db);
+        const auto existing = find(id);
+        if (existing && existing->sha256 == sha256)
+            return {*existing, ImportOutcome::already_present};
+        if (existing && request.existing == ExistingId::refuse)
+            throw InputError(quote(request.file) + ": the id '" + id + "' is already used by another recording (" +
+                             existing->original_name + "); choose another id with --id, or add --replace");
+        a = make_row(request, audio, existing);
+        a.id = id;
+        a.sha256 = sha256;
+        a.stored_as = sha256.substr(0, 2) + "/" + sha256 + extension_of(request.file);
+        a.imported_at = imported_at;
+        publish_content(request.file, staged, content_path(a));
+        write_row(a, existing ? ExistingId::replace : ExistingId::refuse);
+        transaction.commit();
+        outcome = existing ? ImportOutcome::replaced : ImportOutcome::imported;
+    }
+    remove_unreferenced_content();
+    return {a, outcome};
+}
+
+void Library::remove(const std::string &id) {
+    {
+        sqlite::Transaction transaction(m_db);
+        if (!find(id))
+            throw InputError("no announcement '" + id + "' in the library; 'loa list' shows the ids");
+        sqlite::Statement remove(m_db, "DELETE FROM announcements WHERE id = ?1");
+        remove.bind(1, id).run();
+        transaction.commit();
+    }
+    remove_unreferenced_content();
+}
+
+int Library::remove_unreferenced_content() {
+    sqlite::Transaction transaction(m_db);
+    const int removed = sweep_locked();
+    transaction.commit();
+    return removed;
+}
+
+int Library::sweep_locked() {
+    std::set<std::string> kept_paths;
+    std::set<std::string> played_hashes;
+    sqlite::Statement stored(m_db, "SELECT stored_as FROM announcements");
+    while (stored.step())
+        kept_paths.insert(stored.column_text(0));
+    sqlite::Statement played(m_db, "SELECT DISTINCT sha256 FROM plays WHERE sha256 IS NOT NULL");
+    while (played.step())
+        played_hashes.insert(played.column_text(0));
+    std::error_code ec;
+    std::vector<std::filesystem::path> stray;
+    for (auto it = std::filesystem::recursive_directory_iterator(m_root, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file(ec))
+            continue;
+        const auto &file = it->path();
+        const std::string relative = file.lexically_relative(m_root).generic_string();
+        if (is_temporary(file) ? !is_in_use(file) :
+            (!kept_paths.count(relative) && !played_hashes.count(file.stem().string())))
+            stray.push_back(file);
+    }
+    int removed = 0;
+    for (const auto &file : stray)
+        removed += std::filesystem::remove(file, ec) ? 1 : 0;
+    return removed;
+}
+
+std::optional<std::filesystem::path> Library::find_content(const std::string &sha256) const {
+    if (sha256.size() < 2)
+        return std::nullopt;
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator(m_root / sha256.substr(0, 2), ec))
+        if (entry.path().stem() == sha256 && !is_temporary(entry.path()))
+            return entry.path();
+    return std::nullopt;
+}
+
+std::optional<std::filesystem::path> Library::stage_content(const std::filesystem::path &from,
+                                                            const std::filesystem::path &to) const {
     std::error_code ec;
     if (std::filesystem::exists(to, ec) && Sha256::of_file(to) == to.stem().string())
-        return;
+        return std::nullopt;
     std::filesystem::create_directories(to.parent_path(), ec);
     if (ec)
         throw Error("cannot create folder " + quote(to.parent_path()) + ": " + ec.message());
-    copy_file_durably(from, to);
+    const auto staged = to.parent_path() / ("." + to.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    copy_file_durably(from, staged);
+    return staged;
 }
 
-void Library::insert(const Announcement &a) {
+void Library::publish_content(const std::filesystem::path &from, const std::optional<std::filesystem::path> &staged,
+                              const std::filesystem::path &to) const {
+    std::error_code ec;
+    if (staged) {
+        std::filesystem::rename(*staged, to, ec);
+        if (ec)
+            throw Error("cannot store " + quote(to) + ": " + ec.message());
+        sync_directory(to.parent_path());
+    } else if (!std::filesystem::exists(to, ec)) {
+        // A sweep removed it since we looked (nothing named it then): copy again.
+        copy_file_durably(from, to);
+    }
+}
+
+void Library::write_row(const Announcement &a, ExistingId existing) {
     sqlite::Statement insert(
-        m_db, "INSERT INTO announcements (id, title, category, campaign, source, reference, "
-              "valid_from, valid_until, sha256, stored_as, original_name, format, sample_rate, "
-              "channels, frames, duration_ms, loudness_lufs, true_peak_dbtp, imported_at) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
+        m_db, std::string(existing == ExistingId::replace ? "INSERT OR REPLACE" : "INSERT") +
+                  " INTO announcements (id, title, category, campaign, source, reference, "
+                  "valid_from, valid_until, sha256, stored_as, original_name, format, sample_rate, "
+                  "channels, frames, duration_ms, loudness_lufs, true_peak_dbtp, sample_peak_dbfs, "
+                  "leading_silence_ms, trailing_silence_ms, silent, imported_at) VALUES (?1, ?2, ?3, ?4, "
+                  "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
     insert.bind(1, a.id).bind(2, a.title).bind(3, a.category).bind(4, a.campaign).bind(5, a.source);
     insert.bind(6, a.reference).bind(7, a.valid_from).bind(8, a.valid_until).bind(9, a.sha256);
     insert.bind(10, a.stored_as).bind(11, a.original_name).bind(12, a.format);
     insert.bind(13, a.sample_rate).bind(14, a.channels).bind(15, a.frames).bind(16, a.duration_ms);
-    insert.bind(17, a.loudness_lufs).bind(18, a.true_peak_dbtp).bind(19, a.imported_at);
+    insert.bind(17, a.loudness_lufs).bind(18, a.true_peak_dbtp).bind(19, a.sample_peak_dbfs);
+    insert.bind(20, a.leading_silence_ms).bind(21, a.trailing_silence_ms).bind(22, a.silent ? 1 : 0);
+    insert.bind(23, a.imported_at);
     insert.run();
 }
 

@@ -3,8 +3,12 @@
 #include "core/error.hpp"
 #include "core/sha256.hpp"
 #include "lib/sqlite/database.hpp"
+#include "generated_audio.hpp"
 #include "library/library.hpp"
 #include "station/home.hpp"
+
+#include <sndfile.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -89,4 +93,86 @@ TEST_CASE("bad files are refused with the file's name and nothing is stored") {
     }
     CHECK(f.library->list().empty());
     CHECK(f.stored_files() == 0);
+}
+
+namespace {
+
+void add_play(loa::sqlite::Database &db, const std::string &id, const std::string &sha256) {
+    db.execute("INSERT INTO plays (station, announcement, sha256, status, priority, trigger) VALUES ('T', '" + id +
+               "', '" + sha256 + "', 'completed', 'normal', 'manual')");
+}
+
+} // namespace
+
+TEST_CASE("import stores what it measured") {
+    Fixture f;
+    const auto a = f.import(loa::test::sample_audio("chuong.flac")).announcement;
+    const auto stored = f.library->find("chuong");
+    REQUIRE(stored);
+    REQUIRE(stored->loudness_lufs);
+    CHECK(*stored->loudness_lufs == Approx(*a.loudness_lufs));
+    REQUIRE(stored->true_peak_dbtp);
+    REQUIRE(stored->sample_peak_dbfs);
+    CHECK(*stored->true_peak_dbtp >= *stored->sample_peak_dbfs - 0.01);
+    CHECK(stored->leading_silence_ms == a.leading_silence_ms);
+    CHECK_FALSE(stored->silent);
+}
+
+TEST_CASE("an all-silent file is imported and marked silent") {
+    Fixture f;
+    REQUIRE(loa::test::write_audio(f.dir / "lang.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 8000, 1, 8000 * 2,
+                                   [](std::int64_t, int) { return 0.0f; }));
+    const auto a = f.import(f.dir / "lang.wav").announcement;
+    CHECK(a.silent);
+    CHECK_FALSE(a.loudness_lufs);
+    CHECK(f.library->find("lang")->silent);
+}
+
+TEST_CASE("replace keeps the content past plays played; unplayed old content goes") {
+    Fixture f;
+    const auto first = f.import(loa::test::sample_audio("chuong.flac"), "tin").announcement;
+    add_play(*f.db, "tin", first.sha256);
+    loa::library::ImportRequest request{loa::test::sample_audio("bao-cao-ket-qua.flac"), "tin"};
+    request.existing = loa::library::ExistingId::replace;
+    const auto second = f.library->import(request, "2026-11-28T10:00:00.000+07:00");
+    CHECK(second.outcome == loa::library::ImportOutcome::replaced);
+    CHECK(f.library->find("tin")->sha256 == second.announcement.sha256);
+    CHECK(f.library->find("tin")->title == first.title);
+    // The log's hash still finds what actually played.
+    const auto played = f.library->find_content(first.sha256);
+    REQUIRE(played);
+    CHECK(loa::Sha256::of_file(*played) == first.sha256);
+    // Content nobody played is not kept once replaced.
+    request.file = loa::test::sample_audio("lua-dao-qua-mang.flac");
+    f.library->import(request, "2026-11-29T10:00:00.000+07:00");
+    CHECK_FALSE(f.library->find_content(second.announcement.sha256));
+    CHECK(f.library->find_content(first.sha256));
+    CHECK(f.stored_files() == 2);
+}
+
+TEST_CASE("content left by a crash before its row was committed is cleaned at the next import") {
+    Fixture f;
+    const auto orphan_dir = f.home.library_path() / "ab";
+    std::filesystem::create_directories(orphan_dir);
+    loa::write_file_durably(orphan_dir / ("ab" + std::string(62, '0') + ".flac"), "left by a crash");
+    loa::write_file_durably(orphan_dir / ".abcd.flac.tmp-2147483646", "half written");
+    f.import(loa::test::sample_audio("chuong.flac"));
+    CHECK(f.stored_files() == 1);
+    CHECK(f.library->remove_unreferenced_content() == 0);
+    // A copy another import is still staging (its process is alive) is left alone.
+    const auto staging = orphan_dir / (".ab.flac.tmp-" + std::to_string(::getpid()));
+    loa::write_file_durably(staging, "being copied");
+    CHECK(f.library->remove_unreferenced_content() == 0);
+    CHECK(std::filesystem::exists(staging));
+}
+
+TEST_CASE("bad validity dates are refused") {
+    Fixture f;
+    loa::library::ImportRequest request{loa::test::sample_audio("chuong.flac")};
+    request.valid_from = "2020-07-32";
+    CHECK_THROWS_WITH(f.library->import(request, "t"), Catch::Contains("--valid-from"));
+    request.valid_from = "2020-08-01";
+    request.valid_until = "2020-07-01";
+    CHECK_THROWS_WITH(f.library->import(request, "t"), Catch::Contains("before"));
+    CHECK(f.library->list().empty());
 }

@@ -1,0 +1,122 @@
+#include "library/signal_meter.hpp"
+
+#include "core/error.hpp"
+
+#include <ebur128.h>
+
+#include <cmath>
+#include <string>
+
+namespace loa::library {
+namespace {
+
+double to_db(double linear) {
+    return 20.0 * std::log10(linear);
+}
+
+void check(int result, const char *what) {
+    if (result != EBUR128_SUCCESS)
+        throw Error(std::string("loudness measurement failed (") + what + ", libebur128 error " +
+                    std::to_string(result) + ")");
+}
+
+constexpr int L = EBUR128_LEFT, R = EBUR128_RIGHT, C = EBUR128_CENTER, X = EBUR128_UNUSED,
+              Ls = EBUR128_LEFT_SURROUND, Rs = EBUR128_RIGHT_SURROUND;
+
+/// BS.1770 roles by position, for 1-8 channels. LFE is not measured; every
+/// surround or back channel is weighted 1.41, as ffmpeg's ebur128 does.
+constexpr int wave_roles[9][8] = {{},
+                                  {L},
+                                  {L, R},
+                                  {L, R, C},
+                                  {L, R, Ls, Rs},
+                                  {L, R, C, Ls, Rs},
+                                  {L, R, C, X, Ls, Rs},
+                                  {L, R, C, X, Ls, Rs, Ls},
+                                  {L, R, C, X, Ls, Rs, Ls, Rs}};
+/// The Vorbis I specification's channel order (Opus uses it too).
+constexpr int vorbis_roles[9][8] = {{},
+                                    {L},
+                                    {L, R},
+                                    {L, C, R},
+                                    {L, R, Ls, Rs},
+                                    {L, C, R, Ls, Rs},
+                                    {L, C, R, Ls, Rs, X},
+                                    {L, C, R, Ls, Rs, Ls, X},
+                                    {L, C, R, Ls, Rs, Ls, Rs, X}};
+
+} // namespace
+
+struct SignalMeter::State {
+    explicit State(ebur128_state *s) noexcept : state(s) {}
+    ~State() {
+        if (state)
+            ebur128_destroy(&state);
+    }
+    State(const State &) = delete;
+    State &operator=(const State &) = delete;
+    ebur128_state *state;
+};
+
+SignalMeter::SignalMeter(int sample_rate, int channels, ChannelOrder order)
+    : m_state(std::make_unique<State>(ebur128_init(static_cast<unsigned>(channels),
+                                                   static_cast<unsigned long>(sample_rate),
+                                                   EBUR128_MODE_I))),
+      m_true_peak(sample_rate, channels), m_channels(channels) {
+    if (!m_state->state)
+        throw Error("cannot measure loudness of " + std::to_string(channels) + " channels at " +
+                    std::to_string(sample_rate) + " Hz");
+    if (channels < 1 || channels > 8)
+        throw Error("cannot measure loudness of " + std::to_string(channels) + " channels");
+    const auto &roles = order == ChannelOrder::vorbis ? vorbis_roles[channels] : wave_roles[channels];
+    for (int channel = 0; channel < channels; ++channel)
+        check(ebur128_set_channel(m_state->state, static_cast<unsigned>(channel), roles[channel]), "channel map");
+}
+
+SignalMeter::~SignalMeter() = default;
+
+void SignalMeter::add(const float *samples, std::int64_t frames) {
+    if (frames <= 0)
+        return;
+    check(ebur128_add_frames_float(m_state->state, samples, static_cast<std::size_t>(frames)), "add frames");
+    m_true_peak.add(samples, frames);
+    const auto channels = static_cast<std::size_t>(m_channels);
+    const auto count = static_cast<std::size_t>(frames) * channels;
+    float peak = m_peak;
+    std::size_t first_loud = count;
+    std::size_t last_loud = count;
+    for (std::size_t i = 0; i < count; ++i) {
+        const float magnitude = std::fabs(samples[i]);
+        peak = magnitude > peak ? magnitude : peak;
+        if (magnitude >= silence_threshold) {
+            if (first_loud == count)
+                first_loud = i;
+            last_loud = i;
+        }
+    }
+    m_peak = peak;
+    if (last_loud != count) {
+        if (m_first_sound < 0)
+            m_first_sound = m_frames + static_cast<std::int64_t>(first_loud / channels);
+        m_last_sound = m_frames + static_cast<std::int64_t>(last_loud / channels);
+    }
+    m_frames += frames;
+}
+
+SignalLevels SignalMeter::levels() const {
+    SignalLevels levels;
+    levels.silent = m_first_sound < 0;
+    levels.leading_silence_frames = levels.silent ? m_frames : m_first_sound;
+    levels.trailing_silence_frames = levels.silent ? m_frames : m_frames - 1 - m_last_sound;
+    double loudness = 0.0;
+    if (ebur128_loudness_global(m_state->state, &loudness) == EBUR128_SUCCESS && std::isfinite(loudness))
+        levels.loudness_lufs = loudness;
+    const double true_peak = m_true_peak.peak();
+    if (true_peak > 0.0)
+        levels.true_peak_dbtp = to_db(true_peak);
+    if (m_peak > 0.0f)
+        levels.sample_peak_dbfs = to_db(m_peak);
+    return levels;
+}
+
+} // namespace loa::library
