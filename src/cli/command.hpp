@@ -31,10 +31,14 @@ int run_init(Context &context, const std::vector<std::string> &words);
 int run_import(Context &context, const std::vector<std::string> &words);
 int run_list(Context &context, const std::vector<std::string> &words);
 int run_show(Context &context, const std::vector<std::string> &words);
+int run_remove(Context &context, const std::vector<std::string> &words);
+int run_campaign(Context &context, const std::vector<std::string> &words);
 int run_schedule(Context &context, const std::vector<std::string> &words);
 int run_player(Context &context, const std::vector<std::string> &words);
 int run_devices(Context &context, const std::vector<std::string> &words);
 int run_log(Context &context, const std::vector<std::string> &words);
 int run_export(Context &context, const std::vector<std::string> &words);
+int run_verify(Context &context, const std::vector<std::string> &words);
+int run_report(Context &context, const std::vector<std::string> &words);
 
 } // namespace loa::cli

@@ -6,18 +6,26 @@ const std::vector<Command> &commands() {
     static const std::vector<Command> all{
         {"init", "[--code C --name N --timezone TZ --reports-to AGENCY]",
          "create the station home (station.toml, database, library); safe to repeat", run_init},
-        {"import", "FILE... [--id ID --title T --campaign C --category K --ref DOC]",
-         "check recordings and add them to the library; prints their ids", run_import},
+        {"import",
+         "FILE... [--id ID --title T --campaign C --category K --ref DOC --valid-from DATE --valid-until DATE "
+         "--replace --force]",
+         "check and measure recordings and add them to the library; prints their ids", run_import},
         {"list", "[--json]", "list the announcements in the library", run_list},
         {"show", "ID [--json]", "show one announcement and what import measured", run_show},
+        {"remove", "ID [--json]", "remove an announcement the active schedule does not play", run_remove},
+        {"campaign", "add ID --title T [--ref DOC --from DATE --until DATE] | list [--json]",
+         "add and list campaigns (awareness drives reports group by)", run_campaign},
         {"schedule", "check FILE | load FILE | show [--from DATE --days N --json] | history",
          "check, load and show schedules", run_schedule},
         {"run", "[--output device:NAME|wav:PATH|null]",
          "the unattended player: plays the active schedule on time and logs every play", run_player},
         {"devices", "[--json]", "list the sound output devices", run_devices},
         {"log", "[--from DATE --to DATE --status S --json]", "show the play log", run_log},
-        {"export", "--from DATE --to DATE --format csv|json [-o FILE]",
+        {"export", "--from DATE --to DATE --format csv|json|xlsx [--excel] [-o FILE]",
          "write the raw play log for the province", run_export},
+        {"report", "--from DATE --to DATE [--campaign C] [--format text|csv|html] [-o FILE]",
+         "the period's summary for the province, with a signature block", run_report},
+        {"verify", "[FILE]", "check the play log's hash chain, or an exported CSV/JSON file's", run_verify},
     };
     return all;
 }

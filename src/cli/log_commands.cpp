@@ -6,10 +6,16 @@
 #include "core/error.hpp"
 #include "playlog/play_log.hpp"
 #include "report/csv_export.hpp"
+#include "report/excel_csv_export.hpp"
 #include "report/json_export.hpp"
+#include "report/xlsx_export.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <functional>
 #include <ostream>
-#include <sstream>
 
 namespace loa::cli {
 namespace {
@@ -29,6 +35,35 @@ playlog::PlayFilter filter_from(const Arguments &args, const TimeZone &zone, boo
             throw UsageError("--status must be one of completed, interrupted, failed, missed, skipped, started");
     }
     return filter;
+}
+
+/// Streams an export into `path` so that it appears whole or not at all (a
+/// year's export need not fit in memory): a temporary file, fsync'd, renamed.
+void write_streamed_durably(const std::filesystem::path &path, const std::function<void(std::ostream &)> &write) {
+    auto partial = path;
+    partial += ".partial";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw Error("cannot write " + quote(partial) + ": check that the folder exists and is writable");
+        write(out);
+        out.flush();
+        if (!out)
+            throw Error("cannot write " + quote(partial) + ": the disk may be full");
+    }
+    const int fd = ::open(partial.c_str(), O_RDONLY);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0)
+        ::close(fd);
+    std::error_code ec;
+    if (!synced) {
+        std::filesystem::remove(partial, ec);
+        throw Error("cannot write " + quote(path) + " to disk: the disk may be full or failing");
+    }
+    std::filesystem::rename(partial, path, ec);
+    if (ec)
+        throw Error("cannot write " + quote(path) + ": " + ec.message());
+    sync_directory(path.has_parent_path() ? path.parent_path() : std::filesystem::path("."));
 }
 
 } // namespace
@@ -53,27 +88,46 @@ int run_log(Context &context, const std::vector<std::string> &words) {
 }
 
 int run_export(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("export", words, {"--from", "--to", "--format", "-o", "--output"}, {});
+    const Arguments args("export", words, {"--from", "--to", "--format", "-o", "--output"}, {"--excel"});
     args.expect_positionals(0, "no arguments; the file goes after -o");
     const std::string format = args.option("--format").value_or("csv");
-    if (format != "csv" && format != "json")
-        throw UsageError("--format must be csv or json");
+    if (format != "csv" && format != "json" && format != "xlsx")
+        throw UsageError("--format must be csv, json or xlsx");
+    const bool excel = args.flag("--excel");
+    if (excel && format != "csv")
+        throw UsageError("--excel goes with --format csv");
     auto station = open_station(context.home);
     const playlog::PlayLog log(*station.db, station.config.code, station.zone);
-    const auto rows = log.query(filter_from(args, station.zone, true));
+    const auto filter = filter_from(args, station.zone, true);
     const auto chain = station::chain_id(*station.db);
-    std::ostringstream text;
-    if (format == "csv")
-        report::write_csv(text, rows, chain);
-    else
-        report::write_json_lines(text, rows, chain);
+    std::size_t count = 0;
+    const auto write = [&](std::ostream &out) {
+        if (excel) {
+            report::ExcelCsvWriter writer(out);
+            log.scan(filter, [&](const playlog::PlayRecord &row) { writer.write(row), ++count; });
+        } else if (format == "csv") {
+            report::CsvWriter writer(out, chain);
+            log.scan(filter, [&](const playlog::PlayRecord &row) { writer.write(row), ++count; });
+        } else {
+            log.scan(filter, [&](const playlog::PlayRecord &row) { report::write_json_line(out, row, chain), ++count; });
+        }
+    };
     const auto output = args.option("-o") ? args.option("-o") : args.option("--output");
-    if (!output) {
-        context.out << text.str();
+    if (format == "xlsx") {
+        if (!output)
+            throw UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not text)");
+        const report::WorkbookHeading heading{station.config.code, station.config.name, station.config.reports_to,
+                                              args.required("--from"), args.required("--to")};
+        count = report::write_xlsx(*output, heading, [&](const auto &visit) { log.scan(filter, visit); });
+        context.err << "wrote " << count << " play(s) to " << *output << "\n";
         return 0;
     }
-    write_file_durably(*output, text.str());
-    context.err << "wrote " << rows.size() << " play(s) to " << *output << "\n";
+    if (!output) {
+        write(context.out);
+        return 0;
+    }
+    write_streamed_durably(*output, write);
+    context.err << "wrote " << count << " play(s) to " << *output << "\n";
     return 0;
 }
 

@@ -103,6 +103,8 @@ int run_player(Context &context, const std::vector<std::string> &words) {
     station::ScheduleStore schedules(*station.db);
     library::Library library(*station.db, context.home.library_path());
     playlog::PlayLog log(*station.db, station.config.code, station.zone);
+    // Never hold playback for the database: rows wait in memory if it stays locked.
+    log.set_write_wait(std::chrono::milliseconds(200));
     engine::Engine engine(clock, schedules, library, log, player,
                           engine::EngineSettings{station.zone, station.config.quiet_hours});
     engine.on_message([&](std::string_view message) { context.out << message << std::endl; });

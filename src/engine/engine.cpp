@@ -77,6 +77,8 @@ void Engine::stop() noexcept {
 
 TimePoint Engine::step() {
     const TimePoint now = m_clock.now();
+    if (m_log.pending_writes() > 0)
+        m_log.flush(); // rows that waited for the database (locked, disk full) go in now
     reload_if_changed(now);
     if (!m_schedule)
         return now + 1s;

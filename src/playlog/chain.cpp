@@ -3,30 +3,41 @@
 #include "core/json.hpp"
 #include "core/sha256.hpp"
 
-#include <map>
+#include <charconv>
+
 
 namespace loa::playlog {
 namespace {
 
-/// A JSON value already encoded.
-using Encoded = std::string;
-
-Encoded encode(const std::optional<std::string> &value) {
-    if (!value)
-        return "null";
-    return json::quoted(*value);
+void append(std::string &out, const std::optional<std::string> &value) {
+    if (value)
+        json::append_string(out, *value);
+    else
+        out += "null";
 }
 
-Encoded encode(const std::optional<std::int64_t> &value) {
-    return value ? std::to_string(*value) : "null";
+void append(std::string &out, std::int64_t value) {
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
 }
 
-Encoded encode(const std::optional<bool> &value) {
-    return value ? (*value ? "true" : "false") : "null";
+void append(std::string &out, const std::optional<std::int64_t> &value) {
+    if (value)
+        append(out, *value);
+    else
+        out += "null";
 }
 
-Encoded text(std::string_view value) {
-    return encode(std::optional<std::string>(std::string(value)));
+void append(std::string &out, const std::optional<bool> &value) {
+    out += value ? (*value ? "true" : "false") : "null";
+}
+
+void append(std::string &out, std::string_view value) {
+    json::append_string(out, value);
+}
+
+void append(std::string &out, const std::string &value) {
+    json::append_string(out, value);
 }
 
 } // namespace
@@ -34,41 +45,57 @@ Encoded text(std::string_view value) {
 const std::string genesis_hash(64, '0');
 
 std::string canonical_encoding(const PlayRecord &r, const std::string &chain_id) {
-    // std::map orders keys by byte value, as the encoding requires.
-    const std::map<std::string, Encoded> fields{
-        {"announcement", text(r.announcement)},
-        {"campaign", encode(r.campaign)},
-        {"chain_id", text(chain_id)},
-        {"clock_synced", encode(r.clock_synced)},
-        {"device", encode(r.device)},
-        {"duration_ms", encode(r.duration_ms)},
-        {"ended_at", encode(r.ended_at)},
-        {"error", encode(r.error)},
-        {"lateness_ms", encode(r.lateness_ms)},
-        {"play_id", std::to_string(r.play_id)},
-        {"position", encode(r.position)},
-        {"priority", text(to_string(r.priority))},
-        {"scheduled_at", encode(r.scheduled_at)},
-        {"schedule_sha256", encode(r.schedule_sha256)},
-        {"seq", encode(r.seq)},
-        {"sha256", encode(r.sha256)},
-        {"slot", encode(r.slot)},
-        {"started_at", encode(r.started_at)},
-        {"station", text(r.station)},
-        {"status", text(to_string(r.status))},
-        {"title", encode(r.title)},
-        {"trigger", text(to_string(r.trigger))},
-        {"underruns", encode(r.underruns)},
-    };
-    std::string out = "{";
-    for (const auto &[key, value] : fields) {
-        if (out.size() > 1)
-            out.push_back(',');
-        json::append_string(out, key);
-        out.push_back(':');
-        out += value;
-    }
-    out.push_back('}');
+    // Members in byte order of their keys, as the encoding requires (note that
+    // "schedule_sha256" sorts before "scheduled_at"). chain_test pins the bytes.
+    std::string out;
+    out.reserve(640);
+    out += "{\"announcement\":";
+    append(out, r.announcement);
+    out += ",\"campaign\":";
+    append(out, r.campaign);
+    out += ",\"chain_id\":";
+    append(out, chain_id);
+    out += ",\"clock_synced\":";
+    append(out, r.clock_synced);
+    out += ",\"device\":";
+    append(out, r.device);
+    out += ",\"duration_ms\":";
+    append(out, r.duration_ms);
+    out += ",\"ended_at\":";
+    append(out, r.ended_at);
+    out += ",\"error\":";
+    append(out, r.error);
+    out += ",\"lateness_ms\":";
+    append(out, r.lateness_ms);
+    out += ",\"play_id\":";
+    append(out, r.play_id);
+    out += ",\"position\":";
+    append(out, r.position);
+    out += ",\"priority\":";
+    append(out, to_string(r.priority));
+    out += ",\"schedule_sha256\":";
+    append(out, r.schedule_sha256);
+    out += ",\"scheduled_at\":";
+    append(out, r.scheduled_at);
+    out += ",\"seq\":";
+    append(out, r.seq);
+    out += ",\"sha256\":";
+    append(out, r.sha256);
+    out += ",\"slot\":";
+    append(out, r.slot);
+    out += ",\"started_at\":";
+    append(out, r.started_at);
+    out += ",\"station\":";
+    append(out, r.station);
+    out += ",\"status\":";
+    append(out, to_string(r.status));
+    out += ",\"title\":";
+    append(out, r.title);
+    out += ",\"trigger\":";
+    append(out, to_string(r.trigger));
+    out += ",\"underruns\":";
+    append(out, r.underruns);
+    out += "}";
     return out;
 }
 

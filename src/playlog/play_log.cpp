@@ -3,7 +3,12 @@
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
 #include "playlog/chain.hpp"
+#include "playlog/play_rows.hpp"
 #include "station/home.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
 
 namespace loa::playlog {
 namespace {
@@ -12,46 +17,20 @@ std::int64_t unix_ms(TimePoint instant) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(instant.time_since_epoch()).count();
 }
 
-constexpr const char *select_columns =
-    "SELECT play_id, station, slot, scheduled_at, position, started_at, ended_at, announcement, "
-    "title, campaign, sha256, status, lateness_ms, duration_ms, priority, trigger, error, "
-    "schedule_sha256, device, underruns, clock_synced, seq, prev_hash, row_hash, canonical FROM plays ";
-
-std::optional<std::int64_t> optional_int(const sqlite::Statement &row, int column) {
-    if (row.is_null(column))
-        return std::nullopt;
-    return row.column_int(column);
-}
-
-PlayRecord read_row(const sqlite::Statement &row) {
-    PlayRecord r;
-    r.play_id = row.column_int(0);
-    r.station = row.column_text(1);
-    r.slot = row.column_optional_text(2);
-    r.scheduled_at = row.column_optional_text(3);
-    r.position = optional_int(row, 4);
-    r.started_at = row.column_optional_text(5);
-    r.ended_at = row.column_optional_text(6);
-    r.announcement = row.column_text(7);
-    r.title = row.column_optional_text(8);
-    r.campaign = row.column_optional_text(9);
-    r.sha256 = row.column_optional_text(10);
-    r.status = parse_play_status(row.column_text(11)).value_or(PlayStatus::failed);
-    r.lateness_ms = optional_int(row, 12);
-    r.duration_ms = optional_int(row, 13);
-    r.priority = parse_priority(row.column_text(14)).value_or(Priority::normal);
-    r.trigger = parse_trigger(row.column_text(15)).value_or(Trigger::scheduled);
-    r.error = row.column_optional_text(16);
-    r.schedule_sha256 = row.column_optional_text(17);
-    r.device = row.column_optional_text(18);
-    r.underruns = optional_int(row, 19);
-    if (const auto synced = optional_int(row, 20))
-        r.clock_synced = *synced != 0;
-    r.seq = optional_int(row, 21);
-    r.prev_hash = row.column_optional_text(22);
-    r.row_hash = row.column_optional_text(23);
-    r.canonical = row.column_optional_text(24);
-    return r;
+/// Failures after which the same write may succeed later: the database is locked,
+/// full, read-only or failing, not refusing this row.
+bool may_succeed_later(const sqlite::SqliteError &error) {
+    switch (error.code()) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_NOMEM:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PROTOCOL: return true;
+    default: return false;
+    }
 }
 
 /// Inserts a row with every field of `r`; returns its play_id.
@@ -84,39 +63,16 @@ PlayLog::PlayLog(sqlite::Database &db, std::string station_code, TimeZone zone)
 std::int64_t PlayLog::begin(PlayRecord record, std::optional<TimePoint> scheduled, TimePoint planned_start) {
     record.station = m_station;
     record.status = PlayStatus::started;
-    std::optional<std::int64_t> scheduled_ms;
+    PendingWrite write{PendingWrite::Kind::begin, 0, std::move(record), std::nullopt, unix_ms(planned_start), {}};
     if (scheduled) {
-        record.scheduled_at = m_zone.format_iso(*scheduled);
-        scheduled_ms = unix_ms(*scheduled);
+        write.record.scheduled_at = m_zone.format_iso(*scheduled);
+        write.scheduled_ms = unix_ms(*scheduled);
     }
-    sqlite::Transaction transaction(m_db);
-    const auto id = insert(m_db, record, scheduled_ms, unix_ms(planned_start));
-    transaction.commit();
-    return id;
+    return write_or_queue(std::move(write));
 }
 
 void PlayLog::finish(std::int64_t play_id, const PlayEnd &end) {
-    sqlite::Transaction transaction(m_db);
-    sqlite::Statement update(
-        m_db, "UPDATE plays SET status = ?2, started_at = coalesce(?3, started_at), "
-              "started_ms = coalesce(?4, started_ms), ended_at = ?5, duration_ms = ?6, error = ?7, "
-              "underruns = ?8, lateness_ms = CASE WHEN ?4 IS NOT NULL THEN ?4 - planned_ms END "
-              "WHERE play_id = ?1 AND status = 'started'");
-    std::optional<std::string> started_at, ended_at;
-    std::optional<std::int64_t> started_ms, duration_ms;
-    if (end.started_at) {
-        started_at = m_zone.format_iso(*end.started_at);
-        started_ms = unix_ms(*end.started_at);
-    }
-    if (end.ended_at)
-        ended_at = m_zone.format_iso(*end.ended_at);
-    if (end.started_at && end.ended_at)
-        duration_ms = unix_ms(*end.ended_at) - unix_ms(*end.started_at);
-    update.bind(1, play_id).bind(2, to_string(end.status)).bind(3, started_at).bind(4, started_ms);
-    update.bind(5, ended_at).bind(6, duration_ms).bind(7, end.error).bind(8, end.underruns);
-    update.run();
-    chain(play_id);
-    transaction.commit();
+    write_or_queue({PendingWrite::Kind::finish, play_id, {}, std::nullopt, std::nullopt, end});
 }
 
 std::int64_t PlayLog::record_outcome(PlayRecord record, std::optional<TimePoint> scheduled,
@@ -124,25 +80,143 @@ std::int64_t PlayLog::record_outcome(PlayRecord record, std::optional<TimePoint>
     record.station = m_station;
     record.status = status;
     record.error = reason;
-    std::optional<std::int64_t> scheduled_ms;
+    PendingWrite write{PendingWrite::Kind::outcome, 0, std::move(record), std::nullopt, std::nullopt, {}};
     if (scheduled) {
-        record.scheduled_at = m_zone.format_iso(*scheduled);
-        scheduled_ms = unix_ms(*scheduled);
+        write.record.scheduled_at = m_zone.format_iso(*scheduled);
+        write.scheduled_ms = unix_ms(*scheduled);
     }
+    return write_or_queue(std::move(write));
+}
+
+std::int64_t PlayLog::write_or_queue(PendingWrite write) {
+    if (flush()) {
+        try {
+            PendingWrite now = write;
+            now.id = real_id(write.id);
+            const std::int64_t id = apply(now);
+            if (write.kind == PendingWrite::Kind::finish)
+                m_written_ids.erase(write.id);
+            return id;
+        } catch (const sqlite::SqliteError &error) {
+            if (!may_succeed_later(error))
+                throw;
+            m_problem = error.what();
+        }
+    }
+    if (write.kind != PendingWrite::Kind::finish)
+        write.id = m_next_provisional_id--;
+    const std::int64_t id = write.id;
+    m_pending.push_back(std::move(write));
+    return id;
+}
+
+bool PlayLog::flush() {
+    while (!m_pending.empty()) {
+        PendingWrite &write = m_pending.front();
+        const std::int64_t queued_id = write.id;
+        try {
+            PendingWrite now = write;
+            if (write.kind == PendingWrite::Kind::finish)
+                now.id = real_id(write.id);
+            const std::int64_t written = apply(now);
+            if (write.kind == PendingWrite::Kind::begin)
+                m_written_ids[queued_id] = written;
+            else if (write.kind == PendingWrite::Kind::finish)
+                m_written_ids.erase(queued_id);
+        } catch (const sqlite::SqliteError &error) {
+            if (may_succeed_later(error)) {
+                m_problem = error.what();
+                return false;
+            }
+            // The database refuses this row for good (the item already has its
+            // outcome, which the unique index guards): its finish updates nothing.
+        }
+        m_pending.pop_front();
+    }
+    m_problem.reset();
+    return true;
+}
+
+std::int64_t PlayLog::real_id(std::int64_t id) const {
+    if (id >= 0)
+        return id;
+    const auto found = m_written_ids.find(id);
+    return found == m_written_ids.end() ? 0 : found->second;
+}
+
+std::int64_t PlayLog::apply(const PendingWrite &write) {
     sqlite::Transaction transaction(m_db);
-    const auto id = insert(m_db, record, scheduled_ms, std::nullopt);
-    chain(id);
+    std::int64_t id = write.id;
+    switch (write.kind) {
+    case PendingWrite::Kind::begin: id = insert(m_db, write.record, write.scheduled_ms, write.planned_ms); break;
+    case PendingWrite::Kind::outcome: {
+        id = insert(m_db, write.record, write.scheduled_ms, std::nullopt);
+        chain(id);
+        break;
+    }
+    case PendingWrite::Kind::finish: {
+        const PlayEnd &end = write.end;
+        sqlite::Statement update(
+            m_db, "UPDATE plays SET status = ?2, started_at = coalesce(?3, started_at), "
+                  "started_ms = coalesce(?4, started_ms), ended_at = ?5, duration_ms = ?6, error = ?7, "
+                  "underruns = ?8, lateness_ms = CASE WHEN ?4 IS NOT NULL THEN ?4 - planned_ms END "
+                  "WHERE play_id = ?1 AND status = 'started'");
+        std::optional<std::string> started_at, ended_at;
+        std::optional<std::int64_t> started_ms, duration_ms;
+        if (end.started_at) {
+            started_at = m_zone.format_iso(*end.started_at);
+            started_ms = unix_ms(*end.started_at);
+        }
+        if (end.ended_at)
+            ended_at = m_zone.format_iso(*end.ended_at);
+        if (end.started_at && end.ended_at)
+            duration_ms = unix_ms(*end.ended_at) - unix_ms(*end.started_at);
+        update.bind(1, write.id).bind(2, to_string(end.status)).bind(3, started_at).bind(4, started_ms);
+        update.bind(5, ended_at).bind(6, duration_ms).bind(7, end.error).bind(8, end.underruns);
+        update.run();
+        if (m_db.changes() > 0)
+            chain(write.id);
+        break;
+    }
+    }
     transaction.commit();
     return id;
 }
 
 bool PlayLog::has_outcome(const std::string &slot, const std::string &scheduled_at, std::int64_t position) {
-    sqlite::Statement select(m_db, "SELECT 1 FROM plays WHERE trigger = 'scheduled' AND slot = ?1 AND "
-                                   "scheduled_at = ?2 AND position = ?3 AND status <> 'interrupted'");
-    select.bind(1, slot).bind(2, scheduled_at).bind(3, position);
-    const bool found = select.step();
-    select.reset();
-    return found;
+    for (const auto &write : m_pending) {
+        const auto &r = write.record;
+        if (write.kind == PendingWrite::Kind::finish || r.trigger != Trigger::scheduled || r.slot != slot ||
+            r.scheduled_at != scheduled_at || r.position != position || r.status == PlayStatus::interrupted)
+            continue;
+        bool interrupted = false;
+        for (const auto &later : m_pending)
+            if (later.kind == PendingWrite::Kind::finish && later.id == write.id &&
+                later.end.status == PlayStatus::interrupted)
+                interrupted = true;
+        if (!interrupted)
+            return true;
+    }
+    try {
+        // A started row whose interruption waits in memory is no outcome.
+        std::vector<std::int64_t> interrupted;
+        for (const auto &write : m_pending)
+            if (write.kind == PendingWrite::Kind::finish && write.end.status == PlayStatus::interrupted)
+                interrupted.push_back(real_id(write.id));
+        sqlite::Statement select(m_db, "SELECT play_id FROM plays WHERE trigger = 'scheduled' AND slot = ?1 AND "
+                                       "scheduled_at = ?2 AND position = ?3 AND status <> 'interrupted'");
+        select.bind(1, slot).bind(2, scheduled_at).bind(3, position);
+        bool found = false;
+        while (select.step())
+            if (std::find(interrupted.begin(), interrupted.end(), select.column_int(0)) == interrupted.end())
+                found = true;
+        return found;
+    } catch (const sqlite::SqliteError &error) {
+        if (!may_succeed_later(error))
+            throw;
+        m_problem = error.what();
+        return false; // The unique index still refuses a second outcome when the rows are written.
+    }
 }
 
 int PlayLog::recover_unfinished(const std::string &reason) {
@@ -162,6 +236,10 @@ int PlayLog::recover_unfinished(const std::string &reason) {
     return static_cast<int>(ids.size());
 }
 
+void PlayLog::set_write_wait(std::chrono::milliseconds wait) {
+    sqlite3_busy_timeout(m_db.handle(), static_cast<int>(wait.count()));
+}
+
 void PlayLog::chain(std::int64_t play_id) {
     std::int64_t seq = 1;
     std::string prev_hash = genesis_hash;
@@ -175,10 +253,10 @@ void PlayLog::chain(std::int64_t play_id) {
     }
     PlayRecord record;
     {
-        sqlite::Statement select(m_db, std::string(select_columns) + "WHERE play_id = ?1");
+        sqlite::Statement select(m_db, std::string(play_select_columns) + "WHERE play_id = ?1");
         select.bind(1, play_id);
         select.step();
-        record = read_row(select);
+        record = read_play_row(select);
         select.reset();
     }
     record.seq = seq;
@@ -188,10 +266,17 @@ void PlayLog::chain(std::int64_t play_id) {
     const std::string row_hash = chain_hash(prev_hash, canonical);
     sqlite::Statement update(m_db, "UPDATE plays SET seq = ?2, prev_hash = ?3, row_hash = ?4, canonical = ?5 WHERE play_id = ?1");
     update.bind(1, play_id).bind(2, seq).bind(3, prev_hash).bind(4, row_hash).bind(5, canonical).run();
+    set_chain_head(m_db, {seq, row_hash});
 }
 
 std::vector<PlayRecord> PlayLog::query(const PlayFilter &filter) const {
-    std::string sql = std::string(select_columns) +
+    std::vector<PlayRecord> rows;
+    scan(filter, [&](const PlayRecord &row) { rows.push_back(row); });
+    return rows;
+}
+
+void PlayLog::scan(const PlayFilter &filter, const std::function<void(const PlayRecord &)> &visit) const {
+    std::string sql = std::string(play_select_columns) +
                       "WHERE (?1 IS NULL OR coalesce(started_ms, scheduled_ms, planned_ms) >= ?1) "
                       "AND (?2 IS NULL OR coalesce(started_ms, scheduled_ms, planned_ms) < ?2) "
                       "AND (?3 IS NULL OR status = ?3) ORDER BY coalesce(started_ms, scheduled_ms, planned_ms), play_id";
@@ -202,10 +287,8 @@ std::vector<PlayRecord> PlayLog::query(const PlayFilter &filter) const {
         select.bind(2, unix_ms(*filter.to));
     if (filter.status)
         select.bind(3, to_string(*filter.status));
-    std::vector<PlayRecord> rows;
     while (select.step())
-        rows.push_back(read_row(select));
-    return rows;
+        visit(read_play_row(select));
 }
 
 } // namespace loa::playlog

@@ -1,6 +1,7 @@
 #include "report/csv_export.hpp"
 
 #include <array>
+#include <charconv>
 #include <optional>
 
 namespace loa::report {
@@ -11,45 +12,104 @@ constexpr std::array header{"play_id",     "station",  "slot",       "scheduled_
                             "lateness_ms", "duration_ms", "priority", "trigger",     "error",
                             "chain_id",    "seq",      "prev_hash",  "row_hash",     "canonical"};
 
-std::string text(const std::optional<std::string> &value) {
-    return value.value_or("");
+constexpr std::size_t flush_bytes = 1 << 20;
+
+void append_number(std::string &out, std::int64_t value) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out.append(digits, end);
 }
 
-std::string text(const std::optional<std::int64_t> &value) {
-    return value ? std::to_string(*value) : "";
+void field(std::string &out, std::string_view text) {
+    append_csv_field(out, text);
+    out.push_back(',');
+}
+
+void field(std::string &out, const std::optional<std::string> &text) {
+    if (text)
+        append_csv_field(out, *text);
+    out.push_back(',');
+}
+
+void field(std::string &out, const std::optional<std::int64_t> &number) {
+    if (number)
+        append_number(out, *number);
+    out.push_back(',');
 }
 
 } // namespace
 
-std::string csv_field(const std::string &text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
+void append_csv_field(std::string &out, std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out += text;
+        return;
+    }
+    out.push_back('"');
     for (const char c : text) {
         if (c == '"')
-            quoted.push_back('"');
-        quoted.push_back(c);
+            out.push_back('"');
+        out.push_back(c);
     }
-    return quoted + "\"";
+    out.push_back('"');
 }
 
-void write_csv(std::ostream &out, const std::vector<playlog::PlayRecord> &rows,
-               const std::string &chain_id) {
-    for (std::size_t i = 0; i < header.size(); ++i)
-        out << (i ? "," : "") << header[i];
-    out << "\r\n";
-    for (const auto &r : rows) {
-        const std::array<std::string, header.size()> fields{
-            std::to_string(r.play_id), r.station, text(r.slot), text(r.scheduled_at),
-            text(r.position), text(r.started_at), text(r.ended_at), r.announcement,
-            text(r.sha256), std::string(to_string(r.status)), text(r.lateness_ms),
-            text(r.duration_ms), std::string(to_string(r.priority)),
-            std::string(to_string(r.trigger)), text(r.error), r.seq ? chain_id : "",
-            text(r.seq), text(r.prev_hash), text(r.row_hash), text(r.canonical)};
-        for (std::size_t i = 0; i < fields.size(); ++i)
-            out << (i ? "," : "") << csv_field(fields[i]);
-        out << "\r\n";
+std::string csv_field(const std::string &text) {
+    std::string out;
+    append_csv_field(out, text);
+    return out;
+}
+
+CsvWriter::CsvWriter(std::ostream &out, std::string chain_id) : m_out(out), m_chain_id(std::move(chain_id)) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (i)
+            m_buffer.push_back(',');
+        m_buffer += header[i];
     }
+    m_buffer += "\r\n";
+}
+
+CsvWriter::~CsvWriter() {
+    flush();
+}
+
+void CsvWriter::write(const playlog::PlayRecord &r) {
+    std::string &out = m_buffer;
+    append_number(out, r.play_id);
+    out.push_back(',');
+    field(out, std::string_view(r.station));
+    field(out, r.slot);
+    field(out, r.scheduled_at);
+    field(out, r.position);
+    field(out, r.started_at);
+    field(out, r.ended_at);
+    field(out, std::string_view(r.announcement));
+    field(out, r.sha256);
+    field(out, to_string(r.status));
+    field(out, r.lateness_ms);
+    field(out, r.duration_ms);
+    field(out, to_string(r.priority));
+    field(out, to_string(r.trigger));
+    field(out, r.error);
+    field(out, r.seq ? std::string_view(m_chain_id) : std::string_view());
+    field(out, r.seq);
+    field(out, r.prev_hash);
+    field(out, r.row_hash);
+    if (r.canonical)
+        append_csv_field(out, *r.canonical);
+    out += "\r\n";
+    if (out.size() >= flush_bytes)
+        flush();
+}
+
+void CsvWriter::flush() {
+    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_buffer.clear();
+}
+
+void write_csv(std::ostream &out, const std::vector<playlog::PlayRecord> &rows, const std::string &chain_id) {
+    CsvWriter writer(out, chain_id);
+    for (const auto &row : rows)
+        writer.write(row);
 }
 
 } // namespace loa::report

@@ -13,7 +13,29 @@ namespace loa::report {
 void write_csv(std::ostream &out, const std::vector<playlog::PlayRecord> &rows,
                const std::string &chain_id);
 
+/// Streams a CSV export row by row (a year of plays need not fit in memory).
+class CsvWriter {
+public:
+    /// Writes the header. `out` must outlive the writer.
+    CsvWriter(std::ostream &out, std::string chain_id);
+    ~CsvWriter();
+    CsvWriter(const CsvWriter &) = delete;
+    CsvWriter &operator=(const CsvWriter &) = delete;
+
+    void write(const playlog::PlayRecord &row);
+    /// Hands what is buffered to the stream. Also done by the destructor.
+    void flush();
+
+private:
+    std::ostream &m_out;
+    std::string m_chain_id;
+    std::string m_buffer;
+};
+
 /// Quotes a CSV field when it needs it (comma, quote, CR or LF inside).
 std::string csv_field(const std::string &text);
+
+/// Appends `text` to `out` as one CSV field, quoted when it needs it.
+void append_csv_field(std::string &out, std::string_view text);
 
 } // namespace loa::report

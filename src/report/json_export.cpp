@@ -17,7 +17,12 @@ std::string value(const std::optional<std::int64_t> &number) {
 
 void write_json_lines(std::ostream &out, const std::vector<playlog::PlayRecord> &rows,
                       const std::string &chain_id) {
-    for (const auto &r : rows) {
+    for (const auto &r : rows)
+        write_json_line(out, r, chain_id);
+}
+
+void write_json_line(std::ostream &out, const playlog::PlayRecord &r, const std::string &chain_id) {
+    {
         out << "{\"play_id\":" << r.play_id << ",\"station\":" << json::quoted(r.station)
             << ",\"slot\":" << value(r.slot) << ",\"scheduled_at\":" << value(r.scheduled_at)
             << ",\"position\":" << value(r.position) << ",\"started_at\":" << value(r.started_at)

@@ -9,6 +9,9 @@
 
 namespace loa::report {
 
+/// One row as one line.
+void write_json_line(std::ostream &out, const playlog::PlayRecord &row, const std::string &chain_id);
+
 void write_json_lines(std::ostream &out, const std::vector<playlog::PlayRecord> &rows,
                       const std::string &chain_id);
 

@@ -37,7 +37,20 @@ CREATE TABLE announcements (
     duration_ms    INTEGER NOT NULL,
     loudness_lufs  REAL,
     true_peak_dbtp REAL,
+    sample_peak_dbfs    REAL,
+    leading_silence_ms  INTEGER NOT NULL DEFAULT 0,
+    trailing_silence_ms INTEGER NOT NULL DEFAULT 0,
+    silent         INTEGER NOT NULL DEFAULT 0 CHECK (silent IN (0, 1)),
     imported_at    TEXT NOT NULL
+);
+
+CREATE TABLE campaigns (
+    id          TEXT PRIMARY KEY,
+    title       TEXT NOT NULL,
+    reference   TEXT,
+    valid_from  TEXT,
+    valid_until TEXT,
+    created_at  TEXT NOT NULL
 );
 
 CREATE TABLE schedules (

@@ -1,0 +1,134 @@
+#include "playlog/chain_verifier.hpp"
+
+#include "core/error.hpp"
+#include "playlog/chain.hpp"
+
+namespace loa::playlog {
+namespace {
+
+std::string where(const ChainRow &row) {
+    return "seq " + std::to_string(row.seq) + " (play_id " + std::to_string(row.play_id) + ")";
+}
+
+ChainBreak make_break(const ChainRow &row, BreakKind kind, const std::string &what) {
+    return {row.seq, row.play_id, kind, where(row) + ": " + what};
+}
+
+std::string shown_text(const FlatValue &value) {
+    return value ? "\"" + *value + "\"" : "empty";
+}
+
+bool is_hex_hash(const std::string &text) {
+    return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+} // namespace
+
+std::string_view to_string(BreakKind kind) noexcept {
+    switch (kind) {
+    case BreakKind::edited: return "edited";
+    case BreakKind::deleted: return "deleted";
+    case BreakKind::inserted: return "inserted";
+    case BreakKind::reordered: return "reordered";
+    case BreakKind::malformed: return "malformed";
+    }
+    return "malformed";
+}
+
+ChainVerifier::ChainVerifier(std::string chain_id, ChainStart start, EmptyText empty)
+    : m_chain_id(std::move(chain_id)), m_start(start), m_empty(empty) {}
+
+void ChainVerifier::fail(ChainBreak problem) {
+    if (!m_break)
+        m_break = std::move(problem);
+}
+
+bool ChainVerifier::add(const ChainRow &row) {
+    if (m_break)
+        return false;
+    if (auto problem = check(row)) {
+        m_break = std::move(problem);
+        return false;
+    }
+    if (m_chain_id.empty())
+        m_chain_id = row.chain_id;
+    m_last_seq = row.seq;
+    m_last_hash = row.row_hash;
+    ++m_rows;
+    return true;
+}
+
+std::optional<ChainBreak> ChainVerifier::check(const ChainRow &row) const {
+    const std::int64_t expected = m_last_seq ? *m_last_seq + 1 : 1;
+    if (row.seq < expected && m_last_seq)
+        return make_break(row, BreakKind::reordered,
+                          "comes after seq " + std::to_string(*m_last_seq) + "; seq numbers must increase by one "
+                          "(a duplicated or moved row)");
+    if (row.seq > expected && (m_last_seq || m_start == ChainStart::genesis))
+        return make_break(row, BreakKind::deleted,
+                          "seq " + std::to_string(expected) +
+                              (row.seq - 1 > expected ? " to " + std::to_string(row.seq - 1) : "") +
+                              " missing before it: rows were deleted" +
+                              (m_start == ChainStart::anywhere ? " (or left out of this export)" : ""));
+    if (!m_chain_id.empty() && row.chain_id != m_chain_id)
+        return make_break(row, BreakKind::inserted,
+                          "belongs to chain " + row.chain_id + ", not " + m_chain_id + ": a row from another log");
+    if (!is_hex_hash(row.prev_hash) || !is_hex_hash(row.row_hash))
+        return make_break(row, BreakKind::malformed, "prev_hash and row_hash must be 64 lowercase hex digits");
+    if (chain_hash(row.prev_hash, row.canonical) != row.row_hash)
+        return make_break(row, BreakKind::edited,
+                          "row_hash does not match SHA-256(prev_hash ∥ canonical): the canonical text or the hash "
+                          "was edited");
+    // The database's own encoding of the row, unchanged: nothing to compare field by field.
+    const bool unchanged = row.recomputed_canonical && *row.recomputed_canonical == row.canonical;
+    const auto canonical = unchanged ? std::optional<FlatObject>(FlatObject{}) : parse_flat_json(row.canonical);
+    if (!canonical)
+        return make_break(row, BreakKind::malformed, "the canonical text is not a flat JSON object");
+    // The hash holds, so the canonical text is what was chained: where it names
+    // another seq, the row was moved.
+    const FlatValue *chained_seq = find_member(*canonical, "seq");
+    if (!unchanged && (!chained_seq || !*chained_seq || **chained_seq != std::to_string(row.seq)))
+        return make_break(row, BreakKind::reordered,
+                          "was chained as seq " + (chained_seq && *chained_seq ? **chained_seq : "?") +
+                              ": rows were deleted, inserted or reordered");
+    if (auto difference = unchanged ? std::nullopt : field_difference(row, *canonical))
+        return make_break(row, BreakKind::edited, *difference);
+    if (m_last_seq ? row.prev_hash != m_last_hash
+                   : ((m_start == ChainStart::genesis || row.seq == 1) && row.prev_hash != genesis_hash))
+        return make_break(row, BreakKind::inserted,
+                          m_last_seq ? "prev_hash is not the row_hash of seq " + std::to_string(*m_last_seq) +
+                                           ": a row before it was deleted, inserted or replaced"
+                                     : "the first row's prev_hash is not 64 zeros");
+    return std::nullopt;
+}
+
+std::optional<std::string> ChainVerifier::field_difference(const ChainRow &row, const FlatObject &canonical) const {
+    auto normal = [&](const FlatValue &value) -> FlatValue {
+        if (m_empty == EmptyText::is_null && value && value->empty())
+            return std::nullopt;
+        return value;
+    };
+    FlatObject recomputed;
+    if (row.recomputed_canonical) {
+        if (*row.recomputed_canonical == row.canonical)
+            return std::nullopt;
+        auto parsed = parse_flat_json(*row.recomputed_canonical);
+        if (!parsed)
+            return "its fields cannot be encoded";
+        recomputed = std::move(*parsed);
+        for (const auto &[key, value] : canonical)
+            if (!find_member(recomputed, key))
+                return "field " + key + " of the canonical text is not a field of the row";
+    }
+    for (const auto &[key, value] : row.recomputed_canonical ? recomputed : row.shown) {
+        const FlatValue *chained = find_member(canonical, key);
+        if (!chained)
+            return "field " + key + " is not in the canonical text";
+        if (normal(value) != normal(*chained))
+            return "field " + key + " is " + shown_text(value) + " but was chained as " + shown_text(*chained) +
+                   ": the row was edited";
+    }
+    return std::nullopt;
+}
+
+} // namespace loa::playlog

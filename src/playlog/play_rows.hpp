@@ -1,0 +1,29 @@
+#pragma once
+// Reading play rows and the chain head from the plays table; shared by the log,
+// its verifier and the benchmarks.
+#include "playlog/play_record.hpp"
+
+#include <optional>
+
+namespace loa::sqlite {
+class Database;
+class Statement;
+} // namespace loa::sqlite
+
+namespace loa::playlog {
+
+/// "SELECT <every column read_play_row reads> FROM plays " (append WHERE/ORDER).
+extern const char *const play_select_columns;
+
+/// The current row of a statement made from play_select_columns.
+PlayRecord read_play_row(const sqlite::Statement &row);
+
+/// The last row loa chained, kept in `meta` so that deleting the chain's tail shows.
+struct ChainHead {
+    std::int64_t seq = 0;
+    std::string row_hash;
+};
+std::optional<ChainHead> chain_head(sqlite::Database &db);
+void set_chain_head(sqlite::Database &db, const ChainHead &head);
+
+} // namespace loa::playlog

@@ -1,0 +1,82 @@
+#include "report/period_summary.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+namespace loa::report {
+namespace {
+
+/// The station-local date of a row: when it started, else when it was due.
+std::string local_date(const playlog::PlayRecord &r) {
+    const auto &at = r.started_at ? r.started_at : r.scheduled_at;
+    return at && at->size() >= 10 ? at->substr(0, 10) : std::string();
+}
+
+std::optional<std::chrono::sys_days> parse_date(const std::string &text) {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    if (std::sscanf(text.c_str(), "%d-%u-%u", &year, &month, &day) != 3)
+        return std::nullopt;
+    const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+    if (!date.ok())
+        return std::nullopt;
+    return std::chrono::sys_days{date};
+}
+
+std::string format_date(std::chrono::sys_days day) {
+    const std::chrono::year_month_day date{day};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return text;
+}
+
+} // namespace
+
+PeriodSummary::PeriodSummary(ReportHeading heading) : m_heading(std::move(heading)) {
+    const auto from = parse_date(m_heading.from_date), to = parse_date(m_heading.to_date);
+    // A year is 366 entries: every day shows, even one with nothing aired.
+    if (from && to && *to >= *from && *to - *from < std::chrono::days(3700))
+        for (auto day = *from; day <= *to; day += std::chrono::days(1))
+            m_by_day[format_date(day)];
+}
+
+void PeriodSummary::add(const playlog::PlayRecord &r) {
+    if (m_heading.campaign && r.campaign != m_heading.campaign)
+        return;
+    ++m_rows;
+    const bool emergency = r.priority == Priority::emergency || r.trigger == Trigger::emergency;
+    const bool aired = (r.status == PlayStatus::completed || r.status == PlayStatus::interrupted) && r.started_at;
+    if (aired) {
+        const std::int64_t ms = r.duration_ms.value_or(0);
+        for (Totals *totals : {&m_total, &m_by_campaign[r.campaign.value_or(no_campaign)], &m_by_day[local_date(r)]}) {
+            ++totals->plays;
+            totals->airtime_ms += ms;
+            totals->announcements.insert(r.announcement);
+        }
+        if (emergency)
+            m_emergencies.push_back(r);
+    }
+    if (r.status != PlayStatus::completed && r.status != PlayStatus::started)
+        m_problems.push_back(r);
+}
+
+std::string vietnamese_date(const std::string &iso_date) {
+    if (iso_date.size() < 10)
+        return iso_date;
+    return iso_date.substr(8, 2) + "/" + iso_date.substr(5, 2) + "/" + iso_date.substr(0, 4);
+}
+
+std::string vietnamese_duration(std::int64_t ms) {
+    const std::int64_t seconds = (ms + 500) / 1000;
+    char text[64];
+    if (seconds >= 3600)
+        std::snprintf(text, sizeof text, "%lld giờ %02lld phút %02lld giây", static_cast<long long>(seconds / 3600),
+                      static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
+    else
+        std::snprintf(text, sizeof text, "%lld phút %02lld giây", static_cast<long long>(seconds / 60),
+                      static_cast<long long>(seconds % 60));
+    return text;
+}
+
+} // namespace loa::report

@@ -1,0 +1,72 @@
+#pragma once
+// The report the province asks for ("tổng hợp báo cáo kết quả"): the play log of
+// a period summed up — what aired, how much, by campaign and by day, emergencies,
+// and every missed, failed or interrupted item with its reason. Built by feeding
+// the period's rows to add(); rendered as text, CSV or printable HTML.
+#include "playlog/play_record.hpp"
+
+#include <map>
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace loa::report {
+
+struct ReportHeading {
+    std::string station_code;
+    std::string station_name;
+    std::string reports_to;
+    std::string from_date; ///< YYYY-MM-DD, inclusive, station time.
+    std::string to_date;
+    std::optional<std::string> campaign; ///< Only this campaign's plays.
+};
+
+struct Totals {
+    std::size_t plays = 0; ///< Items that aired (completed or interrupted after starting).
+    std::int64_t airtime_ms = 0;
+    std::set<std::string> announcements;
+};
+
+class PeriodSummary {
+public:
+    explicit PeriodSummary(ReportHeading heading);
+
+    /// Counts one row of the period (rows of other campaigns are ignored when one is chosen).
+    void add(const playlog::PlayRecord &row);
+
+    const ReportHeading &heading() const noexcept { return m_heading; }
+    std::size_t rows() const noexcept { return m_rows; }
+    const Totals &total() const noexcept { return m_total; }
+    const std::map<std::string, Totals> &by_campaign() const noexcept { return m_by_campaign; }
+    /// Key: YYYY-MM-DD; every day of the period is present, aired or not.
+    const std::map<std::string, Totals> &by_day() const noexcept { return m_by_day; }
+    const std::vector<playlog::PlayRecord> &emergencies() const noexcept { return m_emergencies; }
+    /// Missed, failed, interrupted and skipped items, in time order.
+    const std::vector<playlog::PlayRecord> &problems() const noexcept { return m_problems; }
+
+private:
+    ReportHeading m_heading;
+    std::size_t m_rows = 0;
+    Totals m_total;
+    std::map<std::string, Totals> m_by_campaign;
+    std::map<std::string, Totals> m_by_day;
+    std::vector<playlog::PlayRecord> m_emergencies;
+    std::vector<playlog::PlayRecord> m_problems;
+};
+
+/// The campaign name shown for plays without one.
+inline constexpr const char *no_campaign = "(không thuộc chiến dịch)";
+
+/// "2020-07-20" → "20/07/2020".
+std::string vietnamese_date(const std::string &iso_date);
+/// Milliseconds as "H giờ MM phút SS giây" / "MM phút SS giây".
+std::string vietnamese_duration(std::int64_t ms);
+
+void write_report_text(std::ostream &out, const PeriodSummary &summary);
+void write_report_csv(std::ostream &out, const PeriodSummary &summary);
+/// A self-contained HTML page (no network) that prints on A4, with an SVG chart of airtime per day.
+void write_report_html(std::ostream &out, const PeriodSummary &summary);
+
+} // namespace loa::report

@@ -1,0 +1,149 @@
+// The period report as one self-contained HTML page: print CSS for A4, an inline
+// SVG bar chart of airtime per day, no scripts, fonts or images from the network.
+#include "report/excel_csv_export.hpp"
+#include "report/period_summary.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace loa::report {
+namespace {
+
+std::string escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string fixed(double value, int decimals) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+constexpr const char *style = R"(<style>
+@page { size: A4; margin: 18mm 15mm; }
+body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 12pt; color: #000; max-width: 180mm; margin: auto; }
+.motto { text-align: center; font-weight: bold; } .motto div:last-child { text-decoration: underline; }
+h1 { text-align: center; font-size: 15pt; margin: 10mm 0 4mm; }
+h2 { font-size: 12.5pt; margin: 6mm 0 2mm; }
+table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
+th, td { border: 1px solid #000; padding: 1mm 2mm; text-align: left; vertical-align: top; }
+td.n { text-align: right; } tr { page-break-inside: avoid; } thead { display: table-header-group; }
+.signatures { display: flex; justify-content: space-around; margin-top: 12mm; text-align: center; page-break-inside: avoid; }
+.signatures div { width: 45%; } .signatures small { font-style: italic; display: block; margin-bottom: 25mm; }
+svg text { font-family: sans-serif; font-size: 9px; }
+@media print { .noprint { display: none; } }
+</style>
+)";
+
+void chart(std::ostream &out, const PeriodSummary &s) {
+    const auto &days = s.by_day();
+    if (days.empty())
+        return;
+    std::int64_t most_ms = 60000;
+    for (const auto &[day, t] : days)
+        most_ms = std::max(most_ms, t.airtime_ms);
+    const double width = 660, height = 200, left = 36, bottom = 24, top = 10;
+    const double slot = (width - left) / static_cast<double>(days.size());
+    const double most_minutes = static_cast<double>(most_ms) / 60000.0;
+    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 " << width << " " << height
+        << "\" role=\"img\" aria-label=\"Thời lượng phát theo ngày (phút)\">\n";
+    out << "<line x1=\"" << left << "\" y1=\"" << top << "\" x2=\"" << left << "\" y2=\"" << height - bottom
+        << "\" stroke=\"#000\"/><line x1=\"" << left << "\" y1=\"" << height - bottom << "\" x2=\"" << width
+        << "\" y2=\"" << height - bottom << "\" stroke=\"#000\"/>\n";
+    out << "<text x=\"" << left - 4 << "\" y=\"" << top + 8 << "\" text-anchor=\"end\">" << fixed(most_minutes, 0)
+        << "</text><text x=\"" << left - 4 << "\" y=\"" << height - bottom << "\" text-anchor=\"end\">0</text>\n";
+    const std::size_t label_every = std::max<std::size_t>(1, days.size() / 15);
+    std::size_t index = 0;
+    for (const auto &[day, t] : days) {
+        const double minutes = static_cast<double>(t.airtime_ms) / 60000.0;
+        const double bar = (height - bottom - top) * minutes / most_minutes;
+        const double x = left + slot * static_cast<double>(index);
+        out << "<rect x=\"" << fixed(x + slot * 0.15, 2) << "\" y=\"" << fixed(height - bottom - bar, 2)
+            << "\" width=\"" << fixed(slot * 0.7, 2) << "\" height=\"" << fixed(bar, 2)
+            << "\" fill=\"#3a6ea5\"><title>" << vietnamese_date(day) << ": " << fixed(minutes, 1)
+            << " phút</title></rect>\n";
+        if (index % label_every == 0)
+            out << "<text x=\"" << fixed(x + slot / 2, 2) << "\" y=\"" << height - bottom + 12
+                << "\" text-anchor=\"middle\">" << vietnamese_date(day).substr(0, 5) << "</text>\n";
+        ++index;
+    }
+    out << "</svg>\n";
+}
+
+std::string when(const playlog::PlayRecord &r) {
+    const auto &at = r.started_at ? r.started_at : r.scheduled_at;
+    return at ? excel_date_time(*at) : "";
+}
+
+} // namespace
+
+void write_report_html(std::ostream &out, const PeriodSummary &s) {
+    const auto &h = s.heading();
+    out << "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>Báo cáo kết quả phát thanh "
+        << escape(h.station_code) << " " << vietnamese_date(h.from_date) << " – " << vietnamese_date(h.to_date)
+        << "</title>\n" << style << "</head>\n<body>\n";
+    out << "<div class=\"motto\"><div>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div>Độc lập - Tự do - Hạnh phúc</div></div>\n";
+    out << "<h1>BÁO CÁO KẾT QUẢ PHÁT THANH</h1>\n<p>Đơn vị: <b>" << escape(h.station_name) << "</b> ("
+        << escape(h.station_code) << ")<br>Kính gửi: " << escape(h.reports_to) << "<br>Thời gian: từ ngày "
+        << vietnamese_date(h.from_date) << " đến ngày " << vietnamese_date(h.to_date);
+    if (h.campaign)
+        out << "<br>Chiến dịch: " << escape(*h.campaign);
+    out << "</p>\n<h2>I. Tổng hợp</h2>\n<table>\n"
+        << "<tr><td>Số bản tin đã phát</td><td class=\"n\">" << s.total().announcements.size() << "</td></tr>\n"
+        << "<tr><td>Số lượt phát</td><td class=\"n\">" << s.total().plays << "</td></tr>\n"
+        << "<tr><td>Tổng thời lượng phát</td><td class=\"n\">" << vietnamese_duration(s.total().airtime_ms)
+        << "</td></tr>\n<tr><td>Số lượt phát khẩn cấp</td><td class=\"n\">" << s.emergencies().size()
+        << "</td></tr>\n<tr><td>Số lượt không phát được, bị ngắt hoặc bỏ qua</td><td class=\"n\">"
+        << s.problems().size() << "</td></tr>\n</table>\n";
+    out << "<h2>II. Theo chiến dịch</h2>\n<table>\n<thead><tr><th>Chiến dịch</th><th>Số bản tin</th><th>Số lượt phát</th>"
+           "<th>Thời lượng</th></tr></thead>\n";
+    for (const auto &[campaign, t] : s.by_campaign())
+        out << "<tr><td>" << escape(campaign) << "</td><td class=\"n\">" << t.announcements.size()
+            << "</td><td class=\"n\">" << t.plays << "</td><td class=\"n\">" << vietnamese_duration(t.airtime_ms)
+            << "</td></tr>\n";
+    out << "</table>\n<h2>III. Thời lượng phát theo ngày (phút)</h2>\n";
+    chart(out, s);
+    out << "<table>\n<thead><tr><th>Ngày</th><th>Số lượt phát</th><th>Thời lượng</th></tr></thead>\n";
+    for (const auto &[day, t] : s.by_day())
+        out << "<tr><td>" << vietnamese_date(day) << "</td><td class=\"n\">" << t.plays << "</td><td class=\"n\">"
+            << vietnamese_duration(t.airtime_ms) << "</td></tr>\n";
+    out << "</table>\n<h2>IV. Phát khẩn cấp</h2>\n";
+    if (s.emergencies().empty())
+        out << "<p>Không có.</p>\n";
+    else {
+        out << "<table>\n<thead><tr><th>Thời gian</th><th>Bản tin</th><th>Kết quả</th><th>Thời lượng</th></tr></thead>\n";
+        for (const auto &r : s.emergencies())
+            out << "<tr><td>" << when(r) << "</td><td>" << escape(r.title.value_or(r.announcement)) << "</td><td>"
+                << vietnamese(r.status) << "</td><td class=\"n\">" << vietnamese_duration(r.duration_ms.value_or(0))
+                << "</td></tr>\n";
+        out << "</table>\n";
+    }
+    out << "<h2>V. Không phát được, bị ngắt, bỏ qua</h2>\n";
+    if (s.problems().empty())
+        out << "<p>Không có.</p>\n";
+    else {
+        out << "<table>\n<thead><tr><th>Thời gian</th><th>Khung giờ</th><th>Bản tin</th><th>Kết quả</th><th>Lý do</th>"
+               "</tr></thead>\n";
+        for (const auto &r : s.problems())
+            out << "<tr><td>" << when(r) << "</td><td>"
+                << escape(r.slot ? *r.slot + " #" + std::to_string(r.position.value_or(0)) : "(trực tiếp)")
+                << "</td><td>" << escape(r.announcement) << "</td><td>" << vietnamese(r.status) << "</td><td>"
+                << escape(r.error.value_or("")) << "</td></tr>\n";
+        out << "</table>\n";
+    }
+    out << "<div class=\"signatures\"><div><b>NGƯỜI LẬP BIỂU</b><small>(Ký, ghi rõ họ tên)</small></div>"
+           "<div><b>THỦ TRƯỞNG ĐƠN VỊ</b><small>(Ký tên, đóng dấu)</small></div></div>\n</body>\n</html>\n";
+}
+
+} // namespace loa::report

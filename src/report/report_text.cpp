@@ -1,0 +1,97 @@
+// The period report as plain text and as CSV sections (see period_summary.hpp).
+#include "report/csv_export.hpp"
+#include "report/excel_csv_export.hpp"
+#include "report/period_summary.hpp"
+
+namespace loa::report {
+namespace {
+
+std::string when(const playlog::PlayRecord &r) {
+    const auto &at = r.started_at ? r.started_at : r.scheduled_at;
+    return at ? excel_date_time(*at) : "";
+}
+
+std::string item(const playlog::PlayRecord &r) {
+    return r.slot ? *r.slot + " #" + std::to_string(r.position.value_or(0)) : "(phát trực tiếp)";
+}
+
+} // namespace
+
+void write_report_text(std::ostream &out, const PeriodSummary &s) {
+    const auto &h = s.heading();
+    out << "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        << "BÁO CÁO KẾT QUẢ PHÁT THANH\n"
+        << "Đơn vị: " << h.station_name << " (" << h.station_code << ")\n"
+        << "Kính gửi: " << (h.reports_to.empty() ? "(chưa đặt reports_to trong station.toml)" : h.reports_to) << "\n"
+        << "Thời gian: từ ngày " << vietnamese_date(h.from_date) << " đến ngày " << vietnamese_date(h.to_date) << "\n";
+    if (h.campaign)
+        out << "Chiến dịch: " << *h.campaign << "\n";
+    out << "\nI. TỔNG HỢP\n"
+        << "  Số bản tin đã phát: " << s.total().announcements.size() << "\n"
+        << "  Số lượt phát: " << s.total().plays << "\n"
+        << "  Tổng thời lượng phát: " << vietnamese_duration(s.total().airtime_ms) << "\n"
+        << "  Số lượt phát khẩn cấp: " << s.emergencies().size() << "\n"
+        << "  Số lượt không phát được hoặc bị ngắt: " << s.problems().size() << "\n";
+    out << "\nII. THEO CHIẾN DỊCH (chiến dịch: bản tin, lượt phát, thời lượng)\n";
+    for (const auto &[campaign, t] : s.by_campaign())
+        out << "  " << campaign << ": " << t.announcements.size() << " bản tin, " << t.plays << " lượt, "
+            << vietnamese_duration(t.airtime_ms) << "\n";
+    if (s.by_campaign().empty())
+        out << "  (không có lượt phát nào)\n";
+    out << "\nIII. THEO NGÀY (ngày: lượt phát, thời lượng)\n";
+    for (const auto &[day, t] : s.by_day())
+        out << "  " << vietnamese_date(day) << ": " << t.plays << " lượt, " << vietnamese_duration(t.airtime_ms) << "\n";
+    out << "\nIV. PHÁT KHẨN CẤP\n";
+    for (const auto &r : s.emergencies())
+        out << "  " << when(r) << "  " << r.announcement << (r.title ? " — " + *r.title : "") << "  ("
+            << vietnamese(r.status) << ", " << vietnamese_duration(r.duration_ms.value_or(0)) << ")\n";
+    if (s.emergencies().empty())
+        out << "  (không có)\n";
+    out << "\nV. KHÔNG PHÁT ĐƯỢC, BỊ NGẮT, BỎ QUA (thời gian, khung giờ, bản tin, kết quả, lý do)\n";
+    for (const auto &r : s.problems())
+        out << "  " << when(r) << "  " << item(r) << "  " << r.announcement << "  " << vietnamese(r.status) << ": "
+            << r.error.value_or("(không rõ lý do)") << "\n";
+    if (s.problems().empty())
+        out << "  (không có)\n";
+    out << "\n        NGƯỜI LẬP BIỂU                          THỦ TRƯỞNG ĐƠN VỊ\n"
+        << "      (Ký, ghi rõ họ tên)                   (Ký tên, đóng dấu)\n";
+}
+
+void write_report_csv(std::ostream &out, const PeriodSummary &s) {
+    const auto &h = s.heading();
+    const auto line = [&](std::initializer_list<std::string> fields) {
+        bool first = true;
+        for (const auto &field : fields) {
+            out << (first ? "" : ",") << csv_field(field);
+            first = false;
+        }
+        out << "\r\n";
+    };
+    out << "\xEF\xBB\xBF";
+    line({"Báo cáo kết quả phát thanh"});
+    line({"Đơn vị", h.station_name, h.station_code});
+    line({"Kính gửi", h.reports_to});
+    line({"Từ ngày", vietnamese_date(h.from_date), "Đến ngày", vietnamese_date(h.to_date)});
+    if (h.campaign)
+        line({"Chiến dịch", *h.campaign});
+    line({});
+    line({"Số bản tin đã phát", std::to_string(s.total().announcements.size())});
+    line({"Số lượt phát", std::to_string(s.total().plays)});
+    line({"Tổng thời lượng (giây)", std::to_string((s.total().airtime_ms + 500) / 1000)});
+    line({"Số lượt phát khẩn cấp", std::to_string(s.emergencies().size())});
+    line({});
+    line({"Chiến dịch", "Số bản tin", "Số lượt phát", "Thời lượng (giây)"});
+    for (const auto &[campaign, t] : s.by_campaign())
+        line({campaign, std::to_string(t.announcements.size()), std::to_string(t.plays),
+              std::to_string((t.airtime_ms + 500) / 1000)});
+    line({});
+    line({"Ngày", "Số lượt phát", "Thời lượng (giây)"});
+    for (const auto &[day, t] : s.by_day())
+        line({vietnamese_date(day), std::to_string(t.plays), std::to_string((t.airtime_ms + 500) / 1000)});
+    line({});
+    line({"Thời gian", "Khung giờ", "Bản tin", "Kết quả", "Lý do"});
+    for (const auto &r : s.problems())
+        line({when(r), item(r), r.announcement, std::string(vietnamese(r.status)), r.error.value_or("")});
+}
+
+} // namespace loa::report

@@ -1,0 +1,222 @@
+#include "report/xlsx_export.hpp"
+
+#include "core/durable_file.hpp"
+#include "core/error.hpp"
+#include "report/excel_csv_export.hpp"
+
+#include <xlsxwriter.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <map>
+#include <set>
+
+namespace loa::report {
+namespace {
+
+struct Column {
+    const char *heading;
+    double width;
+};
+
+constexpr std::array columns{
+    Column{"Mã lượt phát", 10}, Column{"Mã đài", 14},        Column{"Khung giờ", 12},
+    Column{"Giờ theo lịch", 20}, Column{"Thứ tự", 7},        Column{"Bắt đầu", 20},
+    Column{"Kết thúc", 20},     Column{"Mã bản tin", 22},    Column{"Tên bản tin", 40},
+    Column{"Chiến dịch", 24},   Column{"Kết quả", 14},       Column{"Trễ (ms)", 9},
+    Column{"Thời lượng (giây)", 12}, Column{"Mức ưu tiên", 11}, Column{"Hình thức", 14},
+    Column{"Lý do", 40},        Column{"Số thứ tự chuỗi", 10}, Column{"Mã băm", 66}};
+
+/// A station-local ISO 8601 time as the Excel date-time of its wall clock.
+std::optional<lxw_datetime> excel_date(const std::optional<std::string> &iso) {
+    if (!iso || iso->size() < 19)
+        return std::nullopt;
+    try {
+        lxw_datetime date{};
+        date.year = std::stoi(iso->substr(0, 4));
+        date.month = std::stoi(iso->substr(5, 2));
+        date.day = std::stoi(iso->substr(8, 2));
+        date.hour = std::stoi(iso->substr(11, 2));
+        date.min = std::stoi(iso->substr(14, 2));
+        date.sec = std::stod(iso->substr(17, iso->size() > 23 && (*iso)[19] == '.' ? 6 : 2));
+        return date;
+    } catch (const std::exception &) {
+        return std::nullopt;
+    }
+}
+
+/// What the summary sheet counts, gathered while the rows stream past.
+struct Summary {
+    std::size_t plays = 0;
+    std::set<std::string> announcements;
+    std::int64_t airtime_ms = 0;
+    std::map<std::string, std::size_t> by_status;
+    std::map<std::string, std::pair<std::size_t, std::int64_t>> by_campaign; ///< plays, airtime
+    std::size_t emergencies = 0;
+
+    void add(const playlog::PlayRecord &r) {
+        ++plays;
+        ++by_status[std::string(vietnamese(r.status))];
+        if (r.status != PlayStatus::completed && r.status != PlayStatus::interrupted)
+            return;
+        announcements.insert(r.announcement);
+        airtime_ms += r.duration_ms.value_or(0);
+        auto &campaign = by_campaign[r.campaign.value_or("(không thuộc chiến dịch)")];
+        ++campaign.first;
+        campaign.second += r.duration_ms.value_or(0);
+        if (r.priority == Priority::emergency)
+            ++emergencies;
+    }
+};
+
+class Workbook {
+public:
+    explicit Workbook(const std::filesystem::path &path) : m_path(path) {
+        lxw_workbook_options options{};
+        options.constant_memory = LXW_TRUE;
+        m_book = workbook_new_opt(path.c_str(), &options);
+        if (!m_book)
+            throw Error("cannot create " + quote(path) + ": check that the folder exists and is writable");
+    }
+    ~Workbook() {
+        if (m_book)
+            workbook_close(m_book);
+    }
+    Workbook(const Workbook &) = delete;
+    Workbook &operator=(const Workbook &) = delete;
+    lxw_workbook *get() const noexcept { return m_book; }
+    void close() {
+        const lxw_error error = workbook_close(m_book);
+        m_book = nullptr;
+        if (error != LXW_NO_ERROR)
+            throw Error("cannot write " + quote(m_path) + ": " + lxw_strerror(error));
+    }
+
+private:
+    std::filesystem::path m_path;
+    lxw_workbook *m_book = nullptr;
+};
+
+void write_summary(lxw_workbook *book, const WorkbookHeading &heading, const Summary &summary, lxw_format *bold) {
+    lxw_worksheet *sheet = workbook_add_worksheet(book, "Tổng hợp");
+    worksheet_set_column(sheet, 0, 0, 36, nullptr);
+    worksheet_set_column(sheet, 1, 2, 22, nullptr);
+    lxw_row_t row = 0;
+    const auto line = [&](const std::string &label, const std::string &value) {
+        worksheet_write_string(sheet, row, 0, label.c_str(), bold);
+        worksheet_write_string(sheet, row++, 1, value.c_str(), nullptr);
+    };
+    const auto number = [&](const std::string &label, double value) {
+        worksheet_write_string(sheet, row, 0, label.c_str(), bold);
+        worksheet_write_number(sheet, row++, 1, value, nullptr);
+    };
+    const auto date = [](const std::string &iso_date) {
+        return iso_date.size() == 10 ? iso_date.substr(8, 2) + "/" + iso_date.substr(5, 2) + "/" + iso_date.substr(0, 4)
+                                     : iso_date;
+    };
+    line("Đài", heading.station_name + " (" + heading.station_code + ")");
+    line("Nơi nhận", heading.reports_to);
+    line("Thời gian", "Từ " + date(heading.from_date) + " đến " + date(heading.to_date));
+    ++row;
+    number("Số lượt phát đã ghi", static_cast<double>(summary.plays));
+    number("Số bản tin đã phát", static_cast<double>(summary.announcements.size()));
+    number("Tổng thời lượng phát (phút)", static_cast<double>(summary.airtime_ms) / 60000.0);
+    number("Số lượt phát khẩn cấp", static_cast<double>(summary.emergencies));
+    ++row;
+    worksheet_write_string(sheet, row, 0, "Kết quả", bold);
+    worksheet_write_string(sheet, row++, 1, "Số lượt", bold);
+    for (const auto &[status, count] : summary.by_status)
+        number(status, static_cast<double>(count));
+    ++row;
+    worksheet_write_string(sheet, row, 0, "Chiến dịch", bold);
+    worksheet_write_string(sheet, row, 1, "Số lượt phát", bold);
+    worksheet_write_string(sheet, row++, 2, "Thời lượng (phút)", bold);
+    for (const auto &[campaign, totals] : summary.by_campaign) {
+        worksheet_write_string(sheet, row, 0, campaign.c_str(), nullptr);
+        worksheet_write_number(sheet, row, 1, static_cast<double>(totals.first), nullptr);
+        worksheet_write_number(sheet, row++, 2, static_cast<double>(totals.second) / 60000.0, nullptr);
+    }
+}
+
+void sync_and_rename(const std::filesystem::path &from, const std::filesystem::path &to) {
+    const int fd = ::open(from.c_str(), O_RDONLY);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0)
+        ::close(fd);
+    std::error_code ec;
+    if (synced)
+        std::filesystem::rename(from, to, ec);
+    if (!synced || ec) {
+        std::filesystem::remove(from, ec);
+        throw Error("cannot write " + quote(to) + ": the disk may be full or failing");
+    }
+    sync_directory(to.has_parent_path() ? to.parent_path() : std::filesystem::path("."));
+}
+
+} // namespace
+
+std::size_t write_xlsx(const std::filesystem::path &path, const WorkbookHeading &heading, const RowSource &rows) {
+    auto partial = path;
+    partial += ".partial";
+    Summary summary;
+    {
+        Workbook book(partial);
+        lxw_format *bold = workbook_add_format(book.get());
+        format_set_bold(bold);
+        format_set_text_wrap(bold);
+        lxw_format *when = workbook_add_format(book.get());
+        format_set_num_format(when, "dd/mm/yyyy hh:mm:ss");
+        lxw_worksheet *sheet = workbook_add_worksheet(book.get(), "Nhật ký phát");
+        for (lxw_col_t column = 0; column < columns.size(); ++column)
+            worksheet_set_column(sheet, column, column, columns[column].width, nullptr);
+        worksheet_freeze_panes(sheet, 1, 0);
+        for (lxw_col_t column = 0; column < columns.size(); ++column)
+            worksheet_write_string(sheet, 0, column, columns[column].heading, bold);
+        lxw_row_t row = 1;
+        rows([&](const playlog::PlayRecord &r) {
+            const auto text = [&](lxw_col_t column, const std::string &value) {
+                if (!value.empty())
+                    worksheet_write_string(sheet, row, column, value.c_str(), nullptr);
+            };
+            const auto number = [&](lxw_col_t column, std::optional<double> value) {
+                if (value)
+                    worksheet_write_number(sheet, row, column, *value, nullptr);
+            };
+            const auto date = [&](lxw_col_t column, const std::optional<std::string> &iso) {
+                if (auto value = excel_date(iso))
+                    worksheet_write_datetime(sheet, row, column, &*value, when);
+            };
+            const auto optional_number = [](const std::optional<std::int64_t> &value) -> std::optional<double> {
+                return value ? std::optional<double>(static_cast<double>(*value)) : std::nullopt;
+            };
+            number(0, static_cast<double>(r.play_id));
+            text(1, r.station);
+            text(2, r.slot.value_or(""));
+            date(3, r.scheduled_at);
+            number(4, optional_number(r.position));
+            date(5, r.started_at);
+            date(6, r.ended_at);
+            text(7, r.announcement);
+            text(8, r.title.value_or(""));
+            text(9, r.campaign.value_or(""));
+            text(10, std::string(vietnamese(r.status)));
+            number(11, optional_number(r.lateness_ms));
+            number(12, r.duration_ms ? std::optional<double>(static_cast<double>(*r.duration_ms) / 1000.0) : std::nullopt);
+            text(13, std::string(vietnamese(r.priority)));
+            text(14, std::string(vietnamese(r.trigger)));
+            text(15, r.error.value_or(""));
+            number(16, optional_number(r.seq));
+            text(17, r.row_hash.value_or(""));
+            summary.add(r);
+            ++row;
+        });
+        write_summary(book.get(), heading, summary, bold);
+        book.close();
+    }
+    sync_and_rename(partial, path);
+    return summary.plays;
+}
+
+} // namespace loa::report

@@ -1,0 +1,39 @@
+// Writes a few plays through PlayLog into an initialised station home, so the
+// command-line tests have a real log: make_log HOME
+#include "lib/sqlite/database.hpp"
+#include "playlog/play_log.hpp"
+#include "station/home.hpp"
+
+#include <cstdio>
+
+int main(int argc, char **argv) {
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: make_log HOME\n");
+        return 2;
+    }
+    using namespace std::chrono_literals;
+    loa::station::Home home(argv[1]);
+    auto db = home.open_database();
+    loa::playlog::PlayLog log(*db, home.load_config().code, loa::TimeZone::load("Asia/Ho_Chi_Minh"));
+    const loa::TimePoint six = std::chrono::sys_days{std::chrono::year{2020} / 7 / 20} - 1h;
+    const char *ids[] = {"chuong", "lua-dao-qua-mang", "campuchia-mo-cua"};
+    for (int day = 0; day < 3; ++day) {
+        const auto at = six + std::chrono::days(day);
+        for (int position = 0; position < 3; ++position) {
+            loa::playlog::PlayRecord r;
+            r.slot = "sang";
+            r.position = position;
+            r.announcement = ids[position];
+            r.title = "Cảnh giác lừa đảo, \"chiếm đoạt\" tài sản";
+            r.campaign = "chong-lua-dao-2020";
+            if (day == 1 && position == 2) {
+                log.record_outcome(r, at, loa::PlayStatus::missed, "mất điện, trễ 20 phút");
+                continue;
+            }
+            const auto start = at + std::chrono::minutes(position);
+            const auto id = log.begin(r, at, start);
+            log.finish(id, {loa::PlayStatus::completed, start + 4ms, start + 42s, std::nullopt, 0});
+        }
+    }
+    return 0;
+}
