@@ -4,7 +4,7 @@
 #include "schedule/check.hpp"
 
 #include "schedule/overlap_check.hpp"
-#include "schedule/time_of_day.hpp"
+#include "core/time_of_day.hpp"
 
 #include <algorithm>
 #include <map>

@@ -8,7 +8,7 @@
 #include "schedule/overlap_check.hpp"
 
 #include "schedule/calendar.hpp"
-#include "schedule/time_of_day.hpp"
+#include "core/time_of_day.hpp"
 
 #include <algorithm>
 #include <array>

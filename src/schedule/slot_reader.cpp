@@ -1,7 +1,7 @@
 #include "schedule/slot_reader.hpp"
 
 #include "schedule/keys.hpp"
-#include "schedule/time_of_day.hpp"
+#include "core/time_of_day.hpp"
 #include "schedule/value_reader.hpp"
 #include "schedule/weekday_names.hpp"
 

@@ -1,6 +1,7 @@
 #include "station/station_config.hpp"
 
 #include "core/error.hpp"
+#include "core/time_of_day.hpp"
 #include "core/time_zone.hpp"
 
 #include <toml++/toml.h>
@@ -99,24 +100,6 @@ bool QuietHours::contains(std::chrono::seconds time_of_day) const noexcept {
     if (begin <= end)
         return time_of_day >= begin && time_of_day < end;
     return time_of_day >= begin || time_of_day < end;
-}
-
-std::optional<std::chrono::seconds> parse_time_of_day(std::string_view text) {
-    const auto two_digits = [&](std::size_t at) -> int {
-        if (at + 2 > text.size() || !std::isdigit(static_cast<unsigned char>(text[at])) ||
-            !std::isdigit(static_cast<unsigned char>(text[at + 1])))
-            return -1;
-        return (text[at] - '0') * 10 + (text[at + 1] - '0');
-    };
-    if (text.size() != 5 && text.size() != 8)
-        return std::nullopt;
-    const int hours = two_digits(0), minutes = two_digits(3);
-    const int seconds = text.size() == 8 ? two_digits(6) : 0;
-    if (text[2] != ':' || (text.size() == 8 && text[5] != ':'))
-        return std::nullopt;
-    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59)
-        return std::nullopt;
-    return std::chrono::seconds{hours * 3600 + minutes * 60 + seconds};
 }
 
 StationConfig load_station_config(const std::filesystem::path &path) {

@@ -33,7 +33,4 @@ StationConfig load_station_config(const std::filesystem::path &path);
 /// The text of a new station.toml, every key commented for the operator.
 std::string render_station_config(const StationConfig &config);
 
-/// Parses "HH:MM" or "HH:MM:SS" into a time of day; nullopt if it is not one.
-std::optional<std::chrono::seconds> parse_time_of_day(std::string_view text);
-
 } // namespace loa::station

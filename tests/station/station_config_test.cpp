@@ -51,12 +51,3 @@ TEST_CASE("station.toml problems name the file, line and column") {
         CHECK_THROWS_AS(load_station_config(path), loa::InputError);
     }
 }
-
-TEST_CASE("times of day are HH:MM or HH:MM:SS") {
-    using loa::station::parse_time_of_day;
-    CHECK(parse_time_of_day("06:15") == std::chrono::seconds{6 * 3600 + 15 * 60});
-    CHECK(parse_time_of_day("23:59:59") == std::chrono::seconds{86399});
-    CHECK_FALSE(parse_time_of_day("24:00"));
-    CHECK_FALSE(parse_time_of_day("07:60"));
-    CHECK_FALSE(parse_time_of_day("6:5"));
-}

@@ -1,11 +1,11 @@
-#include "schedule/time_of_day.hpp"
+#include "core/time_of_day.hpp"
 
 #include <catch2/catch.hpp>
 
-using namespace loa::schedule;
+using namespace loa;
 using namespace std::chrono_literals;
 
-TEST_CASE("time of day: HH:MM and HH:MM:SS", "[schedule][time]") {
+TEST_CASE("time of day: HH:MM and HH:MM:SS", "[time]") {
     CHECK(parse_time_of_day("00:00") == 0s);
     CHECK(parse_time_of_day("06:15") == 6h + 15min);
     CHECK(parse_time_of_day("23:59:59") == 23h + 59min + 59s);
@@ -16,7 +16,7 @@ TEST_CASE("time of day: HH:MM and HH:MM:SS", "[schedule][time]") {
     }
 }
 
-TEST_CASE("time of day: problems say what to write", "[schedule][time]") {
+TEST_CASE("time of day: problems say what to write", "[time]") {
     CHECK(time_of_day_problem("24:00") ==
           "'24:00' is not a time of day: hours go from 00 to 23 (midnight is \"00:00\", at the "
           "start of the day)");
@@ -34,7 +34,7 @@ TEST_CASE("time of day: problems say what to write", "[schedule][time]") {
           "digits each, like \"06:00\" or \"17:30\"");
 }
 
-TEST_CASE("time of day: formatting", "[schedule][time]") {
+TEST_CASE("time of day: formatting", "[time]") {
     CHECK(format_time_of_day(6h) == "06:00");
     CHECK(format_time_of_day(17h + 30min + 5s) == "17:30:05");
 }

@@ -1,8 +1,8 @@
-#include "schedule/time_of_day.hpp"
+#include "core/time_of_day.hpp"
 
 #include <cstdio>
 
-namespace loa::schedule {
+namespace loa {
 namespace {
 
 bool is_digit(char c) noexcept {
@@ -110,4 +110,4 @@ std::string format_time_of_day(std::chrono::seconds time_of_day) {
     return buffer;
 }
 
-} // namespace loa::schedule
+} // namespace loa
