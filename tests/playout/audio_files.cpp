@@ -10,18 +10,6 @@
 
 namespace loa::playout::test {
 
-TemporaryDirectory::TemporaryDirectory() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "loa-playout-XXXXXX").string();
-    if (!mkdtemp(pattern.data()))
-        throw std::runtime_error("cannot create a temporary directory");
-    m_path = pattern;
-}
-
-TemporaryDirectory::~TemporaryDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(m_path, ignored);
-}
-
 Pcm16 noise(unsigned rate, unsigned channels, std::size_t frames, std::uint32_t seed) {
     Pcm16 pcm{rate, channels, std::vector<short>(frames * channels)};
     std::uint32_t state = seed;

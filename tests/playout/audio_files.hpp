@@ -1,5 +1,7 @@
 #pragma once
 // Audio files made by the tests themselves, in a temporary directory.
+#include "common/temp_dir.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <vector>
@@ -7,18 +9,7 @@
 namespace loa::playout::test {
 
 /// A fresh directory under the system's temporary one, removed with its contents.
-class TemporaryDirectory {
-public:
-    TemporaryDirectory();
-    ~TemporaryDirectory();
-    TemporaryDirectory(const TemporaryDirectory &) = delete;
-    TemporaryDirectory &operator=(const TemporaryDirectory &) = delete;
-    const std::filesystem::path &path() const { return m_path; }
-    std::filesystem::path operator/(const std::string &name) const { return m_path / name; }
-
-private:
-    std::filesystem::path m_path;
-};
+using TemporaryDirectory = loa::test::TempDir;
 
 /// Interleaved 16-bit samples with a rate and channel count.
 struct Pcm16 {
