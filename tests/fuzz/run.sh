@@ -12,7 +12,7 @@ cxx=${CXX_FUZZ:-clang++-14}
 command -v "$cxx" >/dev/null || { echo "run.sh: $cxx not found: apt-get install clang-14 libclang-rt-14-dev" >&2; exit 3; }
 mkdir -p "$out/corpus" "$out/artifacts"
 
-sources=("$root"/src/schedule/*.cpp "$root"/src/core/time_zone.cpp "$root"/src/core/vocabulary.cpp
+sources=("$root"/src/schedule/*.cpp "$root"/src/core/time_of_day.cpp "$root"/src/core/time_zone.cpp "$root"/src/core/vocabulary.cpp
          "$root"/src/core/error.cpp "$root/tests/fuzz/schedule_fuzz.cpp")
 if [[ ! -x $out/schedule_fuzz ]] || [[ -n $(find "${sources[@]}" "$root"/src/schedule/*.hpp -newer "$out/schedule_fuzz") ]]; then
     echo "run.sh: building $out/schedule_fuzz with $cxx"
