@@ -218,15 +218,4 @@ std::vector<Diagnostic> check(const Schedule &schedule, const CheckContext &cont
     return out.take_sorted();
 }
 
-std::vector<Diagnostic>
-check_announcements(const Schedule &schedule, const std::string &file,
-                    const std::function<bool(const std::string &)> &exists) {
-    DiagnosticList problems(file);
-    for (const auto &slot : schedule.slots)
-        for (const Use &use : uses_of(slot))
-            if (!exists(use.id))
-                check_unknown(slot, use, problems);
-    return problems.take_sorted();
-}
-
 } // namespace loa::schedule

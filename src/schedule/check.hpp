@@ -62,8 +62,4 @@ std::chrono::milliseconds
 session_length(const Slot &slot,
                const std::function<std::chrono::milliseconds(const std::string &)> &duration_of);
 
-/// An error at each `play` entry naming an announcement `exists` does not know.
-std::vector<Diagnostic> check_announcements(const Schedule &schedule, const std::string &file,
-                                            const std::function<bool(const std::string &)> &exists);
-
 } // namespace loa::schedule

@@ -80,22 +80,6 @@ outro = "ket"
     CHECK(lines[2].rfind("test.toml:8:9: error: slot 'sang' plays 'ket'", 0) == 0);
 }
 
-TEST_CASE("check: the older check_announcements still reports play entries", "[schedule][check]") {
-    const auto parsed = parse(R"(version = 1
-[[slot]]
-id = "sang"
-days = ["daily"]
-at = ["06:00"]
-play = ["chuong", "khong-co", "lua-dao"]
-)",
-                              "lich.toml");
-    REQUIRE(parsed.schedule);
-    const auto problems = check_announcements(
-        *parsed.schedule, "lich.toml", [](const std::string &id) { return id != "khong-co"; });
-    REQUIRE(problems.size() == 1);
-    CHECK(format(problems[0]).rfind("lich.toml:6:19: error: slot 'sang' plays 'khong-co'", 0) == 0);
-}
-
 TEST_CASE("check: announcements used outside their validity dates", "[schedule][check]") {
     SECTION("a slot that outlives the recording") {
         CHECK(check_lines(R"(version = 1
