@@ -105,8 +105,10 @@ int run_player(Context &context, const std::vector<std::string> &words) {
     playlog::PlayLog log(*station.db, station.config.code, station.zone);
     // Never hold playback for the database: rows wait in memory if it stays locked.
     log.set_write_wait(std::chrono::milliseconds(200));
-    engine::Engine engine(clock, schedules, library, log, player,
-                          engine::EngineSettings{station.zone, station.config.quiet_hours});
+    engine::EngineSettings settings{station.zone, station.config.quiet_hours};
+    settings.loudness_target_lufs = station.config.loudness_target_lufs;
+    settings.max_boost_db = station.config.max_boost_db;
+    engine::Engine engine(clock, schedules, library, log, player, settings);
     engine.on_message([&](std::string_view message) { context.out << message << std::endl; });
     context.out << "loa: station " << station.config.code << " playing to " << player.device_name()
                 << " (" << player.rate() << " Hz); press Ctrl-C to stop" << std::endl;

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
+#include "playout/gain.hpp"
 #include "playout/player.hpp"
 #include "station/schedule_store.hpp"
 
@@ -167,7 +168,11 @@ TimePoint Engine::play_item(const schedule::Occurrence &occurrence, std::size_t 
     std::optional<std::int64_t> play_id;
     playout::PlayResult result;
     try {
-        result = m_player.play(playout::PlayItem{m_library.content_path(*announcement), 0.0}, planned_start, [&] {
+        playout::PlayItem item;
+        item.file = m_library.content_path(*announcement);
+        item.gain_db = playout::loudness_gain_db(m_settings.loudness_target_lufs, announcement->loudness_lufs,
+                                                 announcement->true_peak_dbtp, m_settings.max_boost_db);
+        result = m_player.play(item, planned_start, [&] {
             if (m_stopping.load())
                 throw StopRequested{};
             play_id = m_log.begin(record, occurrence.at, planned_start);

@@ -41,6 +41,10 @@ namespace loa::engine {
 struct EngineSettings {
     TimeZone zone;
     std::optional<station::QuietHours> quiet_hours;
+    /// Every announcement is played at this loudness (station.toml), boosted at most
+    /// max_boost_db and never above -1 dBTP true peak (playout::loudness_gain_db).
+    double loudness_target_lufs = -16.0;
+    double max_boost_db = 12.0;
     /// How long before an instant the engine wakes to open and pre-fill the item.
     std::chrono::milliseconds preroll{1500};
     /// How far back, at most, occurrences are examined after a start or a reload.

@@ -2,6 +2,7 @@
 // What Player::play reports; the engine turns it into a play-log row.
 #include "core/clock.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -22,6 +23,9 @@ struct PlayResult {
     /// device time the item took (its frames and any underrun padding).
     TimePoint ended_at;
     std::int64_t frames_played = 0; ///< frames of the item's audio, at the device rate
+    /// How far into the file the play reached (start_offset plus what was played), so an
+    /// interrupted item can resume there.
+    std::chrono::milliseconds position{0};
     std::uint64_t underruns = 0;    ///< render calls that had to pad silence mid-item
     std::string error;              ///< operator-readable reason when failed
 };
