@@ -65,6 +65,37 @@ void check_readable(const std::filesystem::path &path) {
                      "); convert it to WAV, FLAC, OGG or MP3");
 }
 
+/// An Ogg stream's last page carries the end-of-stream flag; a copy cut short ends on
+/// a page without it (or in the middle of one). OGG headers give no length, so this
+/// is how a truncated OGG/Vorbis or OGG/Opus file is told from a complete one.
+bool ogg_lacks_end_of_stream(const std::filesystem::path &path) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!file)
+        return false;
+    constexpr long tail_bytes = 65536 + 27; // a page is at most 65307 bytes
+    std::fseek(file.get(), 0, SEEK_END);
+    const long size = std::ftell(file.get());
+    const long from = std::max(0L, size - tail_bytes);
+    std::fseek(file.get(), from, SEEK_SET);
+    std::vector<unsigned char> tail(static_cast<std::size_t>(size - from));
+    if (std::fread(tail.data(), 1, tail.size(), file.get()) != tail.size())
+        return false;
+    // The last page header: "OggS", stream structure version 0, then the header type.
+    for (std::size_t at = tail.size() >= 27 ? tail.size() - 27 : 0; at + 27 <= tail.size(); --at) {
+        if (std::memcmp(&tail[at], "OggS", 4) == 0 && tail[at + 4] == 0) {
+            const std::size_t segments = tail[at + 26];
+            std::size_t end = at + 27 + segments;
+            if (end <= tail.size())
+                for (std::size_t i = 0; i < segments; ++i)
+                    end += tail[at + 27 + i];
+            return (tail[at + 5] & 0x04) == 0 || end != tail.size();
+        }
+        if (at == 0)
+            break;
+    }
+    return true; // no page header at all in the last 64 KiB
+}
+
 /// libsndfile reads what is there of a cut-off file without an error; the header
 /// (or, for WAV-like files, its log) tells the length the file should have had.
 std::optional<std::string> truncation(SNDFILE *file, const SF_INFO &info, std::int64_t decoded) {
@@ -79,7 +110,7 @@ std::optional<std::string> truncation(SNDFILE *file, const SF_INFO &info, std::i
             return std::to_string(present) + " of " + std::to_string(declared) + " bytes of sound";
     }
     if (info.frames <= 0 || info.frames >= std::numeric_limits<sf_count_t>::max() / 2)
-        return std::nullopt; // OGG gives no length in its header.
+        return std::nullopt; // No length in the header: OGG is checked by its last page.
     const std::string counts = std::to_string(decoded) + " of " + std::to_string(info.frames) + " frames";
     if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_MPEG) {
         // MP3 frame counts from the header are estimates: allow 2 % or a second.
@@ -128,6 +159,9 @@ AudioInfo probe_audio(const std::filesystem::path &path, LengthLimit limit) {
         if (limit == LengthLimit::three_hours && audio.frames > max_frames)
             throw InputError(quote(path) + " is longer than 3 hours; split it, or import it with --force");
     }
+    if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG && ogg_lacks_end_of_stream(path))
+        throw InputError(quote(path) + " is cut short (its last page is missing the end-of-stream mark); the "
+                                       "copy is incomplete, copy the recording again from its source");
     if (const auto cut = truncation(file.get(), info, audio.frames))
         throw InputError(quote(path) + " is cut short (" + *cut +
                          "); the copy is incomplete, copy the recording again from its source");
