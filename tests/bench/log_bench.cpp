@@ -3,7 +3,10 @@
 // the same columns in the same run) and verifying their chain (goal < 5 s).
 // Prints figures only; ctest runs it small, as a must-finish check.
 //
-//   log_bench [ROWS]        (default 1000000; build with the release preset)
+//   log_bench [ROWS [HOME]]  (default 1000000; build with the release preset)
+//
+// With HOME, the station home is kept there and, when it already holds ROWS
+// plays, reused without filling it again (to profile one step at a time).
 #include "common/temp_dir.hpp"
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
@@ -117,21 +120,28 @@ void fill(loa::sqlite::Database &db, const loa::TimeZone &zone, std::int64_t row
 
 int main(int argc, char **argv) {
     const std::int64_t rows = argc > 1 ? std::atoll(argv[1]) : 1000000;
-    loa::test::TempDir dir;
-    loa::station::Home home(dir.path());
+    loa::test::TempDir temp;
+    const std::filesystem::path dir = argc > 2 ? std::filesystem::path(argv[2]) : temp.path();
+    loa::station::Home home(dir);
     home.initialise({});
     auto db = home.open_database();
     const auto zone = loa::TimeZone::load("Asia/Ho_Chi_Minh");
-    const double fill_s = timed([&] { fill(*db, zone, rows); });
-    std::printf("log_bench: %lld plays written and chained in %.2f s (cpu %.2f s)\n", static_cast<long long>(rows),
-                fill_s, last_cpu_s);
+    if (loa::sqlite::Statement count(*db, "SELECT count(*) FROM plays"); count.step() && count.column_int(0) == rows) {
+        count.reset();
+        std::printf("log_bench: reusing the %lld plays in %s\n", static_cast<long long>(rows), dir.c_str());
+    } else {
+        count.reset();
+        loa::sqlite::Statement(*db, "DELETE FROM plays").run();
+        const double fill_s = timed([&] { fill(*db, zone, rows); });
+        std::printf("log_bench: %lld plays written and chained in %.2f s (cpu %.2f s)\n",
+                    static_cast<long long>(rows), fill_s, last_cpu_s);
+    }
 
-    const loa::playlog::PlayLog log(*db, "KG-GR-VHHB", zone);
     const auto ours_path = dir / "export.csv";
     const double export_s = timed([&] {
         std::ofstream out(ours_path, std::ios::binary);
         loa::report::CsvWriter writer(out, loa::station::chain_id(*db));
-        log.scan({}, [&](const loa::playlog::PlayRecord &row) { writer.write(row); });
+        loa::playlog::scan_plays(*db, {}, [&](const loa::playlog::PlayRecord &row) { writer.write(row); });
     });
     const auto bytes = std::filesystem::file_size(ours_path);
     const double export_cpu_s = last_cpu_s;
@@ -154,6 +164,9 @@ int main(int argc, char **argv) {
                     export_s / tool_s, export_cpu_s / last_cpu_s);
     else
         std::printf("log_bench: sqlite3 tool not available (exit %d): no comparison\n", tool_status);
+
+    std::filesystem::remove(ours_path);
+    std::filesystem::remove(tool_path);
 
     loa::playlog::VerifyResult verdict;
     const double verify_s = timed([&] { verdict = loa::playlog::verify_log(*db); });
