@@ -42,6 +42,7 @@ td.n { text-align: right; } tr { page-break-inside: avoid; } thead { display: ta
 .signatures { display: flex; justify-content: space-around; margin-top: 12mm; text-align: center; page-break-inside: avoid; }
 .signatures div { width: 45%; } .signatures small { font-style: italic; display: block; margin-bottom: 25mm; }
 svg text { font-family: sans-serif; font-size: 9px; }
+tr.total td { font-weight: bold; } .note { font-style: italic; }
 @media print { .noprint { display: none; } }
 </style>
 )";
@@ -106,13 +107,23 @@ void write_report_html(std::ostream &out, const PeriodSummary &s) {
         << "</td></tr>\n<tr><td>Số lượt phát khẩn cấp</td><td class=\"n\">" << s.emergencies().size()
         << "</td></tr>\n<tr><td>Số lượt không phát được, bị ngắt hoặc bỏ qua</td><td class=\"n\">"
         << s.problems().size() << "</td></tr>\n</table>\n";
-    out << "<h2>II. Theo chiến dịch</h2>\n<table>\n<thead><tr><th>Chiến dịch</th><th>Số bản tin</th><th>Số lượt phát</th>"
-           "<th>Thời lượng</th></tr></thead>\n";
+    out << "<h2>II. Theo chiến dịch: kế hoạch và đã phát</h2>\n<table>\n<thead><tr><th>Chiến dịch</th>"
+           "<th>Số bản tin</th><th>Số lượt phát</th><th>Thời lượng</th><th>Kế hoạch (lượt)</th>"
+           "<th>Đã phát theo lịch</th><th>Tỷ lệ</th></tr></thead>\n";
+    const auto campaign_row = [&](const std::string &name, const Totals &t, bool total) {
+        out << (total ? "<tr class=\"total\"><td>" : "<tr><td>") << escape(name) << "</td><td class=\"n\">"
+            << t.announcements.size() << "</td><td class=\"n\">" << t.plays << "</td><td class=\"n\">"
+            << vietnamese_duration(t.airtime_ms) << "</td><td class=\"n\">"
+            << (s.has_plan() ? std::to_string(t.planned) : "—") << "</td><td class=\"n\">" << t.aired_as_planned
+            << "</td><td class=\"n\">" << (s.has_plan() ? percent_of_plan(t) : "—") << "</td></tr>\n";
+    };
     for (const auto &[campaign, t] : s.by_campaign())
-        out << "<tr><td>" << escape(campaign) << "</td><td class=\"n\">" << t.announcements.size()
-            << "</td><td class=\"n\">" << t.plays << "</td><td class=\"n\">" << vietnamese_duration(t.airtime_ms)
-            << "</td></tr>\n";
-    out << "</table>\n<h2>III. Thời lượng phát theo ngày (phút)</h2>\n";
+        campaign_row(campaign, t, false);
+    campaign_row("Cộng", s.total(), true);
+    out << "</table>\n";
+    if (!s.has_plan())
+        out << "<p class=\"note\">Chưa nạp lịch phát nào trong kỳ: không có số kế hoạch.</p>\n";
+    out << "<h2>III. Thời lượng phát theo ngày (phút)</h2>\n";
     chart(out, s);
     out << "<table>\n<thead><tr><th>Ngày</th><th>Số lượt phát</th><th>Thời lượng</th></tr></thead>\n";
     for (const auto &[day, t] : s.by_day())
