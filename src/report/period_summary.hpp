@@ -32,6 +32,15 @@ struct Totals {
     std::size_t aired_as_planned = 0; ///< Scheduled items completed (late ones too).
 };
 
+/// Items of one occurrence of a slot that ended the same way for the same reason
+/// (a power cut misses a whole session): one line of the report, not twelve.
+struct ProblemGroup {
+    playlog::PlayRecord first;         ///< The group's first item.
+    std::int64_t last_position = 0;    ///< Position of its last item (first.position is the first).
+    std::size_t items = 1;
+    std::set<std::string> announcements;
+};
+
 class PeriodSummary {
 public:
     explicit PeriodSummary(ReportHeading heading);
@@ -56,8 +65,12 @@ public:
     const std::vector<playlog::PlayRecord> &emergencies() const noexcept { return m_emergencies; }
     /// Missed, failed, interrupted and skipped items, in time order.
     const std::vector<playlog::PlayRecord> &problems() const noexcept { return m_problems; }
+    /// The same, items of one occurrence with one outcome and reason grouped, in time order.
+    const std::vector<ProblemGroup> &problem_groups() const noexcept { return m_problem_groups; }
 
 private:
+    void add_problem(const playlog::PlayRecord &row);
+
     ReportHeading m_heading;
     std::size_t m_rows = 0;
     Totals m_total;
@@ -65,6 +78,7 @@ private:
     std::map<std::string, Totals> m_by_day;
     std::vector<playlog::PlayRecord> m_emergencies;
     std::vector<playlog::PlayRecord> m_problems;
+    std::vector<ProblemGroup> m_problem_groups;
     std::map<std::string, std::string> m_campaign_played; ///< Announcement → campaign its rows carried.
     bool m_has_plan = false;
 };
@@ -74,6 +88,11 @@ std::string percent_of_plan(const Totals &totals);
 
 /// The campaign name shown for plays without one.
 inline constexpr const char *no_campaign = "(không thuộc chiến dịch)";
+
+/// Which items a group covers: "sang #3", "sang #0–#11 (12 mục)", "(phát trực tiếp)".
+std::string problem_items(const ProblemGroup &group);
+/// What a group played: the announcement, or "12 mục, 5 bản tin".
+std::string problem_announcements(const ProblemGroup &group);
 
 /// "2020-07-20" → "20/07/2020".
 std::string vietnamese_date(const std::string &iso_date);

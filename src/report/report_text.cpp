@@ -11,10 +11,6 @@ std::string when(const playlog::PlayRecord &r) {
     return at ? excel_date_time(*at) : "";
 }
 
-std::string item(const playlog::PlayRecord &r) {
-    return r.slot ? *r.slot + " #" + std::to_string(r.position.value_or(0)) : "(phát trực tiếp)";
-}
-
 } // namespace
 
 void write_report_text(std::ostream &out, const PeriodSummary &s) {
@@ -58,9 +54,9 @@ void write_report_text(std::ostream &out, const PeriodSummary &s) {
     if (s.emergencies().empty())
         out << "  (không có)\n";
     out << "\nV. KHÔNG PHÁT ĐƯỢC, BỊ NGẮT, BỎ QUA (thời gian, khung giờ, bản tin, kết quả, lý do)\n";
-    for (const auto &r : s.problems())
-        out << "  " << when(r) << "  " << item(r) << "  " << r.announcement << "  " << vietnamese(r.status) << ": "
-            << r.error.value_or("(không rõ lý do)") << "\n";
+    for (const auto &g : s.problem_groups())
+        out << "  " << when(g.first) << "  " << problem_items(g) << "  " << problem_announcements(g) << "  "
+            << vietnamese(g.first.status) << ": " << g.first.error.value_or("(không rõ lý do)") << "\n";
     if (s.problems().empty())
         out << "  (không có)\n";
     out << "\n        NGƯỜI LẬP BIỂU                          THỦ TRƯỞNG ĐƠN VỊ\n"
@@ -107,9 +103,10 @@ void write_report_csv(std::ostream &out, const PeriodSummary &s) {
     for (const auto &[day, t] : s.by_day())
         line({vietnamese_date(day), std::to_string(t.plays), std::to_string((t.airtime_ms + 500) / 1000)});
     line({});
-    line({"Thời gian", "Khung giờ", "Bản tin", "Kết quả", "Lý do"});
-    for (const auto &r : s.problems())
-        line({when(r), item(r), r.announcement, std::string(vietnamese(r.status)), r.error.value_or("")});
+    line({"Thời gian", "Khung giờ và mục", "Số mục", "Bản tin", "Kết quả", "Lý do"});
+    for (const auto &g : s.problem_groups())
+        line({when(g.first), problem_items(g), std::to_string(g.items), problem_announcements(g),
+              std::string(vietnamese(g.first.status)), g.first.error.value_or("")});
 }
 
 } // namespace loa::report

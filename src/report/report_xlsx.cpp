@@ -43,10 +43,6 @@ double minutes(std::int64_t ms) {
     return static_cast<double>(ms) / 60000.0;
 }
 
-std::string item(const playlog::PlayRecord &r) {
-    return r.slot ? *r.slot + " #" + std::to_string(r.position.value_or(0)) : "(phát trực tiếp)";
-}
-
 } // namespace
 
 void write_report_xlsx(const std::filesystem::path &path, const PeriodSummary &s) {
@@ -145,11 +141,12 @@ void write_report_xlsx(const std::filesystem::path &path, const PeriodSummary &s
 
         w.text(0, "IV. KHÔNG PHÁT ĐƯỢC, BỊ NGẮT, BỎ QUA", true);
         w.next();
-        w.headings({"Thời gian", "Khung giờ", "Bản tin", "Kết quả", "Lý do"});
-        for (const auto &r : s.problems()) {
+        w.headings({"Thời gian", "Khung giờ, mục", "Bản tin", "Kết quả", "Lý do"});
+        for (const auto &g : s.problem_groups()) {
+            const auto &r = g.first;
             w.date(0, r.started_at ? r.started_at : r.scheduled_at, when);
-            w.text(1, item(r));
-            w.text(2, r.announcement);
+            w.text(1, problem_items(g));
+            w.text(2, problem_announcements(g));
             w.text(3, std::string(vietnamese(r.status)));
             w.text(4, r.error.value_or("(không rõ lý do)"));
             w.next();

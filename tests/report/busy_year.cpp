@@ -172,6 +172,8 @@ std::int64_t fill_busy_year(sqlite::Database &db, const TimeZone &zone, int year
         auto r = record_of("bao-so-5");
         r.priority = Priority::emergency;
         r.trigger = Trigger::emergency;
+        r.status = PlayStatus::completed;
+        r.lateness_ms = 0;
         r.started_at = zone.format_iso(at);
         r.duration_ms = items.at("bao-so-5").duration_ms;
         r.ended_at = zone.format_iso(at + milliseconds(*r.duration_ms));

@@ -160,7 +160,7 @@ TEST_CASE("every report format shows planned versus aired") {
     CHECK(text.str().find("Cộng: kế hoạch 12 lượt, đã phát theo lịch 9 (75,0 %)") != std::string::npos);
     CHECK(csv.str().find("phong-chong-thien-tai,1,2,60,3,1,\"33,3 %\"\r\n") != std::string::npos);
     CHECK(html.str().find("<td>phong-chong-thien-tai</td><td class=\"n\">1</td><td class=\"n\">2</td>"
-                          "<td class=\"n\">1 phút 00 giây</td><td class=\"n\">3</td><td class=\"n\">1</td>"
+                          "<td class=\"n\">0:01:00</td><td class=\"n\">3</td><td class=\"n\">1</td>"
                           "<td class=\"n\">33,3 %</td>") != std::string::npos);
 }
 
