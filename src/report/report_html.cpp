@@ -41,7 +41,7 @@ th, td { border: 1px solid #000; padding: 1mm 2mm; text-align: left; vertical-al
 td.n { text-align: right; white-space: nowrap; } td.t { white-space: nowrap; } tr { page-break-inside: avoid; } thead { display: table-header-group; }
 .signatures { display: flex; justify-content: space-around; margin-top: 12mm; text-align: center; page-break-inside: avoid; }
 .signatures div { width: 45%; } .signatures small { font-style: italic; display: block; margin-bottom: 25mm; }
-.signatures .date { font-style: italic; margin-bottom: 1mm; }
+.signatures .date { font-style: italic; margin-bottom: 1mm; white-space: nowrap; }
 svg text { font-family: sans-serif; font-size: 9px; }
 tr.total td { font-weight: bold; } .note { font-style: italic; }
 @media print { .noprint { display: none; } }
@@ -165,12 +165,12 @@ void write_report_html(std::ostream &out, const PeriodSummary &s) {
                "<th>Lý do</th></tr></thead>\n";
         for (const auto &g : s.problem_groups())
             out << "<tr><td class=\"t\">" << when(g.first) << "</td><td>" << escape(problem_items(g)) << "</td><td>"
-                << escape(problem_announcements(g)) << "</td><td>" << vietnamese(g.first.status) << "</td><td>"
+                << escape(problem_announcements(g)) << "</td><td class=\"t\">" << vietnamese(g.first.status) << "</td><td>"
                 << escape(g.first.error.value_or("")) << "</td></tr>\n";
         out << "</table>\n";
     }
     out << "<div class=\"signatures\"><div><div class=\"date\">&nbsp;</div><b>NGƯỜI LẬP BIỂU</b>"
-           "<small>(Ký, ghi rõ họ tên)</small></div><div><div class=\"date\">…………, ngày …… tháng …… năm ……</div>"
+           "<small>(Ký, ghi rõ họ tên)</small></div><div><div class=\"date\">……, ngày …… tháng …… năm ……</div>"
            "<b>THỦ TRƯỞNG ĐƠN VỊ</b><small>(Ký tên, đóng dấu)</small></div></div>\n</body>\n</html>\n";
 }
 
