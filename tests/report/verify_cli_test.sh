@@ -75,6 +75,8 @@ if head -c 3 "$work/excel.csv" | od -An -tx1 | grep -q "ef bb bf" && grep -q "20
 else
     bad "the Excel CSV"
 fi
+expect 0 "csv read back: 9 plays" "both CSV exports read back with Python's csv module" -- \
+    /usr/bin/python3 "$(dirname "$0")/read_csv.py" "$work/log.csv" "$work/excel.csv" 9
 expect 0 "wrote 9 play(s)" "export xlsx" -- "$loa" --home "$home" export --from 2020-07-01 --to 2020-07-31 --format xlsx -o "$work/log.xlsx"
 expect 2 "needs -o" "xlsx without -o" -- "$loa" --home "$home" export --from 2020-07-01 --to 2020-07-31 --format xlsx
 if /usr/bin/python3 -c "import openpyxl" 2>/dev/null; then
