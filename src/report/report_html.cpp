@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace loa::report {
 namespace {
@@ -43,7 +44,8 @@ td.n { text-align: right; white-space: nowrap; } td.t { white-space: nowrap; } t
 .signatures div { width: 45%; } .signatures small { font-style: italic; display: block; margin-bottom: 25mm; }
 .signatures .date { font-style: italic; margin-bottom: 1mm; white-space: nowrap; }
 svg text { font-family: sans-serif; font-size: 9px; }
-tr.total td { font-weight: bold; } .note { font-style: italic; }
+tr.total td { font-weight: bold; } .keep { break-inside: avoid; page-break-inside: avoid; }
+h2 { break-after: avoid; page-break-after: avoid; } table.days { font-size: 10.5pt; } .note { font-style: italic; }
 @media print { .noprint { display: none; } }
 </style>
 )";
@@ -82,7 +84,7 @@ void chart(std::ostream &out, const PeriodSummary &s) {
             << "\" width=\"" << fixed(slot * 0.7, 2) << "\" height=\"" << fixed(bar, 2)
             << "\" fill=\"#3a6ea5\"><title>" << vietnamese_date(day) << ": " << fixed(minutes, 1)
             << " phút</title></rect>\n";
-        if (index % label_every == 0)
+        if (index % label_every == 0 && x + slot / 2 <= width - 14) // a label must not run off the page
             out << "<text x=\"" << fixed(x + slot / 2, 2) << "\" y=\"" << height - bottom + 12
                 << "\" text-anchor=\"middle\">" << vietnamese_date(day).substr(0, 5) << "</text>\n";
         ++index;
@@ -97,6 +99,34 @@ std::string clock_duration(std::int64_t ms) {
     std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", static_cast<long long>(seconds / 3600),
                   static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
     return text;
+}
+
+/// Day, plays, airtime; a long period (a quarter, a year) in three column groups
+/// side by side, so a year's days take a few pages rather than ten.
+void days_table(std::ostream &out, const PeriodSummary &s) {
+    std::vector<std::pair<std::string, const Totals *>> days;
+    for (const auto &[day, t] : s.by_day())
+        days.emplace_back(day, &t);
+    const std::size_t groups = days.size() > 40 ? 3 : 1;
+    const std::size_t rows = (days.size() + groups - 1) / groups;
+    out << "<table class=\"days\">\n<thead><tr>";
+    for (std::size_t g = 0; g < groups; ++g)
+        out << "<th>Ngày</th><th>Số lượt phát</th><th>Thời lượng (giờ:phút:giây)</th>";
+    out << "</tr></thead>\n";
+    for (std::size_t row = 0; row < rows; ++row) {
+        out << "<tr>";
+        for (std::size_t g = 0; g < groups; ++g) {
+            const std::size_t index = g * rows + row;
+            if (index < days.size())
+                out << "<td>" << vietnamese_date(days[index].first) << "</td><td class=\"n\">"
+                    << days[index].second->plays << "</td><td class=\"n\">"
+                    << clock_duration(days[index].second->airtime_ms) << "</td>";
+            else
+                out << "<td></td><td></td><td></td>";
+        }
+        out << "</tr>\n";
+    }
+    out << "</table>\n";
 }
 
 std::string when(const playlog::PlayRecord &r) {
@@ -140,13 +170,11 @@ void write_report_html(std::ostream &out, const PeriodSummary &s) {
     out << "</table>\n";
     if (!s.has_plan())
         out << "<p class=\"note\">Chưa nạp lịch phát nào trong kỳ: không có số kế hoạch.</p>\n";
-    out << "<h2>III. Thời lượng phát theo ngày (phút)</h2>\n";
+    out << "<div class=\"keep\"><h2>III. Thời lượng phát theo ngày (phút)</h2>\n";
     chart(out, s);
-    out << "<table>\n<thead><tr><th>Ngày</th><th>Số lượt phát</th><th>Thời lượng (giờ:phút:giây)</th></tr></thead>\n";
-    for (const auto &[day, t] : s.by_day())
-        out << "<tr><td>" << vietnamese_date(day) << "</td><td class=\"n\">" << t.plays << "</td><td class=\"n\">"
-            << clock_duration(t.airtime_ms) << "</td></tr>\n";
-    out << "</table>\n<h2>IV. Phát khẩn cấp</h2>\n";
+    out << "</div>\n";
+    days_table(out, s);
+    out << "<h2>IV. Phát khẩn cấp</h2>\n";
     if (s.emergencies().empty())
         out << "<p>Không có.</p>\n";
     else {
