@@ -5,6 +5,7 @@
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
 #include "playlog/play_log.hpp"
+#include "playlog/play_rows.hpp"
 #include "report/csv_export.hpp"
 #include "report/excel_csv_export.hpp"
 #include "report/json_export.hpp"
@@ -97,19 +98,22 @@ int run_export(Context &context, const std::vector<std::string> &words) {
     if (excel && format != "csv")
         throw UsageError("--excel goes with --format csv");
     auto station = open_station(context.home);
-    const playlog::PlayLog log(*station.db, station.config.code, station.zone);
     const auto filter = filter_from(args, station.zone, true);
     const auto chain = station::chain_id(*station.db);
+    // Rows stream from the database to the file through one reused record.
+    const auto scan = [&](const std::function<void(const playlog::PlayRecord &)> &visit) {
+        playlog::scan_plays(*station.db, filter, visit);
+    };
     std::size_t count = 0;
     const auto write = [&](std::ostream &out) {
         if (excel) {
             report::ExcelCsvWriter writer(out);
-            log.scan(filter, [&](const playlog::PlayRecord &row) { writer.write(row), ++count; });
+            scan([&](const playlog::PlayRecord &row) { writer.write(row), ++count; });
         } else if (format == "csv") {
             report::CsvWriter writer(out, chain);
-            log.scan(filter, [&](const playlog::PlayRecord &row) { writer.write(row), ++count; });
+            scan([&](const playlog::PlayRecord &row) { writer.write(row), ++count; });
         } else {
-            log.scan(filter, [&](const playlog::PlayRecord &row) { report::write_json_line(out, row, chain), ++count; });
+            scan([&](const playlog::PlayRecord &row) { report::write_json_line(out, row, chain), ++count; });
         }
     };
     const auto output = args.option("-o") ? args.option("-o") : args.option("--output");
@@ -118,7 +122,7 @@ int run_export(Context &context, const std::vector<std::string> &words) {
             throw UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not text)");
         const report::WorkbookHeading heading{station.config.code, station.config.name, station.config.reports_to,
                                               args.required("--from"), args.required("--to")};
-        count = report::write_xlsx(*output, heading, [&](const auto &visit) { log.scan(filter, visit); });
+        count = report::write_xlsx(*output, heading, scan);
         context.err << "wrote " << count << " play(s) to " << *output << "\n";
         return 0;
     }

@@ -1,33 +1,84 @@
-// loa report: the period's summary for the province, as text, CSV or printable HTML.
+// loa report: the period's summary for the province, as text, CSV, printable
+// HTML or an Excel workbook, with the schedule's plan set against what aired.
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/open_station.hpp"
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
+#include "library/library.hpp"
 #include "playlog/play_log.hpp"
+#include "playlog/play_rows.hpp"
 #include "report/period_summary.hpp"
+#include "report/planned_plays.hpp"
+#include "schedule/schedule.hpp"
+#include "station/schedule_store.hpp"
 
 #include <ostream>
 #include <sstream>
 
 namespace loa::cli {
+namespace {
+
+/// Every schedule version the operator loaded, each active from its load until the
+/// next one. A stored version that no longer parses (it did when it was loaded)
+/// is named on stderr and plans nothing.
+std::vector<report::ScheduleSpan> schedule_spans(sqlite::Database &db, std::ostream &err) {
+    const auto history = station::ScheduleStore(db).history();
+    std::vector<report::ScheduleSpan> spans;
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        const auto &version = history[i];
+        auto parsed = schedule::parse(version.content, version.file_name);
+        if (!parsed.ok()) {
+            err << "warning: schedule version " << version.version << " (" << version.file_name
+                << ") cannot be read again; its plan is left out of the report\n";
+            continue;
+        }
+        std::optional<TimePoint> until;
+        if (i + 1 < history.size())
+            until = history[i + 1].loaded_at_instant;
+        spans.push_back({std::move(*parsed.schedule), version.loaded_at_instant, until});
+    }
+    return spans;
+}
+
+std::map<std::string, std::optional<std::string>> library_campaigns(sqlite::Database &db,
+                                                                    const station::Home &home) {
+    std::map<std::string, std::optional<std::string>> campaigns;
+    for (const auto &announcement : library::Library(db, home.library_path()).list())
+        campaigns[announcement.id] = announcement.campaign;
+    return campaigns;
+}
+
+} // namespace
 
 int run_report(Context &context, const std::vector<std::string> &words) {
     const Arguments args("report", words, {"--from", "--to", "--campaign", "--format", "-o", "--output"}, {});
     args.expect_positionals(0, "no arguments; the file goes after -o");
     const std::string format = args.option("--format").value_or("text");
-    if (format != "text" && format != "csv" && format != "html")
-        throw UsageError("--format must be text, csv or html");
+    if (format != "text" && format != "csv" && format != "html" && format != "xlsx")
+        throw UsageError("--format must be text, csv, html or xlsx");
+    const auto output = args.option("-o") ? args.option("-o") : args.option("--output");
+    if (format == "xlsx" && !output)
+        throw UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not text)");
     const std::string from = args.required("--from"), to = args.required("--to");
     auto station = open_station(context.home);
     const auto range = local_date_range(station.zone, from, to);
-    const playlog::PlayLog log(*station.db, station.config.code, station.zone);
     report::PeriodSummary summary({station.config.code, station.config.name, station.config.reports_to, from, to,
                                    args.option("--campaign")});
     playlog::PlayFilter filter;
     filter.from = range.from;
     filter.to = range.to;
-    log.scan(filter, [&](const playlog::PlayRecord &row) { summary.add(row); });
+    playlog::scan_plays(*station.db, filter, [&](const playlog::PlayRecord &row) { summary.add(row); });
+    const auto spans = schedule_spans(*station.db, context.err);
+    if (!spans.empty())
+        summary.set_planned(report::planned_items(spans, range.from, range.to, station.zone),
+                            library_campaigns(*station.db, context.home));
+    const std::string written = "wrote the report for " + from + " to " + to + " to ";
+    if (format == "xlsx") {
+        report::write_report_xlsx(*output, summary);
+        context.err << written << *output << "\n";
+        return 0;
+    }
     std::ostringstream text;
     if (format == "html")
         report::write_report_html(text, summary);
@@ -35,13 +86,12 @@ int run_report(Context &context, const std::vector<std::string> &words) {
         report::write_report_csv(text, summary);
     else
         report::write_report_text(text, summary);
-    const auto output = args.option("-o") ? args.option("-o") : args.option("--output");
     if (!output) {
         context.out << text.str();
         return 0;
     }
     write_file_durably(*output, text.str());
-    context.err << "wrote the report for " << from << " to " << to << " to " << *output << "\n";
+    context.err << written << *output << "\n";
     return 0;
 }
 

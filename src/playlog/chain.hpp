@@ -20,6 +20,8 @@ namespace loa::playlog {
 extern const std::string genesis_hash;
 
 std::string canonical_encoding(const PlayRecord &record, const std::string &chain_id);
+/// The same into `out` (replaced), reusing its memory.
+void canonical_encoding(const PlayRecord &record, const std::string &chain_id, std::string &out);
 
 /// SHA-256(bytes(prev_hash_hex) ∥ canonical), as hex.
 std::string chain_hash(const std::string &prev_hash_hex, const std::string &canonical);

@@ -3,6 +3,7 @@
 // its verifier and the benchmarks.
 #include "playlog/play_record.hpp"
 
+#include <functional>
 #include <optional>
 
 namespace loa::sqlite {
@@ -17,6 +18,15 @@ extern const char *const play_select_columns;
 
 /// The current row of a statement made from play_select_columns.
 PlayRecord read_play_row(const sqlite::Statement &row);
+/// The same into `into`, reusing its strings' memory: a scan of a million rows
+/// then allocates nothing per row.
+void read_play_row(const sqlite::Statement &row, PlayRecord &into);
+
+struct PlayFilter;
+/// Calls `visit` with each row PlayLog::query(filter) returns, in the same order,
+/// through one PlayRecord reused for every row (exports and reports of a year).
+/// `visit` must copy what it keeps.
+void scan_plays(sqlite::Database &db, const PlayFilter &filter, const std::function<void(const PlayRecord &)> &visit);
 
 /// The last row loa chained, kept in `meta` so that deleting the chain's tail shows.
 struct ChainHead {

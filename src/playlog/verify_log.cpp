@@ -31,14 +31,17 @@ VerifyResult verify_log(sqlite::Database &db) {
         sqlite::Statement select(db, std::string(play_select_columns) + "WHERE seq IS NOT NULL ORDER BY seq");
         ChainRow row;
         row.chain_id = chain_id;
+        row.recomputed_canonical.emplace();
+        PlayRecord record; // one record and one row for the whole log: no allocation per row
+        const std::string none;
         while (select.step()) {
-            PlayRecord record = read_play_row(select);
+            read_play_row(select, record);
             row.seq = record.seq.value_or(0);
             row.play_id = record.play_id;
-            row.prev_hash = record.prev_hash.value_or("");
-            row.row_hash = record.row_hash.value_or("");
-            row.canonical = record.canonical.value_or("");
-            row.recomputed_canonical = canonical_encoding(record, chain_id);
+            row.prev_hash.assign(record.prev_hash ? *record.prev_hash : none);
+            row.row_hash.assign(record.row_hash ? *record.row_hash : none);
+            row.canonical.assign(record.canonical ? *record.canonical : none);
+            canonical_encoding(record, chain_id, *row.recomputed_canonical);
             if (!verifier.add(row)) {
                 select.reset();
                 break;

@@ -40,17 +40,30 @@ void field(std::string &out, const std::optional<std::int64_t> &number) {
 } // namespace
 
 void append_csv_field(std::string &out, std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += text;
+    // A field is quoted when it holds a quote (every canonical text does), a comma
+    // or a line end. One pass over the bytes, writing into room made beforehand:
+    // an export of a year writes a gigabyte through here.
+    bool quote = false;
+    for (const char c : text)
+        if (c == '"' || c == ',' || c == '\n' || c == '\r') {
+            quote = true;
+            break;
+        }
+    if (!quote) {
+        out.append(text.data(), text.size());
         return;
     }
-    out.push_back('"');
+    const std::size_t start = out.size();
+    out.resize(start + 2 * text.size() + 2);
+    char *to = out.data() + start;
+    *to++ = '"';
     for (const char c : text) {
+        *to++ = c;
         if (c == '"')
-            out.push_back('"');
-        out.push_back(c);
+            *to++ = '"'; // a quote inside a field is doubled
     }
-    out.push_back('"');
+    *to++ = '"';
+    out.resize(static_cast<std::size_t>(to - out.data()));
 }
 
 std::string csv_field(const std::string &text) {

@@ -1,5 +1,6 @@
 #include "report/period_summary.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -42,6 +43,8 @@ PeriodSummary::PeriodSummary(ReportHeading heading) : m_heading(std::move(headin
 }
 
 void PeriodSummary::add(const playlog::PlayRecord &r) {
+    if (r.campaign)
+        m_campaign_played[r.announcement] = *r.campaign;
     if (m_heading.campaign && r.campaign != m_heading.campaign)
         return;
     ++m_rows;
@@ -58,7 +61,69 @@ void PeriodSummary::add(const playlog::PlayRecord &r) {
             m_emergencies.push_back(r);
     }
     if (r.status != PlayStatus::completed && r.status != PlayStatus::started)
-        m_problems.push_back(r);
+        add_problem(r);
+    if (r.trigger == Trigger::scheduled && r.status == PlayStatus::completed) {
+        ++m_total.aired_as_planned;
+        ++m_by_campaign[r.campaign.value_or(no_campaign)].aired_as_planned;
+    }
+}
+
+void PeriodSummary::add_problem(const playlog::PlayRecord &r) {
+    m_problems.push_back(r);
+    if (!m_problem_groups.empty()) {
+        ProblemGroup &last = m_problem_groups.back();
+        const auto &f = last.first;
+        if (r.slot && r.slot == f.slot && r.scheduled_at == f.scheduled_at && r.status == f.status &&
+            r.error == f.error && r.position && *r.position == last.last_position + 1) {
+            last.last_position = *r.position;
+            ++last.items;
+            last.announcements.insert(r.announcement);
+            return;
+        }
+    }
+    m_problem_groups.push_back({r, r.position.value_or(0), 1, {r.announcement}});
+}
+
+std::string problem_items(const ProblemGroup &g) {
+    if (!g.first.slot)
+        return "(phát trực tiếp)";
+    const std::string first = *g.first.slot + " #" + std::to_string(g.first.position.value_or(0));
+    if (g.items == 1)
+        return first;
+    return first + "–#" + std::to_string(g.last_position) + " (" + std::to_string(g.items) + " mục)";
+}
+
+std::string problem_announcements(const ProblemGroup &g) {
+    if (g.announcements.size() == 1)
+        return g.first.announcement;
+    return std::to_string(g.items) + " mục, " + std::to_string(g.announcements.size()) + " bản tin";
+}
+
+void PeriodSummary::set_planned(const std::map<std::string, std::size_t> &items_by_announcement,
+                                const std::map<std::string, std::optional<std::string>> &library_campaigns) {
+    m_has_plan = true;
+    for (const auto &[announcement, count] : items_by_announcement) {
+        std::optional<std::string> campaign;
+        if (const auto played = m_campaign_played.find(announcement); played != m_campaign_played.end())
+            campaign = played->second;
+        else if (const auto known = library_campaigns.find(announcement); known != library_campaigns.end())
+            campaign = known->second;
+        if (m_heading.campaign && campaign != m_heading.campaign)
+            continue;
+        m_total.planned += count;
+        m_by_campaign[campaign.value_or(no_campaign)].planned += count;
+    }
+}
+
+std::string percent_of_plan(const Totals &totals) {
+    if (totals.planned == 0)
+        return "—";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f %%",
+                  100.0 * static_cast<double>(totals.aired_as_planned) / static_cast<double>(totals.planned));
+    std::string shown = text;
+    std::replace(shown.begin(), shown.end(), '.', ','); // Vietnamese decimal comma
+    return shown;
 }
 
 std::string vietnamese_date(const std::string &iso_date) {

@@ -5,6 +5,7 @@
 // the period's rows to add(); rendered as text, CSV or printable HTML.
 #include "playlog/play_record.hpp"
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -27,6 +28,17 @@ struct Totals {
     std::size_t plays = 0; ///< Items that aired (completed or interrupted after starting).
     std::int64_t airtime_ms = 0;
     std::set<std::string> announcements;
+    std::size_t planned = 0;          ///< Items the schedule versions of the period planned.
+    std::size_t aired_as_planned = 0; ///< Scheduled items completed (late ones too).
+};
+
+/// Items of one occurrence of a slot that ended the same way for the same reason
+/// (a power cut misses a whole session): one line of the report, not twelve.
+struct ProblemGroup {
+    playlog::PlayRecord first;         ///< The group's first item.
+    std::int64_t last_position = 0;    ///< Position of its last item (first.position is the first).
+    std::size_t items = 1;
+    std::set<std::string> announcements;
 };
 
 class PeriodSummary {
@@ -35,6 +47,14 @@ public:
 
     /// Counts one row of the period (rows of other campaigns are ignored when one is chosen).
     void add(const playlog::PlayRecord &row);
+
+    /// Sets what the schedule planned (planned_items()), after every row was added.
+    /// An item counts for the campaign its plays in the period carried, else the one
+    /// `library_campaigns` gives its announcement now, else no campaign.
+    void set_planned(const std::map<std::string, std::size_t> &items_by_announcement,
+                     const std::map<std::string, std::optional<std::string>> &library_campaigns);
+    /// Whether set_planned() was called (a station without a loaded schedule has no plan).
+    bool has_plan() const noexcept { return m_has_plan; }
 
     const ReportHeading &heading() const noexcept { return m_heading; }
     std::size_t rows() const noexcept { return m_rows; }
@@ -45,8 +65,12 @@ public:
     const std::vector<playlog::PlayRecord> &emergencies() const noexcept { return m_emergencies; }
     /// Missed, failed, interrupted and skipped items, in time order.
     const std::vector<playlog::PlayRecord> &problems() const noexcept { return m_problems; }
+    /// The same, items of one occurrence with one outcome and reason grouped, in time order.
+    const std::vector<ProblemGroup> &problem_groups() const noexcept { return m_problem_groups; }
 
 private:
+    void add_problem(const playlog::PlayRecord &row);
+
     ReportHeading m_heading;
     std::size_t m_rows = 0;
     Totals m_total;
@@ -54,10 +78,21 @@ private:
     std::map<std::string, Totals> m_by_day;
     std::vector<playlog::PlayRecord> m_emergencies;
     std::vector<playlog::PlayRecord> m_problems;
+    std::vector<ProblemGroup> m_problem_groups;
+    std::map<std::string, std::string> m_campaign_played; ///< Announcement → campaign its rows carried.
+    bool m_has_plan = false;
 };
+
+/// Aired as planned, as a percentage of planned ("97,5 %"); "—" when nothing was planned.
+std::string percent_of_plan(const Totals &totals);
 
 /// The campaign name shown for plays without one.
 inline constexpr const char *no_campaign = "(không thuộc chiến dịch)";
+
+/// Which items a group covers: "sang #3", "sang #0–#11 (12 mục)", "(phát trực tiếp)".
+std::string problem_items(const ProblemGroup &group);
+/// What a group played: the announcement, or "12 mục, 5 bản tin".
+std::string problem_announcements(const ProblemGroup &group);
 
 /// "2020-07-20" → "20/07/2020".
 std::string vietnamese_date(const std::string &iso_date);
@@ -68,5 +103,7 @@ void write_report_text(std::ostream &out, const PeriodSummary &summary);
 void write_report_csv(std::ostream &out, const PeriodSummary &summary);
 /// A self-contained HTML page (no network) that prints on A4, with an SVG chart of airtime per day.
 void write_report_html(std::ostream &out, const PeriodSummary &summary);
+/// The report as an Excel workbook (replaced whole). Throws Error naming the file.
+void write_report_xlsx(const std::filesystem::path &path, const PeriodSummary &summary);
 
 } // namespace loa::report

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace loa::report {
 namespace {
@@ -38,10 +39,13 @@ h1 { text-align: center; font-size: 15pt; margin: 10mm 0 4mm; }
 h2 { font-size: 12.5pt; margin: 6mm 0 2mm; }
 table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
 th, td { border: 1px solid #000; padding: 1mm 2mm; text-align: left; vertical-align: top; }
-td.n { text-align: right; } tr { page-break-inside: avoid; } thead { display: table-header-group; }
+td.n { text-align: right; white-space: nowrap; } td.t { white-space: nowrap; } tr { page-break-inside: avoid; } thead { display: table-header-group; }
 .signatures { display: flex; justify-content: space-around; margin-top: 12mm; text-align: center; page-break-inside: avoid; }
 .signatures div { width: 45%; } .signatures small { font-style: italic; display: block; margin-bottom: 25mm; }
+.signatures .date { font-style: italic; margin-bottom: 1mm; white-space: nowrap; }
 svg text { font-family: sans-serif; font-size: 9px; }
+tr.total td { font-weight: bold; } .keep { break-inside: avoid; page-break-inside: avoid; }
+h2 { break-after: avoid; page-break-after: avoid; } table.days { font-size: 10.5pt; } .note { font-style: italic; }
 @media print { .noprint { display: none; } }
 </style>
 )";
@@ -61,8 +65,15 @@ void chart(std::ostream &out, const PeriodSummary &s) {
     out << "<line x1=\"" << left << "\" y1=\"" << top << "\" x2=\"" << left << "\" y2=\"" << height - bottom
         << "\" stroke=\"#000\"/><line x1=\"" << left << "\" y1=\"" << height - bottom << "\" x2=\"" << width
         << "\" y2=\"" << height - bottom << "\" stroke=\"#000\"/>\n";
-    out << "<text x=\"" << left - 4 << "\" y=\"" << top + 8 << "\" text-anchor=\"end\">" << fixed(most_minutes, 0)
-        << "</text><text x=\"" << left - 4 << "\" y=\"" << height - bottom << "\" text-anchor=\"end\">0</text>\n";
+    // Gridlines at quarters of the tallest day, labelled in minutes.
+    for (int quarter = 0; quarter <= 4; ++quarter) {
+        const double y = height - bottom - (height - bottom - top) * quarter / 4.0;
+        if (quarter > 0)
+            out << "<line x1=\"" << left << "\" y1=\"" << fixed(y, 2) << "\" x2=\"" << width << "\" y2=\""
+                << fixed(y, 2) << "\" stroke=\"#bbb\" stroke-width=\"0.5\"/>";
+        out << "<text x=\"" << left - 4 << "\" y=\"" << fixed(y + 3, 2) << "\" text-anchor=\"end\">"
+            << fixed(most_minutes * quarter / 4.0, 0) << "</text>\n";
+    }
     const std::size_t label_every = std::max<std::size_t>(1, days.size() / 15);
     std::size_t index = 0;
     for (const auto &[day, t] : days) {
@@ -73,12 +84,49 @@ void chart(std::ostream &out, const PeriodSummary &s) {
             << "\" width=\"" << fixed(slot * 0.7, 2) << "\" height=\"" << fixed(bar, 2)
             << "\" fill=\"#3a6ea5\"><title>" << vietnamese_date(day) << ": " << fixed(minutes, 1)
             << " phút</title></rect>\n";
-        if (index % label_every == 0)
+        if (index % label_every == 0 && x + slot / 2 <= width - 14) // a label must not run off the page
             out << "<text x=\"" << fixed(x + slot / 2, 2) << "\" y=\"" << height - bottom + 12
                 << "\" text-anchor=\"middle\">" << vietnamese_date(day).substr(0, 5) << "</text>\n";
         ++index;
     }
     out << "</svg>\n";
+}
+
+/// "118:04:48": hours, minutes and seconds, short enough for a table cell.
+std::string clock_duration(std::int64_t ms) {
+    const std::int64_t seconds = (ms + 500) / 1000;
+    char text[48];
+    std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", static_cast<long long>(seconds / 3600),
+                  static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
+    return text;
+}
+
+/// Day, plays, airtime; a long period (a quarter, a year) in three column groups
+/// side by side, so a year's days take a few pages rather than ten.
+void days_table(std::ostream &out, const PeriodSummary &s) {
+    std::vector<std::pair<std::string, const Totals *>> days;
+    for (const auto &[day, t] : s.by_day())
+        days.emplace_back(day, &t);
+    const std::size_t groups = days.size() > 40 ? 3 : 1;
+    const std::size_t rows = (days.size() + groups - 1) / groups;
+    out << "<table class=\"days\">\n<thead><tr>";
+    for (std::size_t g = 0; g < groups; ++g)
+        out << "<th>Ngày</th><th>Số lượt phát</th><th>Thời lượng (giờ:phút:giây)</th>";
+    out << "</tr></thead>\n";
+    for (std::size_t row = 0; row < rows; ++row) {
+        out << "<tr>";
+        for (std::size_t g = 0; g < groups; ++g) {
+            const std::size_t index = g * rows + row;
+            if (index < days.size())
+                out << "<td>" << vietnamese_date(days[index].first) << "</td><td class=\"n\">"
+                    << days[index].second->plays << "</td><td class=\"n\">"
+                    << clock_duration(days[index].second->airtime_ms) << "</td>";
+            else
+                out << "<td></td><td></td><td></td>";
+        }
+        out << "</tr>\n";
+    }
+    out << "</table>\n";
 }
 
 std::string when(const playlog::PlayRecord &r) {
@@ -106,19 +154,27 @@ void write_report_html(std::ostream &out, const PeriodSummary &s) {
         << "</td></tr>\n<tr><td>Số lượt phát khẩn cấp</td><td class=\"n\">" << s.emergencies().size()
         << "</td></tr>\n<tr><td>Số lượt không phát được, bị ngắt hoặc bỏ qua</td><td class=\"n\">"
         << s.problems().size() << "</td></tr>\n</table>\n";
-    out << "<h2>II. Theo chiến dịch</h2>\n<table>\n<thead><tr><th>Chiến dịch</th><th>Số bản tin</th><th>Số lượt phát</th>"
-           "<th>Thời lượng</th></tr></thead>\n";
+    out << "<h2>II. Theo chiến dịch: kế hoạch và đã phát</h2>\n<table>\n<thead><tr><th>Chiến dịch</th>"
+           "<th>Số bản tin</th><th>Số lượt phát</th><th>Thời lượng (giờ:phút:giây)</th><th>Kế hoạch (lượt)</th>"
+           "<th>Đã phát theo lịch</th><th>Tỷ lệ</th></tr></thead>\n";
+    const auto campaign_row = [&](const std::string &name, const Totals &t, bool total) {
+        out << (total ? "<tr class=\"total\"><td>" : "<tr><td>") << escape(name) << "</td><td class=\"n\">"
+            << t.announcements.size() << "</td><td class=\"n\">" << t.plays << "</td><td class=\"n\">"
+            << clock_duration(t.airtime_ms) << "</td><td class=\"n\">"
+            << (s.has_plan() ? std::to_string(t.planned) : "—") << "</td><td class=\"n\">" << t.aired_as_planned
+            << "</td><td class=\"n\">" << (s.has_plan() ? percent_of_plan(t) : "—") << "</td></tr>\n";
+    };
     for (const auto &[campaign, t] : s.by_campaign())
-        out << "<tr><td>" << escape(campaign) << "</td><td class=\"n\">" << t.announcements.size()
-            << "</td><td class=\"n\">" << t.plays << "</td><td class=\"n\">" << vietnamese_duration(t.airtime_ms)
-            << "</td></tr>\n";
-    out << "</table>\n<h2>III. Thời lượng phát theo ngày (phút)</h2>\n";
+        campaign_row(campaign, t, false);
+    campaign_row("Cộng", s.total(), true);
+    out << "</table>\n";
+    if (!s.has_plan())
+        out << "<p class=\"note\">Chưa nạp lịch phát nào trong kỳ: không có số kế hoạch.</p>\n";
+    out << "<div class=\"keep\"><h2>III. Thời lượng phát theo ngày (phút)</h2>\n";
     chart(out, s);
-    out << "<table>\n<thead><tr><th>Ngày</th><th>Số lượt phát</th><th>Thời lượng</th></tr></thead>\n";
-    for (const auto &[day, t] : s.by_day())
-        out << "<tr><td>" << vietnamese_date(day) << "</td><td class=\"n\">" << t.plays << "</td><td class=\"n\">"
-            << vietnamese_duration(t.airtime_ms) << "</td></tr>\n";
-    out << "</table>\n<h2>IV. Phát khẩn cấp</h2>\n";
+    out << "</div>\n";
+    days_table(out, s);
+    out << "<h2>IV. Phát khẩn cấp</h2>\n";
     if (s.emergencies().empty())
         out << "<p>Không có.</p>\n";
     else {
@@ -133,17 +189,17 @@ void write_report_html(std::ostream &out, const PeriodSummary &s) {
     if (s.problems().empty())
         out << "<p>Không có.</p>\n";
     else {
-        out << "<table>\n<thead><tr><th>Thời gian</th><th>Khung giờ</th><th>Bản tin</th><th>Kết quả</th><th>Lý do</th>"
-               "</tr></thead>\n";
-        for (const auto &r : s.problems())
-            out << "<tr><td>" << when(r) << "</td><td>"
-                << escape(r.slot ? *r.slot + " #" + std::to_string(r.position.value_or(0)) : "(trực tiếp)")
-                << "</td><td>" << escape(r.announcement) << "</td><td>" << vietnamese(r.status) << "</td><td>"
-                << escape(r.error.value_or("")) << "</td></tr>\n";
+        out << "<table>\n<thead><tr><th>Thời gian</th><th>Khung giờ, mục</th><th>Bản tin</th><th>Kết quả</th>"
+               "<th>Lý do</th></tr></thead>\n";
+        for (const auto &g : s.problem_groups())
+            out << "<tr><td class=\"t\">" << when(g.first) << "</td><td>" << escape(problem_items(g)) << "</td><td>"
+                << escape(problem_announcements(g)) << "</td><td class=\"t\">" << vietnamese(g.first.status) << "</td><td>"
+                << escape(g.first.error.value_or("")) << "</td></tr>\n";
         out << "</table>\n";
     }
-    out << "<div class=\"signatures\"><div><b>NGƯỜI LẬP BIỂU</b><small>(Ký, ghi rõ họ tên)</small></div>"
-           "<div><b>THỦ TRƯỞNG ĐƠN VỊ</b><small>(Ký tên, đóng dấu)</small></div></div>\n</body>\n</html>\n";
+    out << "<div class=\"signatures\"><div><div class=\"date\">&nbsp;</div><b>NGƯỜI LẬP BIỂU</b>"
+           "<small>(Ký, ghi rõ họ tên)</small></div><div><div class=\"date\">……, ngày …… tháng …… năm ……</div>"
+           "<b>THỦ TRƯỞNG ĐƠN VỊ</b><small>(Ký tên, đóng dấu)</small></div></div>\n</body>\n</html>\n";
 }
 
 } // namespace loa::report

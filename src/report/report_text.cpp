@@ -11,10 +11,6 @@ std::string when(const playlog::PlayRecord &r) {
     return at ? excel_date_time(*at) : "";
 }
 
-std::string item(const playlog::PlayRecord &r) {
-    return r.slot ? *r.slot + " #" + std::to_string(r.position.value_or(0)) : "(phát trực tiếp)";
-}
-
 } // namespace
 
 void write_report_text(std::ostream &out, const PeriodSummary &s) {
@@ -32,10 +28,20 @@ void write_report_text(std::ostream &out, const PeriodSummary &s) {
         << "  Tổng thời lượng phát: " << vietnamese_duration(s.total().airtime_ms) << "\n"
         << "  Số lượt phát khẩn cấp: " << s.emergencies().size() << "\n"
         << "  Số lượt không phát được hoặc bị ngắt: " << s.problems().size() << "\n";
-    out << "\nII. THEO CHIẾN DỊCH (chiến dịch: bản tin, lượt phát, thời lượng)\n";
-    for (const auto &[campaign, t] : s.by_campaign())
+    out << "\nII. THEO CHIẾN DỊCH (chiến dịch: bản tin, lượt phát, thời lượng; kế hoạch và đã phát theo lịch)\n";
+    for (const auto &[campaign, t] : s.by_campaign()) {
         out << "  " << campaign << ": " << t.announcements.size() << " bản tin, " << t.plays << " lượt, "
-            << vietnamese_duration(t.airtime_ms) << "\n";
+            << vietnamese_duration(t.airtime_ms);
+        if (s.has_plan())
+            out << "; kế hoạch " << t.planned << " lượt, đã phát theo lịch " << t.aired_as_planned << " ("
+                << percent_of_plan(t) << ")";
+        out << "\n";
+    }
+    if (s.has_plan())
+        out << "  Cộng: kế hoạch " << s.total().planned << " lượt, đã phát theo lịch " << s.total().aired_as_planned
+            << " (" << percent_of_plan(s.total()) << ")\n";
+    else
+        out << "  (chưa nạp lịch phát nào: không có số kế hoạch)\n";
     if (s.by_campaign().empty())
         out << "  (không có lượt phát nào)\n";
     out << "\nIII. THEO NGÀY (ngày: lượt phát, thời lượng)\n";
@@ -48,9 +54,9 @@ void write_report_text(std::ostream &out, const PeriodSummary &s) {
     if (s.emergencies().empty())
         out << "  (không có)\n";
     out << "\nV. KHÔNG PHÁT ĐƯỢC, BỊ NGẮT, BỎ QUA (thời gian, khung giờ, bản tin, kết quả, lý do)\n";
-    for (const auto &r : s.problems())
-        out << "  " << when(r) << "  " << item(r) << "  " << r.announcement << "  " << vietnamese(r.status) << ": "
-            << r.error.value_or("(không rõ lý do)") << "\n";
+    for (const auto &g : s.problem_groups())
+        out << "  " << when(g.first) << "  " << problem_items(g) << "  " << problem_announcements(g) << "  "
+            << vietnamese(g.first.status) << ": " << g.first.error.value_or("(không rõ lý do)") << "\n";
     if (s.problems().empty())
         out << "  (không có)\n";
     out << "\n        NGƯỜI LẬP BIỂU                          THỦ TRƯỞNG ĐƠN VỊ\n"
@@ -80,18 +86,27 @@ void write_report_csv(std::ostream &out, const PeriodSummary &s) {
     line({"Tổng thời lượng (giây)", std::to_string((s.total().airtime_ms + 500) / 1000)});
     line({"Số lượt phát khẩn cấp", std::to_string(s.emergencies().size())});
     line({});
-    line({"Chiến dịch", "Số bản tin", "Số lượt phát", "Thời lượng (giây)"});
+    line({"Chiến dịch", "Số bản tin", "Số lượt phát", "Thời lượng (giây)", "Kế hoạch (lượt)",
+          "Đã phát theo lịch (lượt)", "Tỷ lệ"});
+    const auto plan = [&](const Totals &t) {
+        return s.has_plan() ? std::to_string(t.planned) : std::string();
+    };
     for (const auto &[campaign, t] : s.by_campaign())
         line({campaign, std::to_string(t.announcements.size()), std::to_string(t.plays),
-              std::to_string((t.airtime_ms + 500) / 1000)});
+              std::to_string((t.airtime_ms + 500) / 1000), plan(t), std::to_string(t.aired_as_planned),
+              s.has_plan() ? percent_of_plan(t) : ""});
+    line({"Cộng", std::to_string(s.total().announcements.size()), std::to_string(s.total().plays),
+          std::to_string((s.total().airtime_ms + 500) / 1000), plan(s.total()),
+          std::to_string(s.total().aired_as_planned), s.has_plan() ? percent_of_plan(s.total()) : ""});
     line({});
     line({"Ngày", "Số lượt phát", "Thời lượng (giây)"});
     for (const auto &[day, t] : s.by_day())
         line({vietnamese_date(day), std::to_string(t.plays), std::to_string((t.airtime_ms + 500) / 1000)});
     line({});
-    line({"Thời gian", "Khung giờ", "Bản tin", "Kết quả", "Lý do"});
-    for (const auto &r : s.problems())
-        line({when(r), item(r), r.announcement, std::string(vietnamese(r.status)), r.error.value_or("")});
+    line({"Thời gian", "Khung giờ và mục", "Số mục", "Bản tin", "Kết quả", "Lý do"});
+    for (const auto &g : s.problem_groups())
+        line({when(g.first), problem_items(g), std::to_string(g.items), problem_announcements(g),
+              std::string(vietnamese(g.first.status)), g.first.error.value_or("")});
 }
 
 } // namespace loa::report

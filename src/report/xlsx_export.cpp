@@ -1,13 +1,9 @@
 #include "report/xlsx_export.hpp"
 
-#include "core/durable_file.hpp"
-#include "core/error.hpp"
 #include "report/excel_csv_export.hpp"
+#include "report/xlsx_workbook.hpp"
 
 #include <xlsxwriter.h>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <array>
 #include <map>
@@ -28,24 +24,6 @@ constexpr std::array columns{
     Column{"Chiến dịch", 24},   Column{"Kết quả", 14},       Column{"Trễ (ms)", 9},
     Column{"Thời lượng (giây)", 12}, Column{"Mức ưu tiên", 11}, Column{"Hình thức", 14},
     Column{"Lý do", 40},        Column{"Số thứ tự chuỗi", 10}, Column{"Mã băm", 66}};
-
-/// A station-local ISO 8601 time as the Excel date-time of its wall clock.
-std::optional<lxw_datetime> excel_date(const std::optional<std::string> &iso) {
-    if (!iso || iso->size() < 19)
-        return std::nullopt;
-    try {
-        lxw_datetime date{};
-        date.year = std::stoi(iso->substr(0, 4));
-        date.month = std::stoi(iso->substr(5, 2));
-        date.day = std::stoi(iso->substr(8, 2));
-        date.hour = std::stoi(iso->substr(11, 2));
-        date.min = std::stoi(iso->substr(14, 2));
-        date.sec = std::stod(iso->substr(17, iso->size() > 23 && (*iso)[19] == '.' ? 6 : 2));
-        return date;
-    } catch (const std::exception &) {
-        return std::nullopt;
-    }
-}
 
 /// What the summary sheet counts, gathered while the rows stream past.
 struct Summary {
@@ -69,34 +47,6 @@ struct Summary {
         if (r.priority == Priority::emergency)
             ++emergencies;
     }
-};
-
-class Workbook {
-public:
-    explicit Workbook(const std::filesystem::path &path) : m_path(path) {
-        lxw_workbook_options options{};
-        options.constant_memory = LXW_TRUE;
-        m_book = workbook_new_opt(path.c_str(), &options);
-        if (!m_book)
-            throw Error("cannot create " + quote(path) + ": check that the folder exists and is writable");
-    }
-    ~Workbook() {
-        if (m_book)
-            workbook_close(m_book);
-    }
-    Workbook(const Workbook &) = delete;
-    Workbook &operator=(const Workbook &) = delete;
-    lxw_workbook *get() const noexcept { return m_book; }
-    void close() {
-        const lxw_error error = workbook_close(m_book);
-        m_book = nullptr;
-        if (error != LXW_NO_ERROR)
-            throw Error("cannot write " + quote(m_path) + ": " + lxw_strerror(error));
-    }
-
-private:
-    std::filesystem::path m_path;
-    lxw_workbook *m_book = nullptr;
 };
 
 void write_summary(lxw_workbook *book, const WorkbookHeading &heading, const Summary &summary, lxw_format *bold) {
@@ -138,21 +88,6 @@ void write_summary(lxw_workbook *book, const WorkbookHeading &heading, const Sum
         worksheet_write_number(sheet, row, 1, static_cast<double>(totals.first), nullptr);
         worksheet_write_number(sheet, row++, 2, static_cast<double>(totals.second) / 60000.0, nullptr);
     }
-}
-
-void sync_and_rename(const std::filesystem::path &from, const std::filesystem::path &to) {
-    const int fd = ::open(from.c_str(), O_RDONLY);
-    const bool synced = fd >= 0 && ::fsync(fd) == 0;
-    if (fd >= 0)
-        ::close(fd);
-    std::error_code ec;
-    if (synced)
-        std::filesystem::rename(from, to, ec);
-    if (!synced || ec) {
-        std::filesystem::remove(from, ec);
-        throw Error("cannot write " + quote(to) + ": the disk may be full or failing");
-    }
-    sync_directory(to.has_parent_path() ? to.parent_path() : std::filesystem::path("."));
 }
 
 } // namespace

@@ -1,3 +1,5 @@
+#include "core/error.hpp"
+#include "core/json.hpp"
 #include "core/sha256.hpp"
 #include "playlog/chain.hpp"
 
@@ -29,4 +31,29 @@ TEST_CASE("the first row's hash covers 32 zero bytes and its text") {
     const std::string canonical = "{\"a\":1}";
     const std::string expected = loa::Sha256::of(std::string(32, '\0') + canonical);
     CHECK(loa::playlog::chain_hash(loa::playlog::genesis_hash, canonical) == expected);
+}
+
+TEST_CASE("the canonical encoding escapes strings exactly as core/json does") {
+    // chain.cpp has its own faster escaping; the bytes must not drift from json's.
+    std::string every_byte;
+    for (int c = 1; c < 256; ++c)
+        every_byte.push_back(static_cast<char>(c));
+    for (const std::string &text : {every_byte, std::string("Lừa đảo \"qua\" mạng\\\r\n\t"), std::string(),
+                                    std::string("\x01x\x1f"), std::string("plain")}) {
+        loa::playlog::PlayRecord r;
+        r.announcement = text;
+        const auto encoded = loa::playlog::canonical_encoding(r, "c");
+        const std::string prefix = "{\"announcement\":";
+        REQUIRE(encoded.compare(0, prefix.size(), prefix) == 0);
+        CHECK(encoded.substr(prefix.size(), encoded.find(",\"campaign\":") - prefix.size()) ==
+              loa::json::quoted(text));
+    }
+}
+
+TEST_CASE("the chain hash reads prev_hash in either case and refuses bad hex") {
+    const std::string lower(64, 'a'), upper(64, 'A');
+    CHECK(loa::playlog::chain_hash(lower, "x") == loa::playlog::chain_hash(upper, "x"));
+    CHECK(loa::playlog::chain_hash(lower, "x") == loa::Sha256::of(std::string(32, '\xaa') + "x"));
+    CHECK_THROWS_AS(loa::playlog::chain_hash(std::string(64, 'g'), "x"), loa::Error);
+    CHECK_THROWS_AS(loa::playlog::chain_hash("abc", "x"), loa::Error);
 }

@@ -1,8 +1,10 @@
 // Writes a few plays through PlayLog into an initialised station home, so the
-// command-line tests have a real log: make_log HOME
+// command-line tests have a real log: make_log HOME. Also stores the schedule
+// version that planned them (loaded the day before), for planned versus aired.
 #include "lib/sqlite/database.hpp"
 #include "playlog/play_log.hpp"
 #include "station/home.hpp"
+#include "station/schedule_store.hpp"
 
 #include <cstdio>
 
@@ -16,6 +18,13 @@ int main(int argc, char **argv) {
     auto db = home.open_database();
     loa::playlog::PlayLog log(*db, home.load_config().code, loa::TimeZone::load("Asia/Ho_Chi_Minh"));
     const loa::TimePoint six = std::chrono::sys_days{std::chrono::year{2020} / 7 / 20} - 1h;
+    const auto zone = loa::TimeZone::load("Asia/Ho_Chi_Minh");
+    const loa::TimePoint loaded = six - 24h;
+    loa::station::ScheduleStore(*db).activate(
+        "lich-thang-7.toml",
+        "version = 1\n[[slot]]\nid = \"sang\"\ndays = [\"daily\"]\nat = [\"06:00\"]\n"
+        "play = [\"chuong\", \"lua-dao-qua-mang\", \"campuchia-mo-cua\"]\n",
+        zone.format_iso(loaded), loaded);
     const char *ids[] = {"chuong", "lua-dao-qua-mang", "campuchia-mo-cua"};
     for (int day = 0; day < 3; ++day) {
         const auto at = six + std::chrono::days(day);

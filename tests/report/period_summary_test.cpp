@@ -92,3 +92,28 @@ TEST_CASE("durations and dates read the Vietnamese way") {
     CHECK(loa::report::vietnamese_duration(59499) == "0 phút 59 giây");
     CHECK(loa::report::vietnamese_date("2020-07-05") == "05/07/2020");
 }
+
+TEST_CASE("the items of one session lost for one reason are one line of the report") {
+    loa::report::PeriodSummary s({"KG-01", "Đài xã", "Sở VHTTDL", "2020-07-20", "2020-07-20", std::nullopt});
+    const char *ids[] = {"chuong", "lua-dao", "campuchia", "lua-dao"};
+    for (std::int64_t position = 0; position < 4; ++position) {
+        auto r = play("2020-07-20", ids[position], loa::PlayStatus::missed, 0);
+        r.position = position;
+        s.add(r);
+    }
+    auto other_reason = play("2020-07-20", "chuong", loa::PlayStatus::missed, 0);
+    other_reason.position = 4;
+    other_reason.error = "lịch tạm dừng";
+    s.add(other_reason);
+    CHECK(s.problems().size() == 5);
+    REQUIRE(s.problem_groups().size() == 2);
+    const auto &power_cut = s.problem_groups()[0];
+    CHECK(power_cut.items == 4);
+    CHECK(loa::report::problem_items(power_cut) == "sang #0–#3 (4 mục)");
+    CHECK(loa::report::problem_announcements(power_cut) == "4 mục, 3 bản tin");
+    CHECK(loa::report::problem_items(s.problem_groups()[1]) == "sang #4");
+    CHECK(loa::report::problem_announcements(s.problem_groups()[1]) == "chuong");
+    std::ostringstream text;
+    loa::report::write_report_text(text, s);
+    CHECK_THAT(text.str(), Catch::Contains("20/07/2020 06:00:00  sang #0–#3 (4 mục)  4 mục, 3 bản tin  Bỏ lỡ: mất điện"));
+}

@@ -75,6 +75,8 @@ if head -c 3 "$work/excel.csv" | od -An -tx1 | grep -q "ef bb bf" && grep -q "20
 else
     bad "the Excel CSV"
 fi
+expect 0 "csv read back: 9 plays" "both CSV exports read back with Python's csv module" -- \
+    /usr/bin/python3 "$(dirname "$0")/read_csv.py" "$work/log.csv" "$work/excel.csv" 9
 expect 0 "wrote 9 play(s)" "export xlsx" -- "$loa" --home "$home" export --from 2020-07-01 --to 2020-07-31 --format xlsx -o "$work/log.xlsx"
 expect 2 "needs -o" "xlsx without -o" -- "$loa" --home "$home" export --from 2020-07-01 --to 2020-07-31 --format xlsx
 if /usr/bin/python3 -c "import openpyxl" 2>/dev/null; then
@@ -88,6 +90,13 @@ expect 0 "Bỏ lỡ: mất điện, trễ 20 phút" "the text report lists the m
     "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22
 expect 0 "wrote the report" "the HTML report" -- "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22 --format html -o "$work/r.html"
 if grep -q "<svg" "$work/r.html" && grep -q "THỦ TRƯỞNG ĐƠN VỊ" "$work/r.html"; then ok "the HTML report has its chart and signatures"; else bad "the HTML report"; fi
+expect 0 "chong-lua-dao-2020: 3 bản tin, 8 lượt, 5 phút 36 giây; kế hoạch 9 lượt, đã phát theo lịch 8 (88,9 %)" \
+    "the text report sets the schedule's plan against what aired" -- "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22
+expect 0 "wrote the report" "the report as a workbook" -- "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22 --format xlsx -o "$work/r.xlsx"
+expect 2 "needs -o" "a report workbook without -o" -- "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22 --format xlsx
+if /usr/bin/python3 -c "import openpyxl" 2>/dev/null; then
+    expect 0 "report xlsx read back" "the report workbook reads back with openpyxl" -- /usr/bin/python3 "$(dirname "$0")/read_report_xlsx.py" "$work/r.xlsx"
+fi
 expect 2 "--format must be" "a report in an unknown format" -- "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22 --format pdf
 
 printf '%d passed, %d failed\n' "$passed" "$failed"

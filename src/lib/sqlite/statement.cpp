@@ -94,6 +94,13 @@ std::optional<std::string> Statement::column_optional_text(int column) const {
     return column_text(column);
 }
 
+std::string_view Statement::column_view(int column) const {
+    const auto *text = sqlite3_column_text(m_statement, column);
+    const int size = sqlite3_column_bytes(m_statement, column);
+    return text ? std::string_view(reinterpret_cast<const char *>(text), static_cast<std::size_t>(size))
+                : std::string_view();
+}
+
 int Statement::column_count() const {
     return sqlite3_column_count(m_statement);
 }

@@ -54,6 +54,8 @@ public:
     double column_double(int column) const;
     std::string column_text(int column) const;
     std::optional<std::string> column_optional_text(int column) const;
+    /// The column's text without a copy; valid until the next step() or reset().
+    std::string_view column_view(int column) const;
     int column_count() const;
 
     /// Clears bindings and resets the statement.
