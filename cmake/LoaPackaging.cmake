@@ -1,9 +1,10 @@
-# The Debian package: `cpack -G DEB` in a build made by packaging/build-deb.sh
-# gives loa_VERSION_amd64.deb. CPack rather than a debian/ directory because the
-# package is built from the same CMake tree as everything else (one version, one
-# install layout), with no source package or changelog to keep in step; the
-# maintainer scripts in packaging/debian/ do what dh_installsystemd,
-# dh_installsysusers and dh_installtmpfiles would generate.
+# The Debian package: packaging/build-deb.sh configures a build with
+# -DLOA_PACKAGE=ON and runs `cpack -G DEB`, which gives loa_VERSION_amd64.deb.
+# CPack rather than a debian/ directory because the package is built from the
+# same CMake tree as everything else (one version, one install layout), with no
+# source package or changelog to keep in step; the maintainer scripts in
+# packaging/debian/ do what dh_installsystemd, dh_installsysusers and
+# dh_installtmpfiles would generate.
 #
 # Installed layout (paths under /usr come from CPACK_PACKAGING_INSTALL_PREFIX):
 #   /usr/bin/loa                                 the program (src/cli)
@@ -14,13 +15,16 @@
 #   /usr/share/man/man1/loa.1.gz, /usr/share/bash-completion/completions/loa
 #   /usr/share/doc/loa/                          README, schedule guide, examples (schedules, sample audio)
 
-set(LOA_DEFAULT_HOME "" CACHE STRING
-    "Station home when neither --home nor LOA_HOME is given; empty means the current folder (the .deb uses /var/lib/loa)")
+option(LOA_PACKAGE "Build for the Debian package: loa defaults to /var/lib/loa, and the install \
+rules and CPack settings of the package are set up (packaging/build-deb.sh turns it on)" OFF)
 set(LOA_PACKAGE_VERSION "${PROJECT_VERSION}" CACHE STRING
     "Debian version of the package (tests/packaging gives an older tree a lower one, e.g. 0.1.0~git.f89dc36)")
-if(LOA_DEFAULT_HOME)
-    target_compile_definitions(loa PRIVATE LOA_DEFAULT_HOME="${LOA_DEFAULT_HOME}")
+if(NOT LOA_PACKAGE)
+    # A developer's build keeps the current folder as the default home, and
+    # `cmake --install` installs only the program (src/cli), never into /etc.
+    return()
 endif()
+target_compile_definitions(loa PRIVATE LOA_DEFAULT_HOME="/var/lib/loa")
 
 set(loa_packaging "${PROJECT_SOURCE_DIR}/packaging")
 
@@ -30,11 +34,13 @@ install(FILES "${loa_packaging}/loa.tmpfiles" DESTINATION lib/tmpfiles.d RENAME 
 install(FILES "${loa_packaging}/station.toml" DESTINATION /etc/loa)
 install(FILES "${loa_packaging}/loa.bash-completion" DESTINATION share/bash-completion/completions RENAME loa)
 
-# Debian wants manual pages compressed, reproducibly (-n: no name or time stamp).
+# The manual page carries the project's version; Debian wants it compressed,
+# reproducibly (-n: no name or time stamp).
+configure_file("${loa_packaging}/loa.1" "${PROJECT_BINARY_DIR}/loa.1" @ONLY)
 find_program(LOA_GZIP gzip REQUIRED)
 add_custom_command(OUTPUT "${PROJECT_BINARY_DIR}/loa.1.gz"
-                   COMMAND "${LOA_GZIP}" -9 -n -c "${loa_packaging}/loa.1" > "${PROJECT_BINARY_DIR}/loa.1.gz"
-                   DEPENDS "${loa_packaging}/loa.1" VERBATIM)
+                   COMMAND "${LOA_GZIP}" -9 -n -c "${PROJECT_BINARY_DIR}/loa.1" > "${PROJECT_BINARY_DIR}/loa.1.gz"
+                   DEPENDS "${PROJECT_BINARY_DIR}/loa.1" VERBATIM)
 add_custom_target(loa_man_page ALL DEPENDS "${PROJECT_BINARY_DIR}/loa.1.gz")
 install(FILES "${PROJECT_BINARY_DIR}/loa.1.gz" DESTINATION share/man/man1)
 
@@ -72,8 +78,4 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd, init-system-helpers (>= 1.54), tzdata
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${loa_packaging}/debian/conffiles;${loa_packaging}/debian/postinst;${loa_packaging}/debian/prerm;${loa_packaging}/debian/postrm")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
-# A package whose loa does not default to /var/lib/loa would leave the operator's
-# commands looking in the current folder: refuse to build it.
-set(CPACK_PRE_BUILD_SCRIPTS "${loa_packaging}/check-package.cmake")
-set(CPACK_LOA_DEFAULT_HOME "${LOA_DEFAULT_HOME}")
 include(CPack)

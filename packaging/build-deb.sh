@@ -13,7 +13,7 @@ out_dir=$(realpath -m "${2:-$build_dir/deb}")
 # the station in /var/lib/loa when no --home is given.
 # shellcheck disable=SC2086 # LOA_PACKAGE_CMAKE_ARGS is a list of -D settings
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DLOA_BUILD_TESTS=OFF -DLOA_DEFAULT_HOME=/var/lib/loa ${LOA_PACKAGE_CMAKE_ARGS:-} >/dev/null
+    -DLOA_BUILD_TESTS=OFF -DLOA_PACKAGE=ON ${LOA_PACKAGE_CMAKE_ARGS:-} >/dev/null
 cmake --build "$build_dir" -j "$(nproc)"
 mkdir -p "$out_dir"
 (cd "$build_dir" && cpack -G DEB -B "$out_dir" >/dev/null)

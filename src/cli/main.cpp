@@ -8,7 +8,7 @@
 #include <string_view>
 
 // The station home when neither --home nor LOA_HOME names one: the current folder,
-// or /var/lib/loa in the Debian package (cmake -DLOA_DEFAULT_HOME=..., see
+// or /var/lib/loa in the Debian package (cmake -DLOA_PACKAGE=ON, see
 // cmake/LoaPackaging.cmake).
 #ifndef LOA_DEFAULT_HOME
 #define LOA_DEFAULT_HOME "."

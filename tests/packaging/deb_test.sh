@@ -168,7 +168,8 @@ test_install() {
         fail "systemd-analyze verify reports problems in loa.service: $verify"
     echo "systemd-analyze verify loa.service: no problems"
     in_root man --warnings loa 2>&1 >/dev/null | grep . && fail "man loa warns"
-    echo "man loa: $(in_root env MANWIDTH=80 man loa 2>/dev/null | grep -c .) lines, no warnings"
+    in_root env MANWIDTH=80 man loa 2>/dev/null | grep -q "loa ${new_version%%~*}" || fail "man loa does not show version $new_version"
+    echo "man loa: $(in_root env MANWIDTH=80 man loa 2>/dev/null | grep -c .) lines, version ${new_version%%~*}, no warnings"
 
     step "install: loa --version, init, import, schedule load, simulate"
     in_root loa --version | tee "$work/version.txt"
