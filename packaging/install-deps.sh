@@ -13,6 +13,8 @@ packages=(
     catch2 jackd2 libjack-jackd2-dev sqlite3 sox libsox-fmt-all espeak-ng python3-openpyxl ffmpeg time
     # fuzzing (tests/fuzz/run.sh)
     clang-14 libclang-rt-14-dev
+    # the Debian package and its test (packaging/build-deb.sh, tests/packaging/deb_test.sh)
+    dpkg-dev mmdebstrap systemd groff-base
 )
 
 missing=()

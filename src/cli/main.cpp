@@ -5,6 +5,14 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
+
+// The station home when neither --home nor LOA_HOME names one: the current folder,
+// or /var/lib/loa in the Debian package (cmake -DLOA_PACKAGE=ON, see
+// cmake/LoaPackaging.cmake).
+#ifndef LOA_DEFAULT_HOME
+#define LOA_DEFAULT_HOME "."
+#endif
 
 namespace {
 
@@ -14,7 +22,8 @@ void print_help(std::ostream &out) {
     out << "loa " LOA_VERSION " - plays a station's announcements on schedule and logs every play\n\n"
         << "usage: loa [--home DIR] COMMAND [OPTIONS]\n\n"
         << "  --home DIR   the station's folder (station.toml, loa.db, library/);\n"
-        << "               default $LOA_HOME, else the current folder\n\n"
+        << "               default $LOA_HOME, else "
+        << (std::string_view(LOA_DEFAULT_HOME) == "." ? "the current folder" : LOA_DEFAULT_HOME) << "\n\n"
         << "commands:\n";
     for (const auto &command : loa::cli::commands()) {
         std::string name = command.name;
@@ -26,7 +35,7 @@ void print_help(std::ostream &out) {
 }
 
 int dispatch(std::vector<std::string> words) {
-    std::string home = std::getenv("LOA_HOME") ? std::getenv("LOA_HOME") : ".";
+    std::string home = std::getenv("LOA_HOME") ? std::getenv("LOA_HOME") : LOA_DEFAULT_HOME;
     while (!words.empty() && words.front().rfind("--home", 0) == 0) {
         if (words.front().rfind("--home=", 0) == 0) {
             home = words.front().substr(7);

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the Debian package loa_VERSION_amd64.deb from this tree and prints its
+# path on the last line. Usage: packaging/build-deb.sh [BUILD_DIR [OUT_DIR]]
+# (default build/package and build/package/deb). Extra settings for the
+# configure step may be given in LOA_PACKAGE_CMAKE_ARGS (tests/packaging uses
+# it to give an older tree a lower version).
+set -euo pipefail
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=$(realpath -m "${1:-$source_dir/build/package}")
+out_dir=$(realpath -m "${2:-$build_dir/deb}")
+
+# The package is a release build without the test suite, whose loa looks for
+# the station in /var/lib/loa when no --home is given.
+# shellcheck disable=SC2086 # LOA_PACKAGE_CMAKE_ARGS is a list of -D settings
+cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DLOA_BUILD_TESTS=OFF -DLOA_PACKAGE=ON ${LOA_PACKAGE_CMAKE_ARGS:-} >/dev/null
+cmake --build "$build_dir" -j "$(nproc)"
+mkdir -p "$out_dir"
+(cd "$build_dir" && cpack -G DEB -B "$out_dir" >/dev/null)
+rm -rf "$out_dir/_CPack_Packages"
+ls -t "$out_dir"/loa_*.deb | head -n 1
