@@ -68,7 +68,9 @@ public:
 
     /// True when the item already has an outcome other than `interrupted`
     /// (or is being played right now), in the database or waiting in memory.
-    bool has_outcome(const std::string &slot, const std::string &scheduled_at, std::int64_t position);
+    /// `occurrence` is PlayRecord::occurrence, the occurrence's civil identity
+    /// (an ISO scheduled_at names the same: its date and time without offset).
+    bool has_outcome(const std::string &slot, const std::string &occurrence, std::int64_t position);
 
     /// Turns rows left `started` by a crash or power cut into `interrupted`.
     /// Returns how many there were. Throws SqliteError when the database refuses.
