@@ -416,7 +416,7 @@ bool Engine::handle(Due &due) {
         }
         const bool followed = occurrence.gap == 0ms && position + 1 < occurrence.items.size();
         const Attempt attempt = play(record, *announcements[position], occurrence.at,
-                                     std::max(planned_start, occurrence.at), offset, followed);
+                                     std::max(planned_start, occurrence.at), planned[position], offset, followed);
         if (!attempt.finished)
             return false; // called off before its first sample: it stays due
         m_resume.erase(key);
@@ -443,16 +443,16 @@ void Engine::play_request(Request request) {
     if (!announcement) {
         record.device = m_device;
         m_log.record_outcome(record, std::nullopt, PlayStatus::failed,
-                             "announcement '" + request.announcement + "' is not in the library any more");
+                             "announcement '" + request.announcement + "' is not in the library any more", now);
         return;
     }
     if (request.priority != Priority::emergency && in_quiet_hours(now)) {
         m_log.record_outcome(record, std::nullopt, PlayStatus::skipped,
-                             "inside the station's quiet hours (only an emergency plays then)");
+                             "inside the station's quiet hours (only an emergency plays then)", now);
         say("not playing '" + request.announcement + "' now: inside the station's quiet hours");
         return;
     }
-    const Attempt attempt = play(record, *announcement, std::nullopt, now, request.start_offset, false);
+    const Attempt attempt = play(record, *announcement, std::nullopt, now, now, request.start_offset, false);
     if (attempt.preempted) {
         // A manual play an emergency interrupted goes on after it, like a scheduled one.
         std::lock_guard lock(m_request_mutex);
@@ -471,7 +471,7 @@ void Engine::play_request(Request request) {
 }
 
 Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announcement &announcement,
-                             std::optional<TimePoint> scheduled, TimePoint planned_start,
+                             std::optional<TimePoint> scheduled, TimePoint start_at, TimePoint planned,
                              std::chrono::milliseconds start_offset, bool followed) {
     Attempt attempt;
     const std::string id = record.announcement;
@@ -494,17 +494,17 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
         item.followed = followed;
         m_on_air_emergency.store(emergency);
         m_on_air.store(true);
-        result = m_output.play(item, std::chrono::milliseconds(announcement.duration_ms), planned_start, [&] {
+        result = m_output.play(item, std::chrono::milliseconds(announcement.duration_ms), start_at, [&] {
             if (m_stopping.load() || (!emergency && emergency_waiting()))
                 throw CalledOff{};
-            play_id = m_log.begin(record, scheduled, planned_start);
+            play_id = m_log.begin(record, scheduled, planned);
             {
                 std::lock_guard lock(m_status_mutex);
                 m_status.state = EngineState::playing;
                 m_status.now_playing = NowPlaying{id, announcement.title, record.slot.value_or(""),
-                                                  record.position.value_or(0), record.priority, planned_start};
+                                                  record.position.value_or(0), record.priority, start_at};
             }
-            say(m_settings.zone.format_iso(planned_start) + " playing " + id + " (" + what +
+            say(m_settings.zone.format_iso(start_at) + " playing " + id + " (" + what +
                 (start_offset > std::chrono::milliseconds{0}
                      ? ", from " + std::to_string(start_offset.count() / 1000) + " s"
                      : std::string()) +
@@ -516,7 +516,7 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
     } catch (const InputError &error) {
         // The stored file could not be decoded: nothing played.
         m_on_air.store(false);
-        m_log.record_outcome(record, scheduled, PlayStatus::failed, error.what());
+        m_log.record_outcome(record, scheduled, PlayStatus::failed, error.what(), planned);
         say("cannot play '" + id + "': " + error.what());
         problem("cannot play '" + id + "': " + error.what());
         attempt.finished = true;
@@ -535,7 +535,7 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
             if (!m_device_failed_at)
                 m_device_failed_at = m_clock.now();
             set_state(EngineState::device_unavailable);
-            m_log.record_outcome(record, scheduled, PlayStatus::failed, result.error);
+            m_log.record_outcome(record, scheduled, PlayStatus::failed, result.error, planned);
             say("cannot play '" + id + "': " + result.error);
             problem("cannot play '" + id + "': " + result.error);
             attempt.finished = true;

@@ -157,7 +157,7 @@ private:
     /// True when an emergency slot other than `current`'s is due by now (with pre-roll).
     bool emergency_due(const Due &current, TimePoint now) const;
     Attempt play(playlog::PlayRecord record, const library::Announcement &announcement,
-                 std::optional<TimePoint> scheduled, TimePoint planned_start,
+                 std::optional<TimePoint> scheduled, TimePoint start_at, TimePoint planned,
                  std::chrono::milliseconds start_offset, bool followed);
     void play_request(Request request);
     std::optional<Request> take_request();

@@ -91,11 +91,14 @@ void PlayLog::finish(std::int64_t play_id, const PlayEnd &end) {
 }
 
 std::int64_t PlayLog::record_outcome(PlayRecord record, std::optional<TimePoint> scheduled,
-                                    PlayStatus status, const std::string &reason) {
+                                    PlayStatus status, const std::string &reason,
+                                    std::optional<TimePoint> planned) {
     record.station = m_station;
     record.status = status;
     record.error = reason;
     PendingWrite write{PendingWrite::Kind::outcome, 0, std::move(record), std::nullopt, std::nullopt, {}};
+    if (planned)
+        write.planned_ms = unix_ms(*planned);
     if (scheduled) {
         write.record.scheduled_at = m_zone.format_iso(*scheduled);
         write.scheduled_ms = unix_ms(*scheduled);
@@ -177,7 +180,7 @@ std::int64_t PlayLog::apply(const PendingWrite &write) {
         break;
     }
     case PendingWrite::Kind::outcome: {
-        id = insert(m_db, write.record, write.scheduled_ms, std::nullopt);
+        id = insert(m_db, write.record, write.scheduled_ms, write.planned_ms);
         chain(id);
         break;
     }

@@ -62,9 +62,11 @@ public:
     void finish(std::int64_t play_id, const PlayEnd &end);
 
     /// Records an item that never started (missed, skipped, failed) as a final row.
+    /// `planned`: when it would have started (gives a manual play its place in time).
     /// Returns its play_id (negative while it waits in memory).
     std::int64_t record_outcome(PlayRecord record, std::optional<TimePoint> scheduled,
-                                PlayStatus status, const std::string &reason);
+                                PlayStatus status, const std::string &reason,
+                                std::optional<TimePoint> planned = std::nullopt);
 
     /// True when the item already has an outcome other than `interrupted`
     /// (or is being played right now), in the database or waiting in memory.
