@@ -23,6 +23,9 @@ struct CalledOff {};
 constexpr auto on_time_tolerance = 2s;
 /// The clock moving this much more (or less) than the engine slept is a clock step.
 constexpr auto jump_tolerance = 5s;
+/// A scheduled emergency stops what plays this long before its instant (the fade
+/// takes at most 300 ms), so it starts on time.
+constexpr auto emergency_lead = 500ms;
 /// Without a heartbeat and with nothing scheduled, look again after this long.
 constexpr auto nothing_scheduled_wait = 24h;
 /// How far ahead status() lists the next occurrences.
@@ -72,7 +75,7 @@ int rank(Priority priority) {
 
 Engine::Engine(Clock &clock, station::ScheduleStore &schedules, library::Library &library,
                playlog::PlayLog &log, playout::Player &player, EngineSettings settings)
-    : Engine(clock, schedules, library, log, *new PlayerOutput(player), std::move(settings)) {
+    : Engine(clock, schedules, library, log, *new PlayerOutput(player, clock), std::move(settings)) {
     m_own_output.reset(&m_output);
 }
 
@@ -226,7 +229,7 @@ TimePoint Engine::step() {
     }
     if (auto request = take_request()) {
         play_request(std::move(*request));
-        return *(m_expected_wake = m_clock.now());
+        return *(m_expected_wake = after_work());
     }
     if (m_schedule) {
         collect_due(now);
@@ -239,7 +242,7 @@ TimePoint Engine::step() {
             const auto index = static_cast<std::size_t>(best - m_due.begin());
             if (handle(m_due[index]) && !m_stopping.load())
                 m_due.erase(m_due.begin() + static_cast<std::ptrdiff_t>(index));
-            return *(m_expected_wake = m_clock.now());
+            return *(m_expected_wake = after_work());
         }
     }
     publish_idle(now);
@@ -250,6 +253,15 @@ TimePoint Engine::step() {
             next = std::max(now, upcoming.front().at - m_settings.preroll);
     }
     return *(m_expected_wake = next);
+}
+
+TimePoint Engine::after_work() {
+    const TimePoint now = m_clock.now();
+    if (!m_hold_until)
+        return now;
+    const TimePoint hold = std::max(now, *m_hold_until);
+    m_hold_until.reset();
+    return hold;
 }
 
 void Engine::collect_due(TimePoint now) {
@@ -333,6 +345,23 @@ bool Engine::in_quiet_hours(TimePoint instant) const {
         return false;
     const auto local = m_settings.zone.to_local(instant);
     return m_settings.quiet_hours->contains(std::chrono::duration_cast<std::chrono::seconds>(local.time_of_day));
+}
+
+std::optional<TimePoint> Engine::next_emergency(TimePoint until) const {
+    if (!m_schedule)
+        return std::nullopt;
+    std::optional<TimePoint> first;
+    for (const Due &due : m_due)
+        if (due.occurrence.priority == Priority::emergency)
+            first = std::min(first.value_or(due.occurrence.at), due.occurrence.at);
+    const auto horizon = until + m_settings.preroll;
+    if (horizon > m_settled_until)
+        for (const auto &occurrence : schedule::expand(*m_schedule, m_settled_until, horizon, m_settings.zone))
+            if (occurrence.priority == Priority::emergency) {
+                first = std::min(first.value_or(occurrence.at), occurrence.at);
+                break;
+            }
+    return first;
 }
 
 bool Engine::emergency_due(const Due &current, TimePoint now) const {
@@ -484,6 +513,7 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
                                          : std::string(to_string(record.trigger));
     std::optional<std::int64_t> play_id;
     playout::PlayResult result;
+    std::optional<TimePoint> stop_at; ///< A scheduled emergency's pre-roll, if it comes during this item.
     m_preempting.store(false);
     try {
         playout::PlayItem item;
@@ -492,9 +522,19 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
                                                  announcement.true_peak_dbtp, m_settings.max_boost_db);
         item.start_offset = start_offset;
         item.followed = followed;
+        const auto length = std::chrono::milliseconds(announcement.duration_ms);
+        if (const auto due = emergency ? std::nullopt
+                                       : next_emergency(std::max(start_at, m_clock.now()) + length - start_offset)) {
+            stop_at = *due - emergency_lead;
+            if (*stop_at <= std::max(start_at, m_clock.now())) {
+                // Too close to start anything: wait for the emergency's pre-roll.
+                m_hold_until = *due - m_settings.preroll;
+                return attempt;
+            }
+        }
         m_on_air_emergency.store(emergency);
         m_on_air.store(true);
-        result = m_output.play(item, std::chrono::milliseconds(announcement.duration_ms), start_at, [&] {
+        result = m_output.play(item, length, start_at, [&] {
             if (m_stopping.load() || (!emergency && emergency_waiting()))
                 throw CalledOff{};
             play_id = m_log.begin(record, scheduled, planned);
@@ -504,12 +544,12 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
                 m_status.now_playing = NowPlaying{id, announcement.title, record.slot.value_or(""),
                                                   record.position.value_or(0), record.priority, start_at};
             }
-            say(m_settings.zone.format_iso(start_at) + " playing " + id + " (" + what +
+            say(m_settings.zone.format_iso(std::max(start_at, m_clock.now())) + " playing " + id + " (" + what +
                 (start_offset > std::chrono::milliseconds{0}
                      ? ", from " + std::to_string(start_offset.count() / 1000) + " s"
                      : std::string()) +
                 ")");
-        });
+        }, stop_at);
     } catch (const CalledOff &) {
         m_on_air.store(false);
         return attempt; // not started: the item stays due for the next start
@@ -528,7 +568,8 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
         std::lock_guard lock(m_status_mutex);
         m_status.now_playing.reset();
     }
-    const bool preempted = m_preempting.exchange(false) && result.outcome == playout::PlayOutcome::interrupted;
+    const bool preempted = (m_preempting.exchange(false) || (stop_at && m_clock.now() >= *stop_at)) &&
+                           result.outcome == playout::PlayOutcome::interrupted;
     if (!play_id) {
         // Ended before its first sample: called off (stays due) or the output failed.
         if (result.outcome == playout::PlayOutcome::failed) {

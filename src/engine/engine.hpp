@@ -156,6 +156,12 @@ private:
     bool handle(Due &due);
     /// True when an emergency slot other than `current`'s is due by now (with pre-roll).
     bool emergency_due(const Due &current, TimePoint now) const;
+    /// The instant of the first emergency occurrence due before `until` (and its
+    /// pre-roll), if any: a non-emergency item must stop for it.
+    std::optional<TimePoint> next_emergency(TimePoint until) const;
+    /// When step() should run again after handling something: now, or later if an
+    /// item was held back for an imminent emergency.
+    TimePoint after_work();
     Attempt play(playlog::PlayRecord record, const library::Announcement &announcement,
                  std::optional<TimePoint> scheduled, TimePoint start_at, TimePoint planned,
                  std::chrono::milliseconds start_offset, bool followed);
@@ -194,6 +200,7 @@ private:
     std::optional<TimePoint> m_expected_wake; ///< When step() said it would next run.
     std::optional<TimePoint> m_last_now;
     std::optional<TimePoint> m_device_failed_at;
+    std::optional<TimePoint> m_hold_until; ///< Nothing starts before an imminent emergency.
     TimePoint m_next_heartbeat{};
     std::string m_device;
 

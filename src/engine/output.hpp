@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace loa::playout {
@@ -23,8 +24,11 @@ public:
     /// The output's name for the log ("null", "wav:PATH", the device's). Engine thread.
     virtual std::string device_name() const = 0;
     /// As playout::Player::play; `length` is the whole file's duration (from the library).
+    /// With `stop_at`, an item still playing then is stopped as by stop() (a scheduled
+    /// emergency is due): the result is `interrupted`.
     virtual playout::PlayResult play(const playout::PlayItem &item, std::chrono::milliseconds length,
-                                     TimePoint start_at, const std::function<void()> &before_first_sample) = 0;
+                                     TimePoint start_at, const std::function<void()> &before_first_sample,
+                                     std::optional<TimePoint> stop_at = std::nullopt) = 0;
     /// Any thread: ends the current play as interrupted (a short fade).
     virtual void stop() noexcept = 0;
 };
@@ -32,14 +36,17 @@ public:
 /// The real player.
 class PlayerOutput final : public Output {
 public:
-    explicit PlayerOutput(playout::Player &player) : m_player(player) {}
+    /// `clock` is the one the player runs on; a stop_at watch sleeps on it.
+    PlayerOutput(playout::Player &player, Clock &clock) : m_player(player), m_clock(clock) {}
     std::string device_name() const override;
     playout::PlayResult play(const playout::PlayItem &item, std::chrono::milliseconds length, TimePoint start_at,
-                             const std::function<void()> &before_first_sample) override;
+                             const std::function<void()> &before_first_sample,
+                             std::optional<TimePoint> stop_at) override;
     void stop() noexcept override;
 
 private:
     playout::Player &m_player;
+    Clock &m_clock;
 };
 
 /// Plays nothing: waits on the clock until `start_at`, then for the item's length
@@ -49,7 +56,8 @@ public:
     explicit VirtualOutput(Clock &clock) : m_clock(clock) {}
     std::string device_name() const override { return "null"; }
     playout::PlayResult play(const playout::PlayItem &item, std::chrono::milliseconds length, TimePoint start_at,
-                             const std::function<void()> &before_first_sample) override;
+                             const std::function<void()> &before_first_sample,
+                             std::optional<TimePoint> stop_at) override;
     void stop() noexcept override;
 
 private:

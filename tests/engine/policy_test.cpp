@@ -35,7 +35,8 @@ public:
     explicit ScriptedOutput(loa::ManualClock &clock) : m_clock(clock) {}
     std::string device_name() const override { return "null"; }
     loa::playout::PlayResult play(const loa::playout::PlayItem &item, milliseconds length, loa::TimePoint start_at,
-                                  const std::function<void()> &before_first_sample) override {
+                                  const std::function<void()> &before_first_sample,
+                                  std::optional<loa::TimePoint> stop_at) override {
         if (m_clock.now() < start_at)
             m_clock.set(start_at);
         before_first_sample();
@@ -52,6 +53,9 @@ public:
         result.outcome = loa::playout::PlayOutcome::completed;
         if (m_stop.exchange(false)) {
             played = played_before_stop;
+            result.outcome = loa::playout::PlayOutcome::interrupted;
+        } else if (stop_at && *stop_at < result.started_at + played) {
+            played = duration_cast<milliseconds>(*stop_at - result.started_at);
             result.outcome = loa::playout::PlayOutcome::interrupted;
         }
         m_clock.set(result.started_at + played);
@@ -397,4 +401,44 @@ TEST_CASE("a reloaded schedule replays nothing that already has its outcome") {
     CHECK(rows[3].announcement == "alarm");
     CHECK(rows[3].position == 2);
     CHECK(rows[3].status == PlayStatus::completed);
+}
+
+TEST_CASE("a scheduled emergency stops the item on air before its instant; the item then resumes") {
+    Station s;
+    s.load("version = 1\n" + slot("sang", "06:00", "", R"(["tone", "tone"])") +
+           slot("bao", "06:00:01", "priority = \"emergency\"", R"(["alarm"])"));
+    s.run_until(monday(6, 5));
+    const auto rows = s.rows();
+    for (const auto &r : rows)
+        UNSCOPED_INFO(r.slot.value_or("") << " #" << r.position.value_or(-1) << " " << loa::to_string(r.status) << " "
+                                          << r.started_at.value_or("") << " " << r.ended_at.value_or(""));
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].position == 0);
+    CHECK(rows[0].status == PlayStatus::interrupted); // stopped (faded) just before 06:00:01
+    CHECK(rows[0].ended_at == "2020-07-20T06:00:00.500+07:00");
+    CHECK(rows[1].slot == "bao");
+    CHECK(rows[1].started_at == "2020-07-20T06:00:01.000+07:00"); // on time
+    CHECK(rows[1].status == PlayStatus::completed);
+    CHECK(rows[2].position == 0);
+    CHECK(rows[2].status == PlayStatus::completed);
+    CHECK(s.resume_of(rows[2].play_id) ==
+          std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>{500, rows[0].play_id});
+    CHECK(rows[3].position == 1);
+    CHECK(rows[3].status == PlayStatus::completed);
+}
+
+TEST_CASE("an emergency due before the next item goes first; the item is not started only to be cut") {
+    Station s;
+    s.load("version = 1\n" + slot("sang", "06:00", "", R"(["tone", "tone"])") +
+           slot("bao", "06:00:03", "priority = \"emergency\"", R"(["alarm"])"));
+    s.run_until(monday(6, 5));
+    const auto rows = s.rows();
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].position == 0);
+    CHECK(rows[0].status == PlayStatus::completed);
+    CHECK(rows[1].slot == "bao");
+    CHECK(rows[1].started_at == "2020-07-20T06:00:03.000+07:00");
+    CHECK(rows[2].position == 1);
+    CHECK(rows[2].status == PlayStatus::completed);
+    CHECK(rows[2].started_at == rows[1].ended_at);
 }
