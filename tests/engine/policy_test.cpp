@@ -15,6 +15,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 using namespace std::chrono;
 using namespace std::chrono_literals;
 using loa::PlayStatus;
@@ -441,4 +443,54 @@ TEST_CASE("an emergency due before the next item goes first; the item is not sta
     CHECK(rows[2].position == 1);
     CHECK(rows[2].status == PlayStatus::completed);
     CHECK(rows[2].started_at == rows[1].ended_at);
+}
+
+TEST_CASE("status, request_play, reload and stop from other threads while run() loops") {
+    Station s;
+    loa::engine::EngineSettings settings{zone, std::nullopt};
+    settings.heartbeat_interval = 10s;
+    loa::engine::VirtualOutput output(s.clock);
+    loa::engine::Engine engine(s.clock, *s.schedules, *s.library, *s.log, output, settings);
+    std::atomic<int> beats{0};
+    engine.on_heartbeat([&] { ++beats; });
+    auto other = s.home.open_database(); // the control side's own connection, as `loa schedule load` has
+    std::thread runner([&] { engine.run(); });
+    struct Join {
+        loa::engine::Engine &engine;
+        std::thread &thread;
+        ~Join() {
+            engine.stop();
+            thread.join();
+        }
+    } join{engine, runner};
+    const auto played = [&]() -> std::int64_t {
+        try {
+            loa::sqlite::Statement count(*other, "SELECT count(*) FROM plays WHERE status = 'completed'");
+            count.step();
+            return count.column_int(0);
+        } catch (const loa::sqlite::SqliteError &error) {
+            UNSCOPED_INFO("the log is busy: " << error.what());
+            return 0;
+        }
+    };
+    engine.request_play("tone", Priority::normal);
+    engine.request_play("alarm", Priority::emergency);
+    loa::station::ScheduleStore(*other).activate("test.toml", "version = 1\n" + slot("sang", "06:00"),
+                                                 zone.format_iso(monday(5, 0)), monday(5, 0));
+    engine.reload();
+    const auto give_up = steady_clock::now() + 20s;
+    while (played() < 2 && steady_clock::now() < give_up) {
+        const auto status = engine.status();
+        CHECK(status.device == "null");
+        std::this_thread::sleep_for(1ms);
+    }
+    CHECK(played() >= 2);
+    while (engine.status().schedule_version != 1 && steady_clock::now() < give_up)
+        std::this_thread::sleep_for(1ms);
+    CHECK(engine.status().schedule_version == 1);
+    engine.stop();
+    while (engine.status().state != loa::engine::EngineState::stopping && steady_clock::now() < give_up)
+        std::this_thread::sleep_for(1ms);
+    CHECK(beats.load() > 0);
+    CHECK(engine.status().state == loa::engine::EngineState::stopping);
 }
