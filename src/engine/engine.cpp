@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include "core/error.hpp"
+#include "lib/sqlite/statement.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
 #include "playout/gain.hpp"
@@ -8,6 +9,7 @@
 #include "station/schedule_store.hpp"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
 
 namespace loa::engine {
@@ -253,6 +255,24 @@ TimePoint Engine::step() {
             next = std::max(now, upcoming.front().at - m_settings.preroll);
     }
     return *(m_expected_wake = next);
+}
+
+std::optional<std::jthread> Engine::beat_while_playing(std::chrono::steady_clock::duration expected) {
+    if (!m_heartbeat || !m_settings.heartbeat_interval)
+        return std::nullopt;
+    const auto interval = *m_settings.heartbeat_interval;
+    return std::jthread([this, interval, give_up = std::chrono::steady_clock::now() + expected](
+                            std::stop_token stop) {
+        std::mutex mutex;
+        std::condition_variable_any never;
+        std::unique_lock lock(mutex);
+        while (std::chrono::steady_clock::now() < give_up) {
+            never.wait_for(lock, stop, interval, [] { return false; });
+            if (stop.stop_requested())
+                return;
+            m_heartbeat();
+        }
+    });
 }
 
 TimePoint Engine::after_work() {
@@ -534,6 +554,11 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
         }
         m_on_air_emergency.store(emergency);
         m_on_air.store(true);
+        // The engine thread is inside the play for its whole length: the heartbeat
+        // goes on meanwhile, but only for as long as the item should take.
+        const auto expected = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::max(start_at - m_clock.now(), TimePoint::duration::zero()) + length - start_offset + 30s);
+        const auto beats_while_playing = beat_while_playing(expected);
         result = m_output.play(item, length, start_at, [&] {
             if (m_stopping.load() || (!emergency && emergency_waiting()))
                 throw CalledOff{};
@@ -553,6 +578,15 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
     } catch (const CalledOff &) {
         m_on_air.store(false);
         return attempt; // not started: the item stays due for the next start
+    } catch (const sqlite::SqliteError &error) {
+        // The log refused the "started" row (the item already has its outcome, as
+        // the unique index says): nothing played, and it must not.
+        m_on_air.store(false);
+        problem("the play log refused to start '" + id + "' (" + what + "): " + error.what());
+        say("not playing '" + id + "': " + error.what());
+        attempt.finished = true;
+        attempt.ended_at = m_clock.now();
+        return attempt;
     } catch (const InputError &error) {
         // The stored file could not be decoded: nothing played.
         m_on_air.store(false);

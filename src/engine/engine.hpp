@@ -37,6 +37,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace loa::library {
@@ -162,6 +163,9 @@ private:
     /// When step() should run again after handling something: now, or later if an
     /// item was held back for an imminent emergency.
     TimePoint after_work();
+    /// While the engine thread is inside a play: a thread that keeps the heartbeat
+    /// going for at most `expected` (so a play that hangs stops it). None without one.
+    std::optional<std::jthread> beat_while_playing(std::chrono::steady_clock::duration expected);
     Attempt play(playlog::PlayRecord record, const library::Announcement &announcement,
                  std::optional<TimePoint> scheduled, TimePoint start_at, TimePoint planned,
                  std::chrono::milliseconds start_offset, bool followed);

@@ -494,3 +494,22 @@ TEST_CASE("status, request_play, reload and stop from other threads while run() 
     CHECK(beats.load() > 0);
     CHECK(engine.status().state == loa::engine::EngineState::stopping);
 }
+
+TEST_CASE("the heartbeat goes on while a long item plays") {
+    Station s;
+    s.load("version = 1\n" + slot("sang", "06:00"));
+    loa::engine::EngineSettings settings{zone, std::nullopt};
+    settings.heartbeat_interval = 20ms;
+    loa::engine::Engine engine(s.clock, *s.schedules, *s.library, *s.log, s.output, settings);
+    std::atomic<int> beats{0};
+    engine.on_heartbeat([&] { ++beats; });
+    int during = -1;
+    s.output.during = [&] {
+        const int before = beats.load();
+        std::this_thread::sleep_for(300ms); // the item on air, in real time
+        during = beats.load() - before;
+    };
+    Station::run(engine, s.clock, monday(6, 1));
+    REQUIRE(s.rows().size() == 1);
+    CHECK(during >= 3);
+}
