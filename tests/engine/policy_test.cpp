@@ -178,7 +178,7 @@ TEST_CASE("late policy after downtime: played late with its lateness, or missed 
     }
 }
 
-TEST_CASE("priorities: priority before normal due in the same window; equal priorities in time order") {
+TEST_CASE("priorities: priority before normal due in the same window and equal priorities in time order") {
     struct Row {
         std::string schedule;
         loa::TimePoint start;
@@ -405,7 +405,7 @@ TEST_CASE("a reloaded schedule replays nothing that already has its outcome") {
     CHECK(rows[3].status == PlayStatus::completed);
 }
 
-TEST_CASE("a scheduled emergency stops the item on air before its instant; the item then resumes") {
+TEST_CASE("a scheduled emergency stops the item on air before its instant and the item then resumes") {
     Station s;
     s.load("version = 1\n" + slot("sang", "06:00", "", R"(["tone", "tone"])") +
            slot("bao", "06:00:01", "priority = \"emergency\"", R"(["alarm"])"));
@@ -429,7 +429,7 @@ TEST_CASE("a scheduled emergency stops the item on air before its instant; the i
     CHECK(rows[3].status == PlayStatus::completed);
 }
 
-TEST_CASE("an emergency due before the next item goes first; the item is not started only to be cut") {
+TEST_CASE("an emergency due before the next item goes first and the item is not started only to be cut") {
     Station s;
     s.load("version = 1\n" + slot("sang", "06:00", "", R"(["tone", "tone"])") +
            slot("bao", "06:00:03", "priority = \"emergency\"", R"(["alarm"])"));
