@@ -41,6 +41,14 @@ public:
                                   std::optional<loa::TimePoint> stop_at) override {
         if (m_clock.now() < start_at)
             m_clock.set(start_at);
+        if (failures > 0) {
+            --failures; // the device is gone: nothing plays, the hook is not called
+            loa::playout::PlayResult failed;
+            failed.outcome = loa::playout::PlayOutcome::failed;
+            failed.started_at = failed.ended_at = m_clock.now();
+            failed.error = "sound device 'usb' disappeared";
+            return failed;
+        }
         before_first_sample();
         loa::playout::PlayResult result;
         result.started_at = m_clock.now();
@@ -68,6 +76,7 @@ public:
     void stop() noexcept override { m_stop.store(true); }
 
     std::function<void()> during; ///< Runs once, inside the next play.
+    int failures = 0;             ///< The next plays fail as a lost device would.
     milliseconds played_before_stop{800};
     std::vector<milliseconds> offsets;
     std::vector<bool> followed;
@@ -512,4 +521,27 @@ TEST_CASE("the heartbeat goes on while a long item plays") {
     Station::run(engine, s.clock, monday(6, 1));
     REQUIRE(s.rows().size() == 1);
     CHECK(during >= 3);
+}
+
+TEST_CASE("a device failure fails the item with its reason and shows in status until a play succeeds") {
+    Station s;
+    s.load("version = 1\n" + slot("sang", "06:00", "", R"(["tone", "tone"])") + slot("sau", "06:10"));
+    auto engine = s.engine();
+    s.output.failures = 2;
+    Station::run(*engine, s.clock, monday(6, 5));
+    auto rows = s.rows();
+    REQUIRE(rows.size() == 2);
+    for (const auto &r : rows) {
+        CHECK(r.status == PlayStatus::failed);
+        CHECK(contains(r.error, "disappeared"));
+    }
+    auto status = engine->status();
+    CHECK(status.state == loa::engine::EngineState::device_unavailable);
+    REQUIRE(!status.problems.empty());
+    CHECK(status.problems.back().message.find("disappeared") != std::string::npos);
+    Station::run(*engine, s.clock, monday(6, 15));
+    rows = s.rows();
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[2].status == PlayStatus::completed);
+    CHECK(engine->status().state == loa::engine::EngineState::idle);
 }
