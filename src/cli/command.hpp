@@ -36,6 +36,7 @@ int run_campaign(Context &context, const std::vector<std::string> &words);
 int run_schedule(Context &context, const std::vector<std::string> &words);
 int run_player(Context &context, const std::vector<std::string> &words);
 int run_devices(Context &context, const std::vector<std::string> &words);
+int run_simulate(Context &context, const std::vector<std::string> &words);
 int run_log(Context &context, const std::vector<std::string> &words);
 int run_export(Context &context, const std::vector<std::string> &words);
 int run_verify(Context &context, const std::vector<std::string> &words);

@@ -2,32 +2,51 @@
 // The unattended player's decision loop.
 //
 // The engine runs on one thread. Each step it reads the active schedule version
-// (reloading when an operator loaded a new one), expands the occurrences from
-// its "settled" watermark up to just ahead of now, and handles each in time
-// order: every item of an occurrence ends with exactly one outcome row —
-// played (completed, interrupted, failed), missed (too late for the slot's
-// `late` policy), or skipped (quiet hours). The play log's unique index, not
-// only this code, refuses a second outcome for the same item. Between events the
-// engine sleeps on absolute wall-clock time until the next occurrence's pre-roll
-// (at most one second, so a newly loaded schedule is seen within a second).
-// Only the Clock it is given tells it the time.
+// (reloading when an operator loaded a new one), collects the occurrences due from
+// its "settled" watermark up to just ahead of now, and handles them: on-demand
+// requests first, then the due occurrence of highest priority (equal priorities in
+// time order). Every item of an occurrence ends with exactly one outcome row —
+// played (completed, interrupted, failed), missed (too late for the slot's `late`
+// policy, with the reason: the player was not running, the clock jumped, the sound
+// device failed), or skipped (quiet hours). An occurrence is known by its slot and
+// civil date-time, an item by that and its position, so a reload or a restart
+// never replays what already has its outcome; the play log's unique index, not only
+// this code, refuses a second one.
+//
+// An emergency (requested, or an emergency slot between two items) preempts the
+// current item at once: that attempt is logged interrupted, and after the emergency
+// the item resumes where it stopped or restarts, as its slot's `on_interrupt` says.
+// Between events the engine sleeps on absolute wall-clock time until the next
+// occurrence's pre-roll (or the next heartbeat), and nothing else: reload() and
+// request_play() wake it. Only the Clock it is given tells it the time.
 #include "core/clock.hpp"
 #include "core/time_zone.hpp"
+#include "core/vocabulary.hpp"
+#include "engine/engine_status.hpp"
+#include "engine/output.hpp"
 #include "schedule/schedule.hpp"
 #include "station/station_config.hpp"
 
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 namespace loa::library {
 class Library;
+struct Announcement;
 }
 namespace loa::playlog {
 class PlayLog;
+struct PlayRecord;
 }
 namespace loa::playout {
 class Player;
@@ -49,6 +68,10 @@ struct EngineSettings {
     std::chrono::milliseconds preroll{1500};
     /// How far back, at most, occurrences are examined after a start or a reload.
     std::chrono::hours lookback{24 * 7};
+    /// How often, at least, the heartbeat callback runs while the loop is healthy
+    /// (the systemd watchdog). None: no heartbeat, and the engine sleeps until its
+    /// next event however far away.
+    std::optional<std::chrono::milliseconds> heartbeat_interval{};
 };
 
 class Engine {
@@ -56,44 +79,145 @@ public:
     /// Every reference must outlive the engine.
     Engine(Clock &clock, station::ScheduleStore &schedules, library::Library &library,
            playlog::PlayLog &log, playout::Player &player, EngineSettings settings);
+    /// The same on any output (`loa simulate` gives a VirtualOutput).
+    Engine(Clock &clock, station::ScheduleStore &schedules, library::Library &library,
+           playlog::PlayLog &log, Output &output, EngineSettings settings);
+    ~Engine();
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
 
     /// Human-readable progress lines ("06:15:00 playing ..."), for the console.
     /// Set before run(). Called on the engine thread.
     void on_message(std::function<void(std::string_view)> callback) { m_say = std::move(callback); }
+    /// Called from the engine loop while it is healthy, at least every
+    /// EngineSettings::heartbeat_interval (and between items). Set before run().
+    void on_heartbeat(std::function<void()> callback) { m_heartbeat = std::move(callback); }
 
     /// Finalises rows a crash left `started`, then loops until stop(). Engine thread.
     void run();
 
-    /// Handles everything due now and returns when the engine next has work.
-    /// Engine thread; run() calls it in a loop, tests call it directly.
+    /// Handles what is due now (one occurrence, or one request) and returns when the
+    /// engine next has work. Engine thread; run() calls it in a loop, tests call it
+    /// directly.
     TimePoint step();
 
     /// Any thread: ends the current play as interrupted and makes run() return.
     void stop() noexcept;
 
+    /// Any thread: a snapshot of what the engine is doing, for `loa status`.
+    EngineStatus status() const;
+
+    /// Any thread: plays `announcement` on demand. Throws InputError if the library
+    /// has no such id. An emergency preempts the current item at once (it resumes or
+    /// restarts afterwards, by its slot's on_interrupt); a normal or priority play
+    /// starts after the current item, before the rest of its occurrence.
+    void request_play(const std::string &announcement, Priority priority);
+
+    /// Any thread: re-read the active schedule now (SIGHUP, `loa schedule load`).
+    void reload() noexcept;
+
 private:
+    /// One occurrence waiting to be handled, and the late-policy decision taken when
+    /// the engine first came to it (kept, so an emergency does not make it late).
+    struct Due {
+        schedule::Occurrence occurrence;
+        std::string identity; ///< PlayRecord::occurrence.
+        bool decided = false;
+        std::optional<std::string> refusal;
+    };
+    struct Request {
+        std::string announcement;
+        Priority priority = Priority::normal;
+        std::chrono::milliseconds start_offset{0}; ///< Resuming a preempted request.
+        std::optional<std::int64_t> resumes;
+    };
+    /// Where an item an emergency stopped continues.
+    struct Resume {
+        std::chrono::milliseconds position{0};
+        std::int64_t interrupted_play_id = 0;
+    };
+    /// Time the engine could not play in, and why (for `missed` reasons).
+    struct Gap {
+        TimePoint from, to;
+        std::string reason;
+    };
+    /// What one attempt came to.
+    struct Attempt {
+        bool started = false;   ///< Its first sample was committed (a row exists).
+        bool preempted = false; ///< An emergency stopped it.
+        bool finished = false;  ///< It has its outcome (anything but "try again").
+        TimePoint ended_at;
+        std::chrono::milliseconds position{0};
+        std::int64_t play_id = 0;
+    };
+
     void reload_if_changed(TimePoint now);
-    void handle(const schedule::Occurrence &occurrence);
-    /// Plays one item; returns when its last sample has left the device.
-    TimePoint play_item(const schedule::Occurrence &occurrence, std::size_t position,
-                        TimePoint planned_start);
+    void collect_due(TimePoint now);
+    /// Plays (or logs) the remaining items of `due`; false if it stopped for a request.
+    bool handle(Due &due);
+    /// True when an emergency slot other than `current`'s is due by now (with pre-roll).
+    bool emergency_due(const Due &current, TimePoint now) const;
+    /// The instant of the first emergency occurrence due before `until` (and its
+    /// pre-roll), if any: a non-emergency item must stop for it.
+    std::optional<TimePoint> next_emergency(TimePoint until) const;
+    /// When step() should run again after handling something: now, or later if an
+    /// item was held back for an imminent emergency.
+    TimePoint after_work();
+    /// While the engine thread is inside a play: a thread that keeps the heartbeat
+    /// going for at most `expected` (so a play that hangs stops it). None without one.
+    std::optional<std::jthread> beat_while_playing(std::chrono::steady_clock::duration expected);
+    Attempt play(playlog::PlayRecord record, const library::Announcement &announcement,
+                 std::optional<TimePoint> scheduled, TimePoint start_at, TimePoint planned,
+                 std::chrono::milliseconds start_offset, bool followed);
+    void play_request(Request request);
+    std::optional<Request> take_request();
+    bool request_waiting() const;
+    bool emergency_waiting() const;
+    bool in_quiet_hours(TimePoint instant) const;
+    std::string why_late(TimePoint at) const;
+    void note_clock(TimePoint now);
+    void heartbeat();
+    void problem(const std::string &message);
+    void publish_idle(TimePoint now);
+    void set_state(EngineState state);
     void say(const std::string &message) const;
 
     Clock &m_clock;
     station::ScheduleStore &m_schedules;
     library::Library &m_library;
     playlog::PlayLog &m_log;
-    playout::Player &m_player;
+    std::unique_ptr<Output> m_own_output; ///< When built on a Player.
+    Output &m_output;
     EngineSettings m_settings;
     std::function<void(std::string_view)> m_say;
+    std::function<void()> m_heartbeat;
 
     // Engine thread only.
     long long m_schedule_version = 0;
     std::optional<schedule::Schedule> m_schedule;
     std::string m_schedule_sha256;
-    TimePoint m_settled_until{}; ///< Every occurrence before this instant has been handled.
+    std::string m_schedule_file;
+    TimePoint m_settled_until{}; ///< Every occurrence before this instant is in m_due or handled.
+    std::vector<Due> m_due;
+    std::map<std::string, Resume> m_resume; ///< By slot, occurrence and position.
+    std::vector<Gap> m_gaps;
+    std::optional<TimePoint> m_expected_wake; ///< When step() said it would next run.
+    std::optional<TimePoint> m_last_now;
+    std::optional<TimePoint> m_device_failed_at;
+    std::optional<TimePoint> m_hold_until; ///< Nothing starts before an imminent emergency.
+    TimePoint m_next_heartbeat{};
+    std::string m_device;
 
+    // Any thread.
+    mutable std::mutex m_request_mutex;
+    std::deque<Request> m_requests; ///< Guarded by m_request_mutex.
+    std::atomic<bool> m_on_air{false};
+    std::atomic<bool> m_on_air_emergency{false};
+    std::atomic<bool> m_preempting{false};
+    std::atomic<bool> m_reload_requested{false};
     std::atomic<bool> m_stopping{false};
+    mutable std::mutex m_status_mutex;
+    EngineStatus m_status; ///< Guarded by m_status_mutex.
 };
 
 } // namespace loa::engine

@@ -39,9 +39,10 @@ std::int64_t insert(sqlite::Database &db, const PlayRecord &r, std::optional<std
     sqlite::Statement insert(
         db, "INSERT INTO plays (station, slot, scheduled_at, scheduled_ms, position, started_at, "
             "planned_ms, ended_at, announcement, title, campaign, sha256, status, lateness_ms, "
-            "duration_ms, priority, trigger, error, schedule_sha256, device, underruns, clock_synced) "
+            "duration_ms, priority, trigger, error, schedule_sha256, device, underruns, clock_synced, "
+            "occurrence, offset_ms, resumes) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-            "?19, ?20, ?21, ?22)");
+            "?19, ?20, ?21, ?22, ?23, ?24, ?25)");
     insert.bind(1, r.station).bind(2, r.slot).bind(3, r.scheduled_at).bind(4, scheduled_ms);
     insert.bind(5, r.position).bind(6, r.started_at).bind(7, planned_ms).bind(8, r.ended_at);
     insert.bind(9, r.announcement).bind(10, r.title).bind(11, r.campaign).bind(12, r.sha256);
@@ -50,8 +51,21 @@ std::int64_t insert(sqlite::Database &db, const PlayRecord &r, std::optional<std
     insert.bind(19, r.schedule_sha256).bind(20, r.device).bind(21, r.underruns);
     if (r.clock_synced)
         insert.bind(22, *r.clock_synced ? 1 : 0);
+    insert.bind(23, r.occurrence).bind(24, r.offset_ms).bind(25, r.resumes);
     insert.run();
     return db.last_insert_rowid();
+}
+
+/// The civil date-time an occurrence is known by: an ISO instant without its
+/// fraction and offset ("2020-07-20T06:00:00.000+07:00" is "2020-07-20T06:00:00").
+std::string civil_identity(const std::string &iso) {
+    return iso.substr(0, std::min<std::size_t>(iso.size(), 19));
+}
+
+/// A scheduled row that names only its instant is known by that instant's civil time.
+void give_identity(PlayRecord &record) {
+    if (record.trigger == Trigger::scheduled && !record.occurrence && record.scheduled_at)
+        record.occurrence = civil_identity(*record.scheduled_at);
 }
 
 } // namespace
@@ -68,6 +82,7 @@ std::int64_t PlayLog::begin(PlayRecord record, std::optional<TimePoint> schedule
         write.record.scheduled_at = m_zone.format_iso(*scheduled);
         write.scheduled_ms = unix_ms(*scheduled);
     }
+    give_identity(write.record);
     return write_or_queue(std::move(write));
 }
 
@@ -76,15 +91,19 @@ void PlayLog::finish(std::int64_t play_id, const PlayEnd &end) {
 }
 
 std::int64_t PlayLog::record_outcome(PlayRecord record, std::optional<TimePoint> scheduled,
-                                    PlayStatus status, const std::string &reason) {
+                                    PlayStatus status, const std::string &reason,
+                                    std::optional<TimePoint> planned) {
     record.station = m_station;
     record.status = status;
     record.error = reason;
     PendingWrite write{PendingWrite::Kind::outcome, 0, std::move(record), std::nullopt, std::nullopt, {}};
+    if (planned)
+        write.planned_ms = unix_ms(*planned);
     if (scheduled) {
         write.record.scheduled_at = m_zone.format_iso(*scheduled);
         write.scheduled_ms = unix_ms(*scheduled);
     }
+    give_identity(write.record);
     return write_or_queue(std::move(write));
 }
 
@@ -148,9 +167,20 @@ std::int64_t PlayLog::apply(const PendingWrite &write) {
     sqlite::Transaction transaction(m_db);
     std::int64_t id = write.id;
     switch (write.kind) {
-    case PendingWrite::Kind::begin: id = insert(m_db, write.record, write.scheduled_ms, write.planned_ms); break;
+    case PendingWrite::Kind::begin: {
+        if (write.record.resumes && *write.record.resumes < 0) {
+            // It continues an attempt that waited in memory: link the row that attempt became.
+            PlayRecord record = write.record;
+            const std::int64_t resumed = real_id(*record.resumes);
+            record.resumes = resumed > 0 ? std::optional<std::int64_t>(resumed) : std::nullopt;
+            id = insert(m_db, record, write.scheduled_ms, write.planned_ms);
+        } else {
+            id = insert(m_db, write.record, write.scheduled_ms, write.planned_ms);
+        }
+        break;
+    }
     case PendingWrite::Kind::outcome: {
-        id = insert(m_db, write.record, write.scheduled_ms, std::nullopt);
+        id = insert(m_db, write.record, write.scheduled_ms, write.planned_ms);
         chain(id);
         break;
     }
@@ -183,11 +213,12 @@ std::int64_t PlayLog::apply(const PendingWrite &write) {
     return id;
 }
 
-bool PlayLog::has_outcome(const std::string &slot, const std::string &scheduled_at, std::int64_t position) {
+bool PlayLog::has_outcome(const std::string &slot, const std::string &occurrence_or_instant, std::int64_t position) {
+    const std::string occurrence = civil_identity(occurrence_or_instant);
     for (const auto &write : m_pending) {
         const auto &r = write.record;
         if (write.kind == PendingWrite::Kind::finish || r.trigger != Trigger::scheduled || r.slot != slot ||
-            r.scheduled_at != scheduled_at || r.position != position || r.status == PlayStatus::interrupted)
+            r.occurrence != occurrence || r.position != position || r.status == PlayStatus::interrupted)
             continue;
         bool interrupted = false;
         for (const auto &later : m_pending)
@@ -204,8 +235,8 @@ bool PlayLog::has_outcome(const std::string &slot, const std::string &scheduled_
             if (write.kind == PendingWrite::Kind::finish && write.end.status == PlayStatus::interrupted)
                 interrupted.push_back(real_id(write.id));
         sqlite::Statement select(m_db, "SELECT play_id FROM plays WHERE trigger = 'scheduled' AND slot = ?1 AND "
-                                       "scheduled_at = ?2 AND position = ?3 AND status <> 'interrupted'");
-        select.bind(1, slot).bind(2, scheduled_at).bind(3, position);
+                                       "occurrence = ?2 AND position = ?3 AND status <> 'interrupted'");
+        select.bind(1, slot).bind(2, occurrence).bind(3, position);
         bool found = false;
         while (select.step())
             if (std::find(interrupted.begin(), interrupted.end(), select.column_int(0)) == interrupted.end())

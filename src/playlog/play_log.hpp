@@ -62,13 +62,17 @@ public:
     void finish(std::int64_t play_id, const PlayEnd &end);
 
     /// Records an item that never started (missed, skipped, failed) as a final row.
+    /// `planned`: when it would have started (gives a manual play its place in time).
     /// Returns its play_id (negative while it waits in memory).
     std::int64_t record_outcome(PlayRecord record, std::optional<TimePoint> scheduled,
-                                PlayStatus status, const std::string &reason);
+                                PlayStatus status, const std::string &reason,
+                                std::optional<TimePoint> planned = std::nullopt);
 
     /// True when the item already has an outcome other than `interrupted`
     /// (or is being played right now), in the database or waiting in memory.
-    bool has_outcome(const std::string &slot, const std::string &scheduled_at, std::int64_t position);
+    /// `occurrence` is PlayRecord::occurrence, the occurrence's civil identity
+    /// (an ISO scheduled_at names the same: its date and time without offset).
+    bool has_outcome(const std::string &slot, const std::string &occurrence, std::int64_t position);
 
     /// Turns rows left `started` by a crash or power cut into `interrupted`.
     /// Returns how many there were. Throws SqliteError when the database refuses.

@@ -30,6 +30,12 @@ struct PlayRecord {
     std::optional<std::string> device;
     std::optional<std::int64_t> underruns;
     std::optional<bool> clock_synced;
+    // Written with the row, not part of its hash (schema 2).
+    /// The occurrence's identity: the slot's station-local date and time of day as the
+    /// schedule names it, "YYYY-MM-DDTHH:MM:SS". None for a manual play.
+    std::optional<std::string> occurrence;
+    std::optional<std::int64_t> offset_ms; ///< A resumed play started this far into the file.
+    std::optional<std::int64_t> resumes;   ///< The play_id of the interrupted attempt it continues.
     // Hash chain, set when the row is finalised.
     std::optional<std::int64_t> seq;
     std::optional<std::string> prev_hash;

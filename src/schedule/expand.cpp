@@ -91,7 +91,7 @@ std::vector<Occurrence> expand(const Schedule &schedule, TimePoint from, TimePoi
         const Slot &slot = schedule.slots[item.slot_index];
         occurrences.push_back({slot.id, item.at, slot.priority, slot.late,
                                slot_items[item.slot_index], slot.gap, year_month_day{item.day},
-                               item.time_of_day});
+                               item.time_of_day, slot.on_interrupt});
     }
     return occurrences;
 }

@@ -24,10 +24,12 @@ constexpr std::array<Alias, 10> top_level_aliases{{
     {"format_version", "version"},
 }};
 
-constexpr std::array<std::string_view, 14> slot_keys{"id",       "title",  "days", "dates", "at",
+constexpr std::array<std::string_view, 15> slot_keys{"id",       "title",  "days", "dates", "at",
                                                      "play",     "repeat", "gap",  "intro", "outro",
-                                                     "priority", "late",   "from", "until"};
-constexpr std::array<Alias, 28> slot_aliases{{
+                                                     "priority", "late",   "from", "until",
+                                                     "on_interrupt"};
+constexpr std::array<Alias, 30> slot_aliases{{
+    {"interrupt", "on_interrupt"}, {"resume", "on_interrupt"},
     {"pause", "gap"},          {"gaps", "gap"},          {"silence", "gap"},
     {"interval", "gap"},       {"chime", "intro"},       {"jingle", "intro"},
     {"opening", "intro"},      {"name", "title"},        {"day", "days"},

@@ -29,6 +29,12 @@ constexpr std::uint8_t weekday_bit(std::chrono::weekday day) noexcept {
 }
 constexpr std::uint8_t every_weekday = 0x7F;
 
+/// What happens to an item an emergency interrupted, once the emergency has played.
+enum class InterruptPolicy {
+    resume,  ///< "resume": it goes on from where it stopped (the default).
+    restart, ///< "restart": it plays again from its beginning.
+};
+
 /// One [[slot]]: a list of announcements played at times of day on some days.
 struct Slot {
     std::string id;
@@ -42,6 +48,7 @@ struct Slot {
     std::optional<std::string> intro, outro;        ///< Chime ids played once, first and last.
     Priority priority = Priority::normal;
     LatePolicy late;
+    InterruptPolicy on_interrupt = InterruptPolicy::resume;
     std::optional<std::chrono::year_month_day> from, until; ///< Inclusive.
     SourcePosition position;                       ///< Of the [[slot]] header (or inline table).
     std::vector<SourcePosition> play_positions;    ///< One per `play` entry.
@@ -91,6 +98,7 @@ struct Occurrence {
     std::chrono::milliseconds gap{0};    ///< Silence the player leaves between two items.
     std::chrono::year_month_day date;    ///< Station-local date of the slot's time.
     std::chrono::seconds time_of_day{0}; ///< As written in the file (before any DST shift).
+    InterruptPolicy on_interrupt = InterruptPolicy::resume;
 };
 
 /// The items one occurrence of `slot` plays, in order: its intro, its `play` list

@@ -24,6 +24,8 @@ constexpr Field intro_field{"intro", "\"chuong\"", "the id of a chime played fir
 constexpr Field outro_field{"outro", "\"chuong\"", "the id of a chime played last"};
 constexpr Field priority_field{"priority", "\"normal\"", "normal, priority or emergency"};
 constexpr Field late_field{"late", "\"10m\"", "how late it may still play"};
+constexpr Field on_interrupt_field{"on_interrupt", "\"resume\"",
+                                   "what an interrupted item does after an emergency"};
 constexpr Field from_field{"from", "2020-07-17", "the first date it plays"};
 constexpr Field until_field{"until", "2020-08-31", "the last date it plays"};
 
@@ -67,6 +69,7 @@ public:
         read_chime(outro_field, slot().outro, slot().outro_position);
         read_priority();
         read_late();
+        read_on_interrupt();
         read_range();
         return std::move(m_read);
     }
@@ -101,6 +104,7 @@ private:
     void read_chime(const Field &field, std::optional<std::string> &id, SourcePosition &position);
     void read_priority();
     void read_late();
+    void read_on_interrupt();
     void read_range();
 
     const toml::table &m_table;
@@ -339,6 +343,23 @@ void SlotReader::read_late() {
                     "\", which is not understood: write "
                     "\"0\" (never play late), \"always\", or how late it may still "
                     "play, like \"10m\", \"90s\" or \"1h30m\"");
+}
+
+void SlotReader::read_on_interrupt() {
+    const auto *node = find(on_interrupt_field);
+    const auto text = node ? read_text(*node, on_interrupt_field, m_out) : std::nullopt;
+    if (!text)
+        return;
+    if (*text == "resume" || *text == "restart") {
+        slot().on_interrupt = *text == "resume" ? InterruptPolicy::resume : InterruptPolicy::restart;
+        return;
+    }
+    static constexpr std::array<std::string_view, 2> names{"resume", "restart"};
+    const auto guess = closest(*text, names);
+    m_out.error(position_of(*node), "'on_interrupt' is \"" + *text + "\": " +
+                                        (guess ? "did you mean \"" + *guess + "\"? " : "") +
+                                        "write \"resume\" (go on where the emergency stopped it) "
+                                        "or \"restart\" (play it again from the beginning)");
 }
 
 void SlotReader::read_range() {

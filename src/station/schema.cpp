@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "lib/sqlite/database.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -102,6 +103,34 @@ CREATE UNIQUE INDEX plays_one_outcome ON plays (slot, scheduled_at, position)
 CREATE INDEX plays_by_time ON plays (coalesce(started_ms, scheduled_ms, planned_ms));
 CREATE INDEX plays_unfinished ON plays (status) WHERE status = 'started';
 )sql",
+    // 2: an occurrence's identity is its slot and the civil date-time the schedule
+    // names (not the instant, which a DST gap can give to two times), and resumed
+    // plays say where they started in the file and which attempt they continue.
+    R"sql(
+ALTER TABLE plays ADD COLUMN occurrence TEXT; -- 'YYYY-MM-DDTHH:MM:SS', station-local, as scheduled
+ALTER TABLE plays ADD COLUMN offset_ms INTEGER; -- a resumed play started this far into the file
+ALTER TABLE plays ADD COLUMN resumes INTEGER REFERENCES plays (play_id); -- the attempt it continues
+UPDATE plays SET occurrence = substr(scheduled_at, 1, 19)
+    WHERE trigger = 'scheduled' AND scheduled_at IS NOT NULL;
+-- A scheduled row without its identity would slip past the unique indexes (NULLs
+-- never collide): refuse it, and give a row that names only its instant the
+-- civil time of that instant.
+CREATE TRIGGER plays_scheduled_has_identity BEFORE INSERT ON plays
+    WHEN NEW.trigger = 'scheduled' AND (NEW.slot IS NULL OR NEW.scheduled_at IS NULL OR NEW.position IS NULL)
+BEGIN
+    SELECT RAISE(ABORT, 'a scheduled play needs its slot, scheduled time and position');
+END;
+CREATE TRIGGER plays_occurrence_from_instant AFTER INSERT ON plays
+    WHEN NEW.trigger = 'scheduled' AND NEW.occurrence IS NULL
+BEGIN
+    UPDATE plays SET occurrence = substr(NEW.scheduled_at, 1, 19) WHERE play_id = NEW.play_id;
+END;
+-- Guarantee 2 on the occurrence's identity: one outcome per item (interrupted
+-- attempts aside), so never two completed rows, and one attempt on air at a time.
+CREATE UNIQUE INDEX plays_one_outcome_per_item ON plays (slot, occurrence, position)
+    WHERE trigger = 'scheduled' AND status <> 'interrupted';
+CREATE UNIQUE INDEX plays_one_resume ON plays (resumes) WHERE resumes IS NOT NULL;
+)sql",
 };
 
 } // namespace
@@ -111,11 +140,15 @@ int schema_version() noexcept {
 }
 
 void migrate(sqlite::Database &db) {
+    migrate(db, schema_version());
+}
+
+void migrate(sqlite::Database &db, int up_to) {
     const int current = db.user_version();
     if (current > schema_version())
         throw Error("database " + quote(db.path()) + " was written by a newer loa (schema " +
                     std::to_string(current) + "); install that version again");
-    for (int version = current + 1; version <= schema_version(); ++version) {
+    for (int version = current + 1; version <= std::min(up_to, schema_version()); ++version) {
         sqlite::Transaction transaction(db);
         db.execute(migrations[static_cast<std::size_t>(version - 1)]);
         db.set_user_version(version);

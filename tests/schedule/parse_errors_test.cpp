@@ -90,7 +90,7 @@ TEST_CASE("errors: unknown keys at every level, with suggestions", "[schedule][e
     CHECK(diagnostics_of(with_slot(good_slot, "colour = \"red\"\n")) ==
           Lines{"test.toml:8:1: error: unknown key 'colour' in [[slot]]: the keys allowed here are "
                 "'id', 'title', 'days', 'dates', 'at', 'play', 'repeat', 'gap', 'intro', "
-                "'outro', 'priority', 'late', 'from' and 'until'"});
+                "'outro', 'priority', 'late', 'from', 'until' and 'on_interrupt'"});
     CHECK(diagnostics_of(with_slot(good_slot, "[[skip]]\ndates = [2020-09-02]\nslot = [\"sang\"]\n"
                                               "id = \"x\"\n[[skip.more]]\n")) ==
           Lines{"test.toml:10:1: error: unknown key 'slot' in [[skip]]: did you mean 'slots'?",

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Simulate benchmark (issue 6): `loa simulate` over a month (and a quarter) of the
+# sample schedule (schedules/chong-lua-dao-2020.toml, several slots a day) with the
+# bundled recordings. Prints the time, memory and plays; the target is a month in
+# under a second. Fails only if simulate fails or prints no plays.
+#
+#   bash tests/bench/simulate_bench.sh LOA SOURCE_DIR
+set -euo pipefail
+(($# == 2)) || { echo "usage: $0 LOA SOURCE_DIR" >&2; exit 2; }
+loa=$1
+src=$2
+work=$(mktemp -d "${TMPDIR:-/tmp}/loa-bench-simulate.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+home="$work/home"
+"$loa" --home "$home" init --code SIM-01 >/dev/null
+"$loa" --home "$home" import "$src"/audio/*.flac "$src"/audio/*.ogg >/dev/null
+"$loa" --home "$home" schedule load "$src/schedules/chong-lua-dao-2020.toml" >/dev/null
+
+measure() {
+    local from=$1 to=$2 label=$3
+    /usr/bin/time -f '%e %M' -o "$work/time" "$loa" --home "$home" simulate --from "$from" --to "$to" >"$work/out"
+    local rows
+    rows=$(($(wc -l <"$work/out") - 1))
+    ((rows > 0)) || { echo "simulate-bench: no plays from $from to $to" >&2; exit 1; }
+    read -r seconds kb <"$work/time"
+    printf "%-8s %s..%s: %6.3f s, %5.1f MB peak, %d plays (target for a month: < 1 s)\n" \
+        "$label" "$from" "$to" "$seconds" "$(awk -v kb="$kb" 'BEGIN { print kb / 1024 }')" "$rows"
+}
+measure 2020-08-01 2020-08-31 month
+measure 2020-07-17 2020-10-16 quarter
