@@ -122,7 +122,9 @@ void print_running(std::ostream &out, const engine::EngineStatus &status, const 
     out << "player:      running, " << state_text(status.state) << "\n";
     out << "device:      " << status.device << "\n";
     if (const auto &now = status.now_playing) {
-        out << "now playing: " << now->announcement << (now->title.empty() ? "" : " \"" + now->title + "\"");
+        out << "now playing: " << now->announcement;
+        if (!now->title.empty() && now->title != now->announcement)
+            out << " \"" << now->title << "\"";
         if (!now->slot.empty())
             out << " (" << now->slot << " #" << now->position << ")";
         else

@@ -148,11 +148,20 @@ if [[ $live == --engine-control ]]; then
     slot_file 600 >"$work/later.toml"
     expect 0 "schedule load tells the running player" -- "$loa" --home "$home" schedule load "$work/later.toml"
     contains "$work/out" "the running player switched to it" "... which switched to it"
-    wait_for "$work/run.out" "(version 2) is active" 2 && ok "... and the player reports version 2" ||
+    wait_for "$work/run.out" "(version 2) is active" 1 && ok "... and the player runs version 2 within a second" ||
         bad "player: $(cat "$work/run.out")"
     expect 0 "play through the running player" -- "$loa" --home "$home" play chuong
     contains "$work/out" "running player" "... answered by the player"
     wait_for "$work/run.out" "completed chuong" 10 && ok "... which played it" || bad "player: $(cat "$work/run.out")"
+    expect 0 "a long play through the running player" -- "$loa" --home "$home" play thu-doan-lua-dao
+    wait_for "$work/run.out" "playing thu-doan-lua-dao" 5 || bad "player: $(cat "$work/run.out")"
+    expect 0 "status shows it on air" -- "$loa" --home "$home" status
+    contains "$work/out" "now playing: thu-doan-lua-dao (manual)" "... as a manual play"
+    expect 0 "an emergency through the running player" -- "$loa" --home "$home" play chuong --priority emergency
+    wait_for "$work/run.out" "playing chuong (emergency)" 3 && ok "... preempts what is on air at once" ||
+        bad "player: $(cat "$work/run.out")"
+    wait_for "$work/run.out" "completed thu-doan-lua-dao" 20 && ok "... and the cut play continues after it" ||
+        bad "player: $(cat "$work/run.out")"
     slot_file 6 >"$work/now.toml"
     expect 0 "back to a slot a few seconds ahead" -- "$loa" --home "$home" schedule load "$work/now.toml"
 else
