@@ -144,15 +144,18 @@ int run_status(Context &context, const std::vector<std::string> &words) {
     const Arguments args("status", words, {}, {"--json"});
     args.expect_positionals(0, "no arguments: loa status [--json]");
     const bool as_json = args.flag("--json");
-    const auto station = open_station(context.home);
+    // Only station.toml while a player answers: its status must show even when the
+    // database cannot be opened (locked, disk full); that is when it matters most.
+    const auto zone = TimeZone::load(context.home.load_config().timezone);
     if (auto player = daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
         const auto status = player->status();
         if (as_json)
-            context.out << daemon::status_to_json(status, station.zone) << "\n";
+            context.out << daemon::status_to_json(status, zone) << "\n";
         else
-            print_running(context.out, status, station.zone);
+            print_running(context.out, status, zone);
         return 0;
     }
+    const auto station = open_station(context.home);
     const auto now = std::chrono::system_clock::now();
     engine::EngineStatus status;
     add_schedule(status, station, now);

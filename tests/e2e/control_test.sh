@@ -162,6 +162,32 @@ if [[ $live == --engine-control ]]; then
         bad "player: $(cat "$work/run.out")"
     wait_for "$work/run.out" "completed thu-doan-lua-dao" 20 && ok "... and the cut play continues after it" ||
         bad "player: $(cat "$work/run.out")"
+    # Another program holds the database: the play goes on, its rows wait, status says so.
+    python3 - "$home/loa.db" >"$work/locker.out" 2>&1 <<'PY' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=5)
+db.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(8)
+db.execute("COMMIT")
+PY
+    locker=$!
+    wait_for "$work/locker.out" "locked" 5 || bad "the database could not be locked: $(cat "$work/locker.out")"
+    before=$(grep -c "completed chuong" "$work/run.out")
+    expect 0 "a play while the database is locked" -- "$loa" --home "$home" play chuong
+    deadline=$(($(date +%s) + 5))
+    until (($(grep -c "completed chuong" "$work/run.out") > before)) || (($(date +%s) > deadline)); do sleep 0.1; done
+    # The engine notes the problem when it next tries the database, just after the play.
+    deadline=$(($(date +%s) + 3))
+    until "$loa" --home "$home" status --json | grep -q '"log_problem":"' || (($(date +%s) > deadline)); do
+        sleep 0.1
+    done
+    expect 0 "status while the log cannot be written" -- "$loa" --home "$home" status
+    contains "$work/out" "play log:    CANNOT BE WRITTEN" "... says the play log cannot be written"
+    expect 0 "status --json while the log cannot be written" -- "$loa" --home "$home" status --json
+    cp "$work/out" "$work/status.json"
+    json_check "$work/status.json" 'j["log_problem"] and j["pending_log_rows"] > 0' "... with the problem and the waiting rows"
+    wait "$locker"
     slot_file 6 >"$work/now.toml"
     expect 0 "back to a slot a few seconds ahead" -- "$loa" --home "$home" schedule load "$work/now.toml"
 else
