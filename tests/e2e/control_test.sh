@@ -163,7 +163,8 @@ if [[ $live == --engine-control ]]; then
     wait_for "$work/run.out" "completed thu-doan-lua-dao" 20 && ok "... and the cut play continues after it" ||
         bad "player: $(cat "$work/run.out")"
     # Another program holds the database: the play goes on, its rows wait, status says so.
-    python3 - "$home/loa.db" >"$work/locker.out" 2>&1 <<'PY' &
+    : >"$work/locker.out"
+    python3 - "$home/loa.db" >>"$work/locker.out" 2>&1 <<'PY' &
 import sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=5)
 db.execute("BEGIN IMMEDIATE")
