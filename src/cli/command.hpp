@@ -41,5 +41,7 @@ int run_log(Context &context, const std::vector<std::string> &words);
 int run_export(Context &context, const std::vector<std::string> &words);
 int run_verify(Context &context, const std::vector<std::string> &words);
 int run_report(Context &context, const std::vector<std::string> &words);
+int run_play(Context &context, const std::vector<std::string> &words);
+int run_status(Context &context, const std::vector<std::string> &words);
 
 } // namespace loa::cli

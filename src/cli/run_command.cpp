@@ -1,87 +1,31 @@
-// loa run: the unattended player. Signals are handled on a thread of their own
-// (sigwait), so SIGTERM from systemd or Ctrl-C stops the engine cleanly: the
-// current play fades out and is logged as interrupted.
+// loa run: the unattended player. It answers `loa play`, `loa status` and `loa schedule
+// load` on the control socket (loa.sock in the station home). Signals are handled on a thread of their own
+// (SignalWatcher), so SIGTERM from systemd or Ctrl-C stops the engine cleanly: the
+// current play fades out and is logged as interrupted. SIGHUP makes the engine read
+// the active schedule at once. Under systemd (Type=notify) it sends READY=1 once the
+// output is open and a schedule is loaded, and STOPPING=1 when asked to stop.
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
+#include "cli/engine_control.hpp"
 #include "cli/open_station.hpp"
+#include "cli/player_lock.hpp"
+#include "cli/signal_watcher.hpp"
 #include "core/error.hpp"
+#include "daemon/control_protocol.hpp"
+#include "daemon/control_server.hpp"
+#include "daemon/systemd_notifier.hpp"
 #include "engine/engine.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
 #include "playout/player.hpp"
 #include "station/schedule_store.hpp"
 
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include <iostream>
-#include <thread>
 
 namespace loa::cli {
 namespace {
-
-/// Holds an exclusive lock on the station home for this player's lifetime, so a
-/// second player cannot play the same schedule twice.
-class PlayerLock {
-public:
-    explicit PlayerLock(const std::filesystem::path &path)
-        : m_fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0660)) {
-        if (m_fd < 0)
-            throw Error("cannot create " + quote(path) + "; check that the station home is writable");
-        if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0)
-            throw Error("another loa player is already running for this station (" +
-                        quote(path.parent_path()) + "); stop it first (systemctl stop loa)");
-    }
-    ~PlayerLock() { ::close(m_fd); }
-    PlayerLock(const PlayerLock &) = delete;
-    PlayerLock &operator=(const PlayerLock &) = delete;
-
-private:
-    int m_fd;
-};
-
-/// SIGINT and SIGTERM, blocked in every thread so only SignalWatcher receives them.
-sigset_t stop_signals() {
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    return signals;
-}
-
-/// Blocks the stop signals in the calling thread and every thread it starts
-/// afterwards (PortAudio's and JACK's included). Call before any thread exists.
-void block_stop_signals() {
-    const sigset_t signals = stop_signals();
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-}
-
-/// Waits for SIGINT/SIGTERM and stops the engine.
-class SignalWatcher {
-public:
-    explicit SignalWatcher(engine::Engine &engine) : m_signals(stop_signals()) {
-        m_thread = std::jthread([this, &engine] {
-            int signal = 0;
-            sigwait(&m_signals, &signal);
-            if (!m_done)
-                engine.stop();
-        });
-    }
-    ~SignalWatcher() {
-        m_done = true;
-        // Wake the waiting thread with a signal of ours, then let it end.
-        pthread_kill(m_thread.native_handle(), SIGTERM);
-    }
-    SignalWatcher(const SignalWatcher &) = delete;
-    SignalWatcher &operator=(const SignalWatcher &) = delete;
-
-private:
-    sigset_t m_signals{};
-    std::atomic<bool> m_done{false};
-    std::jthread m_thread;
-};
 
 playout::OutputSpec output_spec(const Arguments &args, const station::StationConfig &config) {
     if (const auto output = args.option("--output"))
@@ -89,16 +33,60 @@ playout::OutputSpec output_spec(const Arguments &args, const station::StationCon
     return playout::parse_output_spec("device:" + config.output_device);
 }
 
+/// Sends READY=1 to systemd the first time a schedule is active (the output is open
+/// before this exists). Watcher thread only: it reads the database through a
+/// connection of its own.
+class ReadyWhenScheduled {
+public:
+    ReadyWhenScheduled(daemon::SystemdNotifier &systemd, const station::Home &home, std::string device)
+        : m_systemd(systemd), m_db(home.open_database()), m_schedules(*m_db), m_device(std::move(device)) {}
+
+    /// Never throws: a database that cannot be read now is read again at the next tick.
+    void check() noexcept {
+        try {
+            check_schedule();
+        } catch (const std::exception &) {
+        }
+    }
+
+private:
+    void check_schedule() {
+        if (m_ready)
+            return;
+        const auto active = m_schedules.active();
+        if (!active) {
+            if (!m_said_waiting)
+                m_systemd.status("output " + m_device + " open; waiting for a schedule (loa schedule load FILE)");
+            m_said_waiting = true;
+            return;
+        }
+        m_systemd.ready("playing " + active->file_name + " (version " + std::to_string(active->version) + ") to " +
+                        m_device);
+        m_ready = true;
+    }
+
+    daemon::SystemdNotifier &m_systemd;
+    std::unique_ptr<sqlite::Database> m_db;
+    station::ScheduleStore m_schedules;
+    std::string m_device;
+    bool m_ready = false;
+    bool m_said_waiting = false;
+};
+
 } // namespace
 
 int run_player(Context &context, const std::vector<std::string> &words) {
     const Arguments args("run", words, {"--output"}, {});
     args.expect_positionals(0, "no arguments");
-    block_stop_signals();
+    block_control_signals();
     auto station = open_station(context.home);
-    const PlayerLock lock(context.home.root() / "loa.lock");
+    const auto lock = PlayerLock::try_acquire(context.home.root());
+    if (!lock)
+        throw Error("another loa player is already running for this station (" + quote(context.home.root()) +
+                    "); stop it first (systemctl stop loa)");
     const auto spec = output_spec(args, station.config);
     SystemClock clock;
+    daemon::SystemdNotifier systemd;
     playout::Player player(spec, clock);
     station::ScheduleStore schedules(*station.db);
     library::Library library(*station.db, context.home.library_path());
@@ -108,14 +96,29 @@ int run_player(Context &context, const std::vector<std::string> &words) {
     engine::EngineSettings settings{station.zone, station.config.quiet_hours};
     settings.loudness_target_lufs = station.config.loudness_target_lufs;
     settings.max_boost_db = station.config.max_boost_db;
+    configure_watchdog(settings, systemd);
     engine::Engine engine(clock, schedules, library, log, player, settings);
+    feed_watchdog(engine, systemd);
+    EngineControl control(engine);
+    const daemon::ControlServer server(daemon::control_socket_path(context.home.root()), control, station.zone);
     engine.on_message([&](std::string_view message) { context.out << message << std::endl; });
     context.out << "loa: station " << station.config.code << " playing to " << player.device_name()
                 << " (" << player.rate() << " Hz); press Ctrl-C to stop" << std::endl;
     if (!schedules.active())
         context.out << "loa: no schedule is loaded yet; load one with 'loa schedule load FILE'" << std::endl;
+    ReadyWhenScheduled ready(systemd, context.home, player.device_name());
     {
-        const SignalWatcher signals(engine);
+        const SignalWatcher signals(
+            [&](int signal) {
+                if (signal == SIGHUP) {
+                    context.out << "loa: SIGHUP: reading the active schedule again" << std::endl;
+                    engine.reload();
+                    return;
+                }
+                systemd.stopping();
+                engine.stop();
+            },
+            [&ready] { ready.check(); });
         engine.run();
     }
     context.out << "loa: stopped" << std::endl;

@@ -5,6 +5,8 @@
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "daemon/control_client.hpp"
+#include "daemon/control_protocol.hpp"
 #include "library/library.hpp"
 #include "schedule/check.hpp"
 #include "schedule/schedule.hpp"
@@ -85,6 +87,19 @@ int check(Context &context, const Arguments &args) {
     return 0;
 }
 
+/// Asks a running player to switch to the schedule just activated now, rather than at
+/// its next poll (within a second anyway); the load has succeeded whatever happens here.
+void tell_running_player(Context &context) {
+    try {
+        if (auto player = daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
+            player->reload();
+            context.out << "the running player switched to it\n";
+        }
+    } catch (const Error &error) {
+        context.err << "loa: the running player will pick it up within a second (" << error.what() << ")\n";
+    }
+}
+
 int load(Context &context, const Arguments &args) {
     args.expect_positionals(2, "a schedule file: loa schedule load FILE");
     const auto station = open_station(context.home);
@@ -104,6 +119,7 @@ int load(Context &context, const Arguments &args) {
     const auto version = store.activate(std::filesystem::path(file).filename().string(), checked.content,
                                         station.zone.format_iso(now), now);
     context.out << file << " is now the active schedule (version " << version << ")\n";
+    tell_running_player(context);
     return 0;
 }
 

@@ -1,9 +1,15 @@
 #include "core/clock.hpp"
 
+#include "core/clock_sync.hpp"
+
 namespace loa {
 
 TimePoint SystemClock::now() const {
     return std::chrono::system_clock::now();
+}
+
+std::optional<bool> SystemClock::synchronised() const {
+    return system_clock_synchronised();
 }
 
 bool SystemClock::sleep_until(TimePoint deadline) {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 
 namespace loa {
 
@@ -22,6 +23,10 @@ public:
 
     /// Ends the current and the next sleep_until() early. Any thread.
     virtual void wake() = 0;
+
+    /// Whether a time daemon keeps this clock right (recorded with every play), or
+    /// nothing when that is unknown. Any thread.
+    virtual std::optional<bool> synchronised() const { return std::nullopt; }
 };
 
 /// The real clock (CLOCK_REALTIME). Sleeps on absolute wall-clock time.
@@ -30,6 +35,8 @@ public:
     TimePoint now() const override;
     bool sleep_until(TimePoint deadline) override;
     void wake() override;
+    /// The kernel's view (adjtimex(2)), core/clock_sync.hpp.
+    std::optional<bool> synchronised() const override;
 
 private:
     std::mutex m_mutex;

@@ -525,6 +525,7 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
     Attempt attempt;
     const std::string id = record.announcement;
     record.device = m_device;
+    record.clock_synced = m_clock.synchronised();
     record.title = announcement.title;
     record.campaign = announcement.campaign;
     record.sha256 = announcement.sha256;

@@ -1,0 +1,179 @@
+// loa status [--json]: what the player is doing. From the running player over its
+// control socket; when none runs, what can be known without it: the next five
+// occurrences of the active schedule and the last problems in the play log.
+// Exit code 0 when a player answered, 3 when none is running (so a monitoring
+// script can alert on it), as the usage line says.
+#include "cli/arguments.hpp"
+#include "cli/command.hpp"
+#include "cli/open_station.hpp"
+#include "cli/player_lock.hpp"
+#include "core/error.hpp"
+#include "daemon/control_client.hpp"
+#include "daemon/control_protocol.hpp"
+#include "daemon/status_json.hpp"
+#include "playlog/play_log.hpp"
+#include "schedule/schedule.hpp"
+#include "station/schedule_store.hpp"
+
+#include <deque>
+#include <ostream>
+
+namespace loa::cli {
+namespace {
+
+constexpr std::size_t upcoming_count = 5;
+constexpr std::size_t problem_count = 10;
+constexpr int exit_not_running = 3;
+
+/// "2020-07-20 06:00:00", station time.
+std::string local_text(const TimeZone &zone, TimePoint at) {
+    std::string text = zone.format_iso(at).substr(0, 19);
+    text[10] = ' ';
+    return text;
+}
+
+std::string_view state_text(engine::EngineState state) {
+    switch (state) {
+    case engine::EngineState::starting: return "starting";
+    case engine::EngineState::no_schedule: return "running, but no schedule is loaded ('loa schedule load FILE')";
+    case engine::EngineState::idle: return "waiting for the next slot";
+    case engine::EngineState::playing: return "playing";
+    case engine::EngineState::device_unavailable: return "the sound device is unavailable; retrying";
+    case engine::EngineState::stopping: return "stopping";
+    }
+    return "unknown";
+}
+
+/// The next occurrences of the active schedule, and its name and version.
+void add_schedule(engine::EngineStatus &status, const OpenStation &station, TimePoint now) {
+    const station::ScheduleStore store(*station.db);
+    const auto active = store.active();
+    if (!active)
+        return;
+    status.schedule_version = active->version;
+    status.schedule_file = active->file_name;
+    const auto parsed = schedule::parse(active->content, active->file_name);
+    if (!parsed.schedule)
+        return;
+    // A month ahead is enough to find five for any real schedule, and cheap.
+    for (const auto &occurrence : schedule::expand(*parsed.schedule, now, now + std::chrono::days(31), station.zone)) {
+        if (status.next.size() == upcoming_count)
+            break;
+        status.next.push_back({occurrence.slot, occurrence.at, occurrence.priority, occurrence.items});
+    }
+}
+
+/// One line for a row that went wrong: "missed lua-dao-01 (sang 06:00 #1): reason".
+engine::Problem problem_of(const playlog::PlayRecord &row) {
+    const auto &when = row.ended_at ? row.ended_at : row.started_at ? row.started_at : row.scheduled_at;
+    engine::Problem problem;
+    problem.at = when ? daemon::parse_iso_instant(*when).value_or(TimePoint{}) : TimePoint{};
+    problem.message = std::string(to_string(row.status)) + " " + row.announcement;
+    if (row.slot) {
+        problem.message += " (" + *row.slot;
+        if (row.position)
+            problem.message += " #" + std::to_string(*row.position);
+        problem.message += ")";
+    }
+    if (row.error)
+        problem.message += ": " + *row.error;
+    return problem;
+}
+
+/// The last failed, missed or interrupted plays of the past week, oldest first.
+void add_problems(engine::EngineStatus &status, const OpenStation &station, TimePoint now) {
+    const playlog::PlayLog log(*station.db, station.config.code, station.zone);
+    playlog::PlayFilter filter;
+    filter.from = now - std::chrono::days(7);
+    std::deque<engine::Problem> last;
+    log.scan(filter, [&last](const playlog::PlayRecord &row) {
+        if (row.status != PlayStatus::failed && row.status != PlayStatus::missed &&
+            row.status != PlayStatus::interrupted)
+            return;
+        last.push_back(problem_of(row));
+        if (last.size() > problem_count)
+            last.pop_front();
+    });
+    status.problems.assign(last.begin(), last.end());
+}
+
+void print_upcoming(std::ostream &out, const engine::EngineStatus &status, const TimeZone &zone) {
+    if (status.schedule_version == 0) {
+        out << "schedule:    none is loaded; load one with 'loa schedule load FILE'\n";
+        return;
+    }
+    out << "schedule:    " << status.schedule_file << " (version " << status.schedule_version << ")\n";
+    out << "next:" << (status.next.empty() ? "        nothing in the coming month\n" : "\n");
+    for (const auto &next : status.next) {
+        out << "  " << local_text(zone, next.at) << "  " << next.slot << "  " << to_string(next.priority) << "  ";
+        for (std::size_t i = 0; i < next.items.size(); ++i)
+            out << (i ? ", " : "") << next.items[i];
+        out << "\n";
+    }
+}
+
+void print_problems(std::ostream &out, const engine::EngineStatus &status, const TimeZone &zone) {
+    out << "problems:" << (status.problems.empty() ? "    none\n" : "\n");
+    for (const auto &problem : status.problems)
+        out << "  " << local_text(zone, problem.at) << "  " << problem.message << "\n";
+}
+
+void print_running(std::ostream &out, const engine::EngineStatus &status, const TimeZone &zone) {
+    out << "player:      running, " << state_text(status.state) << "\n";
+    out << "device:      " << status.device << "\n";
+    if (const auto &now = status.now_playing) {
+        out << "now playing: " << now->announcement;
+        if (!now->title.empty() && now->title != now->announcement)
+            out << " \"" << now->title << "\"";
+        if (!now->slot.empty())
+            out << " (" << now->slot << " #" << now->position << ")";
+        else
+            out << " (" << (now->priority == Priority::emergency ? "emergency" : "manual") << ")";
+        out << " since " << local_text(zone, now->started_at) << "\n";
+    }
+    print_upcoming(out, status, zone);
+    print_problems(out, status, zone);
+    if (status.log_problem)
+        out << "play log:    CANNOT BE WRITTEN: " << *status.log_problem << " (" << status.pending_log_rows
+            << " row(s) wait in memory; they are written as soon as the database accepts them)\n";
+}
+
+} // namespace
+
+int run_status(Context &context, const std::vector<std::string> &words) {
+    const Arguments args("status", words, {}, {"--json"});
+    args.expect_positionals(0, "no arguments: loa status [--json]");
+    const bool as_json = args.flag("--json");
+    // Only station.toml while a player answers: its status must show even when the
+    // database cannot be opened (locked, disk full); that is when it matters most.
+    const auto zone = TimeZone::load(context.home.load_config().timezone);
+    if (auto player = daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
+        const auto status = player->status();
+        if (as_json)
+            context.out << daemon::status_to_json(status, zone) << "\n";
+        else
+            print_running(context.out, status, zone);
+        return 0;
+    }
+    const auto station = open_station(context.home);
+    const auto now = std::chrono::system_clock::now();
+    engine::EngineStatus status;
+    add_schedule(status, station, now);
+    add_problems(status, station, now);
+    const bool locked = PlayerLock::held_elsewhere(context.home.root());
+    if (as_json) {
+        context.out << daemon::status_to_json(status, station.zone, daemon::PlayerPresence::not_running) << "\n";
+    } else {
+        if (locked)
+            context.out << "player:      a player holds this station's lock but does not answer on "
+                        << quote(daemon::control_socket_path(context.home.root()))
+                        << "; it may be starting, or it is stuck (systemctl restart loa)\n";
+        else
+            context.out << "player:      the player is not running (systemctl start loa)\n";
+        print_upcoming(context.out, status, station.zone);
+        print_problems(context.out, status, station.zone);
+    }
+    return exit_not_running;
+}
+
+} // namespace loa::cli

@@ -1,0 +1,150 @@
+#include "daemon/control_client.hpp"
+
+#include "core/error.hpp"
+#include "daemon/control_protocol.hpp"
+#include "daemon/socket_address.hpp"
+#include "daemon/status_json.hpp"
+
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstring>
+#include <thread>
+
+namespace loa::daemon {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+/// The longest answer read (a status is a few kilobytes).
+constexpr std::size_t max_answer_bytes = 1024 * 1024;
+
+/// Waits for `events` on `fd` until `deadline`; false when it passed.
+bool wait_for(int fd, short events, SteadyClock::time_point deadline) {
+    for (;;) {
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - SteadyClock::now()).count();
+        if (left <= 0)
+            return false;
+        pollfd polled{fd, events, 0};
+        const int ready = ::poll(&polled, 1, static_cast<int>(left));
+        if (ready > 0)
+            return true;
+        if (ready < 0 && errno != EINTR)
+            return false;
+    }
+}
+
+std::string seconds_text(std::chrono::milliseconds timeout) {
+    return std::to_string((timeout.count() + 999) / 1000) + " s";
+}
+
+} // namespace
+
+ControlClient::ControlClient(UniqueFd fd, std::filesystem::path path, std::chrono::milliseconds timeout)
+    : m_fd(std::move(fd)), m_path(std::move(path)), m_timeout(timeout) {}
+
+std::optional<ControlClient> ControlClient::connect(const std::filesystem::path &path,
+                                                    std::chrono::milliseconds timeout) {
+    const auto address = socket_address(path);
+    const auto deadline = SteadyClock::now() + timeout;
+    for (;;) {
+        UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+        if (!fd.valid())
+            throw Error(std::string("cannot create a socket: ") + std::strerror(errno));
+        if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address.address), address.length) == 0)
+            return ControlClient(std::move(fd), path, timeout);
+        switch (errno) {
+        case ENOENT:
+        case ECONNREFUSED:
+        case ENOTSOCK:
+            return std::nullopt; // no player: no socket, or one a crash left behind
+        case EACCES:
+        case EPERM:
+            throw Error("cannot reach the running player at " + quote(path) +
+                        ": permission denied; add your user to group loa (sudo adduser $USER loa) "
+                        "and log in again");
+        case EAGAIN: // its queue is full: try again until the deadline
+            if (SteadyClock::now() >= deadline)
+                throw Error("the running player is too busy to answer on " + quote(path) + " within " +
+                            seconds_text(timeout) + "; try again, or check 'systemctl status loa'");
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            break;
+        default:
+            throw Error("cannot reach the running player at " + quote(path) + ": " + std::strerror(errno));
+        }
+    }
+}
+
+JsonValue ControlClient::exchange(const std::string &request) {
+    const auto deadline = SteadyClock::now() + m_timeout;
+    const std::string line = request + "\n";
+    const std::string no_answer = "the running player did not answer within " + seconds_text(m_timeout) +
+                                  "; check it with 'systemctl status loa'";
+    for (std::size_t sent = 0; sent < line.size();) {
+        if (!wait_for(m_fd.get(), POLLOUT, deadline))
+            throw Error(no_answer);
+        const ssize_t wrote = ::send(m_fd.get(), line.data() + sent, line.size() - sent, MSG_NOSIGNAL);
+        if (wrote < 0 && errno != EAGAIN && errno != EINTR)
+            throw Error("the running player closed its control socket (" + std::string(std::strerror(errno)) +
+                        "); it may be stopping");
+        if (wrote > 0)
+            sent += static_cast<std::size_t>(wrote);
+    }
+    std::string answer;
+    std::size_t end;
+    while ((end = answer.find('\n')) == std::string::npos) {
+        if (answer.size() > max_answer_bytes)
+            throw Error("the running player's answer is too long; is 'loa' the same version as the player?");
+        if (!wait_for(m_fd.get(), POLLIN, deadline))
+            throw Error(no_answer);
+        char buffer[4096];
+        const ssize_t got = ::recv(m_fd.get(), buffer, sizeof buffer, 0);
+        if (got == 0 || (got < 0 && errno != EAGAIN && errno != EINTR))
+            throw Error("the running player closed the connection without answering; it may be stopping");
+        if (got > 0)
+            answer.append(buffer, static_cast<std::size_t>(got));
+    }
+    auto parsed = JsonValue::parse(std::string_view(answer).substr(0, end));
+    if (!parsed || parsed->kind() != JsonValue::Kind::object || !parsed->member("ok") ||
+        !parsed->member("ok")->boolean())
+        throw Error("the running player's answer cannot be read; is 'loa' the same version as the player?");
+    return std::move(*parsed);
+}
+
+std::string ControlClient::expect_ok(const JsonValue &answer) {
+    const JsonValue *error = answer.member("error");
+    const std::string text = error && error->string() ? *error->string() : "";
+    if (*answer.member("ok")->boolean()) {
+        const JsonValue *message = answer.member("message");
+        return message && message->string() ? *message->string() : "";
+    }
+    const JsonValue *refused = answer.member("refused");
+    if (refused && refused->boolean().value_or(false))
+        throw InputError(text.empty() ? "the running player refused the request" : text);
+    throw Error("the running player failed: " + (text.empty() ? std::string("no reason given") : text));
+}
+
+PlayAnswer ControlClient::play(const std::string &announcement, Priority priority) {
+    const JsonValue answer = exchange(play_request(announcement, priority));
+    try {
+        return {true, expect_ok(answer)};
+    } catch (const InputError &refusal) {
+        return {false, refusal.what()};
+    }
+}
+
+engine::EngineStatus ControlClient::status() {
+    const JsonValue answer = exchange(status_request());
+    expect_ok(answer);
+    const JsonValue *status = answer.member("status");
+    if (!status)
+        throw Error("the running player's answer has no status; is 'loa' the same version as the player?");
+    return status_from_json(*status);
+}
+
+std::string ControlClient::reload() {
+    return expect_ok(exchange(reload_request()));
+}
+
+} // namespace loa::daemon

@@ -1,0 +1,243 @@
+#include "daemon/json_value.hpp"
+
+#include <charconv>
+
+namespace loa::daemon {
+
+/// Recursive-descent reader over one text; every method returns false on the
+/// first byte that is not valid JSON.
+class JsonReader {
+public:
+    explicit JsonReader(std::string_view text) : m_text(text) {}
+
+    bool document(JsonValue &out) {
+        skip_space();
+        if (!value(out, 0))
+            return false;
+        skip_space();
+        return m_at == m_text.size();
+    }
+
+private:
+    static constexpr int max_depth = 32;
+
+    bool value(JsonValue &out, int depth) {
+        if (depth >= max_depth || m_at >= m_text.size())
+            return false;
+        switch (m_text[m_at]) {
+        case '{': return object(out, depth);
+        case '[': return array(out, depth);
+        case '"': out.m_kind = JsonValue::Kind::string; return string(out.m_text);
+        case 't': out.m_kind = JsonValue::Kind::boolean; out.m_boolean = true; return word("true");
+        case 'f': out.m_kind = JsonValue::Kind::boolean; return word("false");
+        case 'n': out.m_kind = JsonValue::Kind::null; return word("null");
+        default: out.m_kind = JsonValue::Kind::number; return number(out.m_text);
+        }
+    }
+
+    bool object(JsonValue &out, int depth) {
+        out.m_kind = JsonValue::Kind::object;
+        ++m_at;
+        skip_space();
+        if (take('}'))
+            return true;
+        do {
+            skip_space();
+            std::string key;
+            if (m_at >= m_text.size() || m_text[m_at] != '"' || !string(key))
+                return false;
+            skip_space();
+            if (!take(':'))
+                return false;
+            skip_space();
+            JsonValue item;
+            if (!value(item, depth + 1))
+                return false;
+            out.m_keys.push_back(std::move(key));
+            out.m_items.push_back(std::move(item));
+            skip_space();
+        } while (take(','));
+        return take('}');
+    }
+
+    bool array(JsonValue &out, int depth) {
+        out.m_kind = JsonValue::Kind::array;
+        ++m_at;
+        skip_space();
+        if (take(']'))
+            return true;
+        do {
+            skip_space();
+            JsonValue item;
+            if (!value(item, depth + 1))
+                return false;
+            out.m_items.push_back(std::move(item));
+            skip_space();
+        } while (take(','));
+        return take(']');
+    }
+
+    bool string(std::string &out) {
+        ++m_at; // the opening quote
+        while (m_at < m_text.size()) {
+            const char c = m_text[m_at++];
+            if (c == '"')
+                return true;
+            if (static_cast<unsigned char>(c) < 0x20)
+                return false;
+            if (c != '\\') {
+                out.push_back(c);
+                continue;
+            }
+            if (m_at >= m_text.size())
+                return false;
+            switch (m_text[m_at++]) {
+            case '"': out.push_back('"'); break;
+            case '\\': out.push_back('\\'); break;
+            case '/': out.push_back('/'); break;
+            case 'b': out.push_back('\b'); break;
+            case 'f': out.push_back('\f'); break;
+            case 'n': out.push_back('\n'); break;
+            case 'r': out.push_back('\r'); break;
+            case 't': out.push_back('\t'); break;
+            case 'u':
+                if (!unicode_escape(out))
+                    return false;
+                break;
+            default: return false;
+            }
+        }
+        return false;
+    }
+
+    bool hex4(unsigned &code) {
+        if (m_text.size() - m_at < 4)
+            return false;
+        const auto *first = m_text.data() + m_at;
+        const auto [end, error] = std::from_chars(first, first + 4, code, 16);
+        if (error != std::errc() || end != first + 4)
+            return false;
+        m_at += 4;
+        return true;
+    }
+
+    /// After "\u": one code point (a surrogate pair counts as one), as UTF-8.
+    bool unicode_escape(std::string &out) {
+        unsigned code = 0;
+        if (!hex4(code) || (code >= 0xDC00 && code <= 0xDFFF))
+            return false;
+        if (code >= 0xD800 && code <= 0xDBFF) {
+            unsigned low = 0;
+            if (!take('\\') || !take('u') || !hex4(low) || low < 0xDC00 || low > 0xDFFF)
+                return false;
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+        }
+        if (code < 0x80) {
+            out.push_back(static_cast<char>(code));
+        } else if (code < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        } else if (code < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (code >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        }
+        return true;
+    }
+
+    /// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    bool number(std::string &out) {
+        const std::size_t begin = m_at;
+        take('-');
+        if (take('0')) {
+        } else if (!digits()) {
+            return false;
+        }
+        if (take('.') && !digits())
+            return false;
+        if (take('e') || take('E')) {
+            if (!take('+'))
+                take('-');
+            if (!digits())
+                return false;
+        }
+        out.assign(m_text.substr(begin, m_at - begin));
+        return true;
+    }
+
+    bool digits() {
+        const std::size_t begin = m_at;
+        while (m_at < m_text.size() && m_text[m_at] >= '0' && m_text[m_at] <= '9')
+            ++m_at;
+        return m_at > begin;
+    }
+
+    bool word(std::string_view expected) {
+        if (m_text.substr(m_at, expected.size()) != expected)
+            return false;
+        m_at += expected.size();
+        return true;
+    }
+
+    bool take(char c) {
+        if (m_at < m_text.size() && m_text[m_at] == c) {
+            ++m_at;
+            return true;
+        }
+        return false;
+    }
+
+    void skip_space() {
+        while (m_at < m_text.size() &&
+               (m_text[m_at] == ' ' || m_text[m_at] == '\t' || m_text[m_at] == '\n' || m_text[m_at] == '\r'))
+            ++m_at;
+    }
+
+    std::string_view m_text;
+    std::size_t m_at = 0;
+};
+
+std::optional<JsonValue> JsonValue::parse(std::string_view text) {
+    JsonValue value;
+    JsonReader reader(text);
+    if (!reader.document(value))
+        return std::nullopt;
+    return value;
+}
+
+std::optional<long long> JsonValue::integer() const noexcept {
+    if (m_kind != Kind::number)
+        return std::nullopt;
+    long long value = 0;
+    const auto [end, error] = std::from_chars(m_text.data(), m_text.data() + m_text.size(), value);
+    if (error != std::errc() || end != m_text.data() + m_text.size())
+        return std::nullopt;
+    return value;
+}
+
+std::optional<bool> JsonValue::boolean() const noexcept {
+    if (m_kind != Kind::boolean)
+        return std::nullopt;
+    return m_boolean;
+}
+
+const std::vector<JsonValue> &JsonValue::elements() const noexcept {
+    static const std::vector<JsonValue> none;
+    return m_kind == Kind::array ? m_items : none;
+}
+
+const JsonValue *JsonValue::member(std::string_view key) const noexcept {
+    if (m_kind != Kind::object)
+        return nullptr;
+    for (std::size_t i = 0; i < m_keys.size(); ++i)
+        if (m_keys[i] == key)
+            return &m_items[i];
+    return nullptr;
+}
+
+} // namespace loa::daemon

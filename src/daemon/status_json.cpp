@@ -1,0 +1,279 @@
+#include "daemon/status_json.hpp"
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+
+#include <array>
+#include <charconv>
+
+namespace loa::daemon {
+namespace {
+
+using engine::EngineState;
+
+constexpr std::array<std::pair<EngineState, std::string_view>, 6> state_names{{
+    {EngineState::starting, "starting"},
+    {EngineState::no_schedule, "no_schedule"},
+    {EngineState::idle, "idle"},
+    {EngineState::playing, "playing"},
+    {EngineState::device_unavailable, "device_unavailable"},
+    {EngineState::stopping, "stopping"},
+}};
+
+void append_member(std::string &out, std::string_view key) {
+    if (out.back() != '{')
+        out.push_back(',');
+    json::append_string(out, key);
+    out.push_back(':');
+}
+
+void append_optional(std::string &out, const std::optional<std::string> &text) {
+    if (text)
+        json::append_string(out, *text);
+    else
+        out += "null";
+}
+
+void append_now_playing(std::string &out, const engine::NowPlaying &now, const TimeZone &zone) {
+    out.push_back('{');
+    append_member(out, "announcement");
+    json::append_string(out, now.announcement);
+    append_member(out, "title");
+    json::append_string(out, now.title);
+    append_member(out, "slot");
+    append_optional(out, now.slot.empty() ? std::nullopt : std::optional(now.slot));
+    append_member(out, "position");
+    out += std::to_string(now.position);
+    append_member(out, "priority");
+    json::append_string(out, loa::to_string(now.priority));
+    append_member(out, "started_at");
+    json::append_string(out, zone.format_iso(now.started_at));
+    out.push_back('}');
+}
+
+void append_upcoming(std::string &out, const engine::UpcomingOccurrence &next, const TimeZone &zone) {
+    out.push_back('{');
+    append_member(out, "slot");
+    json::append_string(out, next.slot);
+    append_member(out, "at");
+    json::append_string(out, zone.format_iso(next.at));
+    append_member(out, "priority");
+    json::append_string(out, loa::to_string(next.priority));
+    append_member(out, "items");
+    out.push_back('[');
+    for (std::size_t i = 0; i < next.items.size(); ++i) {
+        if (i)
+            out.push_back(',');
+        json::append_string(out, next.items[i]);
+    }
+    out += "]}";
+}
+
+[[noreturn]] void bad_member(std::string_view key) {
+    throw Error("the player's status has no readable '" + std::string(key) +
+                "'; is 'loa' the same version as the running player?");
+}
+
+const JsonValue &member(const JsonValue &object, std::string_view key) {
+    const JsonValue *value = object.member(key);
+    if (!value)
+        bad_member(key);
+    return *value;
+}
+
+std::string text(const JsonValue &object, std::string_view key) {
+    const std::string *value = member(object, key).string();
+    if (!value)
+        bad_member(key);
+    return *value;
+}
+
+std::optional<std::string> optional_text(const JsonValue &object, std::string_view key) {
+    const JsonValue &value = member(object, key);
+    if (value.is_null())
+        return std::nullopt;
+    if (!value.string())
+        bad_member(key);
+    return *value.string();
+}
+
+long long integer(const JsonValue &object, std::string_view key) {
+    const auto value = member(object, key).integer();
+    if (!value)
+        bad_member(key);
+    return *value;
+}
+
+TimePoint instant(const JsonValue &object, std::string_view key) {
+    const auto value = parse_iso_instant(text(object, key));
+    if (!value)
+        bad_member(key);
+    return *value;
+}
+
+Priority priority(const JsonValue &object) {
+    const auto value = parse_priority(text(object, "priority"));
+    if (!value)
+        bad_member("priority");
+    return *value;
+}
+
+/// Reads an unsigned decimal of exactly `width` digits at `at`.
+bool read_digits(std::string_view text, std::size_t at, std::size_t width, int &out) {
+    if (at + width > text.size())
+        return false;
+    for (std::size_t i = at; i < at + width; ++i)
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+    std::from_chars(text.data() + at, text.data() + at + width, out);
+    return true;
+}
+
+} // namespace
+
+std::string_view to_string(EngineState state) noexcept {
+    for (const auto &[value, name] : state_names)
+        if (value == state)
+            return name;
+    return "starting";
+}
+
+std::optional<EngineState> parse_engine_state(std::string_view text) noexcept {
+    for (const auto &[value, name] : state_names)
+        if (name == text)
+            return value;
+    return std::nullopt;
+}
+
+std::string status_to_json(const engine::EngineStatus &status, const TimeZone &zone, PlayerPresence presence) {
+    const bool running = presence == PlayerPresence::running;
+    std::string out = "{";
+    append_member(out, "running");
+    out += running ? "true" : "false";
+    append_member(out, "state");
+    json::append_string(out, running ? to_string(status.state) : "not_running");
+    append_member(out, "device");
+    append_optional(out, running ? std::optional(status.device) : std::nullopt);
+    append_member(out, "schedule_version");
+    out += std::to_string(status.schedule_version);
+    append_member(out, "schedule_file");
+    append_optional(out, status.schedule_file.empty() ? std::nullopt : std::optional(status.schedule_file));
+    append_member(out, "now_playing");
+    if (status.now_playing)
+        append_now_playing(out, *status.now_playing, zone);
+    else
+        out += "null";
+    append_member(out, "next");
+    out.push_back('[');
+    for (std::size_t i = 0; i < status.next.size(); ++i) {
+        if (i)
+            out.push_back(',');
+        append_upcoming(out, status.next[i], zone);
+    }
+    out.push_back(']');
+    append_member(out, "problems");
+    out.push_back('[');
+    for (std::size_t i = 0; i < status.problems.size(); ++i) {
+        out += i ? ",{" : "{";
+        append_member(out, "at");
+        json::append_string(out, zone.format_iso(status.problems[i].at));
+        append_member(out, "message");
+        json::append_string(out, status.problems[i].message);
+        out.push_back('}');
+    }
+    out.push_back(']');
+    append_member(out, "log_problem");
+    append_optional(out, status.log_problem);
+    append_member(out, "pending_log_rows");
+    out += std::to_string(status.pending_log_rows);
+    out.push_back('}');
+    return out;
+}
+
+engine::EngineStatus status_from_json(const JsonValue &object) {
+    if (object.kind() != JsonValue::Kind::object)
+        throw Error("the player's status is not a JSON object; is 'loa' the same version as the running player?");
+    engine::EngineStatus status;
+    const auto state = parse_engine_state(text(object, "state"));
+    if (!state)
+        bad_member("state");
+    status.state = *state;
+    status.device = optional_text(object, "device").value_or("");
+    status.schedule_version = integer(object, "schedule_version");
+    status.schedule_file = optional_text(object, "schedule_file").value_or("");
+    if (const JsonValue &now = member(object, "now_playing"); !now.is_null()) {
+        engine::NowPlaying playing;
+        playing.announcement = text(now, "announcement");
+        playing.title = text(now, "title");
+        playing.slot = optional_text(now, "slot").value_or("");
+        playing.position = integer(now, "position");
+        playing.priority = priority(now);
+        playing.started_at = instant(now, "started_at");
+        status.now_playing = std::move(playing);
+    }
+    for (const JsonValue &item : member(object, "next").elements()) {
+        engine::UpcomingOccurrence next;
+        next.slot = text(item, "slot");
+        next.at = instant(item, "at");
+        next.priority = priority(item);
+        for (const JsonValue &id : member(item, "items").elements()) {
+            if (!id.string())
+                bad_member("items");
+            next.items.push_back(*id.string());
+        }
+        status.next.push_back(std::move(next));
+    }
+    for (const JsonValue &item : member(object, "problems").elements())
+        status.problems.push_back({instant(item, "at"), text(item, "message")});
+    status.log_problem = optional_text(object, "log_problem");
+    const long long pending = integer(object, "pending_log_rows");
+    if (pending < 0)
+        bad_member("pending_log_rows");
+    status.pending_log_rows = static_cast<std::size_t>(pending);
+    return status;
+}
+
+std::optional<TimePoint> parse_iso_instant(std::string_view text) {
+    using namespace std::chrono;
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    if (!read_digits(text, 0, 4, year) || text.size() < 19 || text[4] != '-' || !read_digits(text, 5, 2, month) ||
+        text[7] != '-' || !read_digits(text, 8, 2, day) || text[10] != 'T' || !read_digits(text, 11, 2, hour) ||
+        text[13] != ':' || !read_digits(text, 14, 2, minute) || text[16] != ':' || !read_digits(text, 17, 2, second))
+        return std::nullopt;
+    const year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                              std::chrono::day{static_cast<unsigned>(day)}};
+    if (!date.ok() || hour > 23 || minute > 59 || second > 59)
+        return std::nullopt;
+    std::size_t at = 19;
+    nanoseconds fraction{0};
+    if (at < text.size() && text[at] == '.') {
+        ++at;
+        long long scale = 100'000'000;
+        const std::size_t first = at;
+        for (; at < text.size() && text[at] >= '0' && text[at] <= '9'; ++at, scale /= 10)
+            fraction += nanoseconds{(text[at] - '0') * scale};
+        if (at == first)
+            return std::nullopt;
+    }
+    minutes offset{0};
+    if (at < text.size() && text[at] == 'Z') {
+        ++at;
+    } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+        int offset_hours = 0, offset_minutes = 0;
+        if (!read_digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() || text[at + 3] != ':' ||
+            !read_digits(text, at + 4, 2, offset_minutes))
+            return std::nullopt;
+        offset = hours{offset_hours} + minutes{offset_minutes};
+        if (text[at] == '-')
+            offset = -offset;
+        at += 6;
+    } else {
+        return std::nullopt;
+    }
+    if (at != text.size())
+        return std::nullopt;
+    const auto local = sys_days{date} + hours{hour} + minutes{minute} + seconds{second};
+    return time_point_cast<TimePoint::duration>(local - offset + fraction);
+}
+
+} // namespace loa::daemon
