@@ -307,19 +307,7 @@ std::vector<PlayRecord> PlayLog::query(const PlayFilter &filter) const {
 }
 
 void PlayLog::scan(const PlayFilter &filter, const std::function<void(const PlayRecord &)> &visit) const {
-    std::string sql = std::string(play_select_columns) +
-                      "WHERE (?1 IS NULL OR coalesce(started_ms, scheduled_ms, planned_ms) >= ?1) "
-                      "AND (?2 IS NULL OR coalesce(started_ms, scheduled_ms, planned_ms) < ?2) "
-                      "AND (?3 IS NULL OR status = ?3) ORDER BY coalesce(started_ms, scheduled_ms, planned_ms), play_id";
-    sqlite::Statement select(m_db, sql);
-    if (filter.from)
-        select.bind(1, unix_ms(*filter.from));
-    if (filter.to)
-        select.bind(2, unix_ms(*filter.to));
-    if (filter.status)
-        select.bind(3, to_string(*filter.status));
-    while (select.step())
-        visit(read_play_row(select));
+    scan_plays(m_db, filter, visit);
 }
 
 } // namespace loa::playlog

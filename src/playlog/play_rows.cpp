@@ -78,7 +78,7 @@ PlayRecord read_play_row(const sqlite::Statement &row) {
 }
 
 void scan_plays(sqlite::Database &db, const PlayFilter &filter, const std::function<void(const PlayRecord &)> &visit) {
-    // The same selection and order as PlayLog::scan; plays_by_time serves both.
+    // In time order; the index plays_by_time serves it.
     sqlite::Statement select(db, std::string(play_select_columns) +
                                      "WHERE (?1 IS NULL OR coalesce(started_ms, scheduled_ms, planned_ms) >= ?1) "
                                      "AND (?2 IS NULL OR coalesce(started_ms, scheduled_ms, planned_ms) < ?2) "
