@@ -1,5 +1,7 @@
 #include "daemon/json_value.hpp"
 
+#include "core/json.hpp"
+
 #include <charconv>
 
 namespace loa::daemon {
@@ -78,76 +80,7 @@ private:
     }
 
     bool string(std::string &out) {
-        ++m_at; // the opening quote
-        while (m_at < m_text.size()) {
-            const char c = m_text[m_at++];
-            if (c == '"')
-                return true;
-            if (static_cast<unsigned char>(c) < 0x20)
-                return false;
-            if (c != '\\') {
-                out.push_back(c);
-                continue;
-            }
-            if (m_at >= m_text.size())
-                return false;
-            switch (m_text[m_at++]) {
-            case '"': out.push_back('"'); break;
-            case '\\': out.push_back('\\'); break;
-            case '/': out.push_back('/'); break;
-            case 'b': out.push_back('\b'); break;
-            case 'f': out.push_back('\f'); break;
-            case 'n': out.push_back('\n'); break;
-            case 'r': out.push_back('\r'); break;
-            case 't': out.push_back('\t'); break;
-            case 'u':
-                if (!unicode_escape(out))
-                    return false;
-                break;
-            default: return false;
-            }
-        }
-        return false;
-    }
-
-    bool hex4(unsigned &code) {
-        if (m_text.size() - m_at < 4)
-            return false;
-        const auto *first = m_text.data() + m_at;
-        const auto [end, error] = std::from_chars(first, first + 4, code, 16);
-        if (error != std::errc() || end != first + 4)
-            return false;
-        m_at += 4;
-        return true;
-    }
-
-    /// After "\u": one code point (a surrogate pair counts as one), as UTF-8.
-    bool unicode_escape(std::string &out) {
-        unsigned code = 0;
-        if (!hex4(code) || (code >= 0xDC00 && code <= 0xDFFF))
-            return false;
-        if (code >= 0xD800 && code <= 0xDBFF) {
-            unsigned low = 0;
-            if (!take('\\') || !take('u') || !hex4(low) || low < 0xDC00 || low > 0xDFFF)
-                return false;
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-        }
-        if (code < 0x80) {
-            out.push_back(static_cast<char>(code));
-        } else if (code < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-        } else if (code < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (code >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-        }
-        return true;
+        return json::read_string(m_text, m_at, out);
     }
 
     /// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
