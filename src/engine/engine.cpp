@@ -398,6 +398,15 @@ bool Engine::emergency_due(const Due &current, TimePoint now) const {
                        [](const schedule::Occurrence &o) { return o.priority == Priority::emergency; });
 }
 
+std::optional<TimePoint> Engine::later_due_of_same_slot(const Due &due, TimePoint now) const {
+    std::optional<TimePoint> latest;
+    for (const Due &other : m_due)
+        if (&other != &due && other.occurrence.slot == due.occurrence.slot && other.occurrence.at > due.occurrence.at &&
+            other.occurrence.at <= now)
+            latest = std::max(latest.value_or(other.occurrence.at), other.occurrence.at);
+    return latest;
+}
+
 bool Engine::handle(Due &due) {
     const schedule::Occurrence &occurrence = due.occurrence;
     // When each item should start if everything before it played on time.
@@ -422,7 +431,12 @@ bool Engine::handle(Due &due) {
             due.decided = true;
             const auto lateness = now - planned[position];
             using Kind = schedule::LatePolicy::Kind;
-            if (lateness > on_time_tolerance && occurrence.late.kind != Kind::always) {
+            if (lateness > on_time_tolerance) {
+                if (const auto later = later_due_of_same_slot(due, now))
+                    due.refusal = why_late(planned[position]) + "; the same slot's later time " +
+                                  m_settings.zone.format_iso(*later) + " plays instead, not both";
+            }
+            if (!due.refusal && lateness > on_time_tolerance && occurrence.late.kind != Kind::always) {
                 const auto late = std::chrono::duration_cast<std::chrono::seconds>(lateness);
                 if (occurrence.late.kind == Kind::never)
                     due.refusal = why_late(planned[position]) + " (" + minutes_text(late) +

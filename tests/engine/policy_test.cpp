@@ -187,6 +187,24 @@ TEST_CASE("late policy after downtime: played late with its lateness, or missed 
     }
 }
 
+TEST_CASE("after days away, only the latest time of a slot plays late; the earlier ones are missed") {
+    Station s;
+    // Loaded on Friday; the player is away from Friday 05:00 until Monday 07:00.
+    s.load("version = 1\n" + slot("sang", "06:00", "late = \"always\""), monday(4, 0) - days{3});
+    s.clock.set(monday(7, 0));
+    s.run_until(monday(7, 10));
+    const auto rows = s.rows();
+    REQUIRE(rows.size() == 4); // Friday, Saturday, Sunday and Monday at 06:00
+    for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
+        CAPTURE(i);
+        CHECK(rows[i].status == PlayStatus::missed);
+        CHECK(contains(rows[i].error, "the player was not running at the slot's time"));
+        CHECK(contains(rows[i].error, "2020-07-20T06:00:00.000+07:00 plays instead"));
+    }
+    CHECK(rows.back().status == PlayStatus::completed);
+    CHECK(rows.back().lateness_ms >= 60 * 60'000);
+}
+
 TEST_CASE("priorities: priority before normal due in the same window and equal priorities in time order") {
     struct Row {
         std::string schedule;
