@@ -145,17 +145,20 @@ int show(Context &context, const Arguments &args) {
     const bool as_json = args.flag("--json");
     for (const auto &occurrence : occurrences) {
         const auto at = station.zone.format_iso(occurrence.at);
+        const auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(occurrence.gap);
         if (as_json) {
             std::string items;
             for (const auto &item : occurrence.items)
                 items += (items.empty() ? "" : ",") + json::quoted(item);
             context.out << "{\"slot\":" << json::quoted(occurrence.slot) << ",\"at\":" << json::quoted(at)
                         << ",\"priority\":" << json::quoted(to_string(occurrence.priority)) << ",\"items\":["
-                        << items << "]}\n";
+                        << items << "],\"gap_ms\":" << gap.count() << "}\n";
         } else {
             context.out << at << "  " << occurrence.slot << "  " << to_string(occurrence.priority) << "  ";
             for (std::size_t i = 0; i < occurrence.items.size(); ++i)
                 context.out << (i ? ", " : "") << occurrence.items[i];
+            if (gap.count() > 0)
+                context.out << "  (" << gap.count() / 1000.0 << " s of silence between items)";
             context.out << "\n";
         }
     }

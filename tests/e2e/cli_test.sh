@@ -70,6 +70,12 @@ expect 0 "list" -- "$loa" --home "$home" list
 
 expect 0 "the example schedule checks" -- "$loa" --home "$home" schedule check "$src/schedules/chong-lua-dao-2020.toml"
 expect 0 "the example schedule loads" -- "$loa" --home "$home" schedule load "$src/schedules/chong-lua-dao-2020.toml"
+expect 0 "the full example loads" -- "$loa" --home "$home" schedule load "$src/schedules/vi-du-day-du.toml"
+expect 0 "schedule show lists a day" -- "$loa" --home "$home" schedule show --from 2020-09-14 --days 1
+contains "$work/out" "sang  normal  chuong, lua-dao-qua-mang, thu-doan-lua-dao, lua-dao-qua-mang, thu-doan-lua-dao, chuong  (3 s of silence between items)" "schedule show gives intro, repeats, outro and the gap"
+expect 0 "schedule show --json" -- "$loa" --home "$home" schedule show --from 2020-09-14 --days 1 --json
+contains "$work/out" '"gap_ms":3000' "schedule show --json gives the gap"
+expect 0 "the example schedule loads again" -- "$loa" --home "$home" schedule load "$src/schedules/chong-lua-dao-2020.toml"
 cat >"$work/bad.toml" <<'TOML'
 version = 1
 [[slot]]
