@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 namespace loa::cli {
@@ -89,6 +90,18 @@ playout::OutputSpec output_spec(const Arguments &args, const station::StationCon
     return playout::parse_output_spec("device:" + config.output_device);
 }
 
+/// A sound card missing at start is not fatal: the player retries it in the background
+/// and reports each attempt (through `out`, shared with the engine's messages).
+playout::PlayerOptions player_options(Context &context, std::mutex &out) {
+    playout::PlayerOptions options;
+    options.wait_for_device = true;
+    options.on_message = [&context, &out](const std::string &message) {
+        const std::lock_guard lock(out);
+        context.out << "loa: " << message << std::endl;
+    };
+    return options;
+}
+
 } // namespace
 
 int run_player(Context &context, const std::vector<std::string> &words) {
@@ -99,7 +112,8 @@ int run_player(Context &context, const std::vector<std::string> &words) {
     const PlayerLock lock(context.home.root() / "loa.lock");
     const auto spec = output_spec(args, station.config);
     SystemClock clock;
-    playout::Player player(spec, clock);
+    std::mutex out_mutex;
+    playout::Player player(spec, clock, player_options(context, out_mutex));
     station::ScheduleStore schedules(*station.db);
     library::Library library(*station.db, context.home.library_path());
     playlog::PlayLog log(*station.db, station.config.code, station.zone);
@@ -109,7 +123,10 @@ int run_player(Context &context, const std::vector<std::string> &words) {
     settings.loudness_target_lufs = station.config.loudness_target_lufs;
     settings.max_boost_db = station.config.max_boost_db;
     engine::Engine engine(clock, schedules, library, log, player, settings);
-    engine.on_message([&](std::string_view message) { context.out << message << std::endl; });
+    engine.on_message([&](std::string_view message) {
+        const std::lock_guard guard(out_mutex);
+        context.out << message << std::endl;
+    });
     context.out << "loa: station " << station.config.code << " playing to " << player.device_name()
                 << " (" << player.rate() << " Hz); press Ctrl-C to stop" << std::endl;
     if (!schedules.active())

@@ -28,6 +28,10 @@ void Renderer::reset() noexcept {
     m_frames_played.store(0, std::memory_order_relaxed);
     m_underruns.store(0, std::memory_order_relaxed);
     m_stopped.store(false, std::memory_order_relaxed);
+    m_mark.store(-1, std::memory_order_relaxed);
+    m_mark_reached.store(false, std::memory_order_relaxed);
+    m_mark_span.store(0, std::memory_order_relaxed);
+    m_mark_underruns.store(0, std::memory_order_relaxed);
     m_state.store(State::idle, std::memory_order_release);
 }
 
@@ -43,6 +47,11 @@ void Renderer::start_now() noexcept {
 
 void Renderer::end_input() noexcept {
     m_input_ended.store(true, std::memory_order_release);
+}
+
+void Renderer::mark(std::int64_t frame) noexcept {
+    m_mark_reached.store(false, std::memory_order_relaxed);
+    m_mark.store(frame, std::memory_order_release);
 }
 
 void Renderer::request_stop() noexcept {
@@ -62,6 +71,9 @@ Renderer::Progress Renderer::progress() const noexcept {
     progress.underruns = m_underruns.load(std::memory_order_relaxed);
     progress.stopped = m_stopped.load(std::memory_order_relaxed);
     progress.renders = m_renders.load(std::memory_order_relaxed);
+    progress.mark_reached = m_mark_reached.load(std::memory_order_acquire);
+    progress.mark_span = m_mark_span.load(std::memory_order_relaxed);
+    progress.mark_underruns = m_mark_underruns.load(std::memory_order_relaxed);
     return progress;
 }
 
@@ -139,6 +151,16 @@ std::size_t Renderer::play(float *out, std::size_t position, std::size_t frames,
         m_fading ? std::min(frames - position, m_fade_left) : frames - position;
     float *destination = out + position * m_config.channels;
     const std::size_t got = m_ring.read(destination, wanted);
+    const std::int64_t played_before = m_frames_played.load(std::memory_order_relaxed);
+    if (const std::int64_t mark = m_mark.load(std::memory_order_acquire);
+        mark >= played_before && mark < played_before + static_cast<std::int64_t>(got) &&
+        !m_mark_reached.load(std::memory_order_relaxed)) {
+        m_mark_span.store(m_span_frames.load(std::memory_order_relaxed) + (mark - played_before),
+                          std::memory_order_relaxed);
+        m_mark_underruns.store(m_underruns.load(std::memory_order_relaxed),
+                               std::memory_order_relaxed);
+        m_mark_reached.store(true, std::memory_order_release);
+    }
 
     if (m_fading) {
         const float step =
