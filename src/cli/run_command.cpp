@@ -128,7 +128,8 @@ int run_player(Context &context, const std::vector<std::string> &words) {
         context.out << message << std::endl;
     });
     context.out << "loa: station " << station.config.code << " playing to " << player.device_name()
-                << " (" << player.rate() << " Hz); press Ctrl-C to stop" << std::endl;
+                << (player.rate() > 0 ? " (" + std::to_string(player.rate()) + " Hz)" : " (waiting for it)")
+                << "; press Ctrl-C to stop" << std::endl;
     if (!schedules.active())
         context.out << "loa: no schedule is loaded yet; load one with 'loa schedule load FILE'" << std::endl;
     {
