@@ -13,6 +13,8 @@ packages=(
     catch2 jackd2 libjack-jackd2-dev sqlite3 sox libsox-fmt-all espeak-ng python3-openpyxl ffmpeg time
     # tests: ALSA's jack plugin (PortAudio's ALSA path and aplay into JACK), aplay
     libasound2-plugins alsa-utils
+    # playout's resampler
+    libsoxr-dev
     # fuzzing (tests/fuzz/run.sh)
     clang-14 libclang-rt-14-dev
 )

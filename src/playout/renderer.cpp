@@ -133,7 +133,12 @@ Renderer::Span Renderer::render(float *out, std::size_t frames, double dac_time)
 
     silence(out, position, frames);
     m_renders.fetch_add(1, std::memory_order_release);
-    if (entry != State::idle && entry != State::finished)
+    // Wake the feeder when there is something for it: a new state, or room for a refill
+    // (half the ring). Not after every buffer: each wake-up is a system call or two, and
+    // the feeder also looks every 50 ms.
+    if (entry != State::idle && entry != State::finished &&
+        (m_state.load(std::memory_order_relaxed) != entry ||
+         m_ring.readable_frames() * 2 <= m_config.ring_frames))
         m_wakeup->notify();
     return span;
 }

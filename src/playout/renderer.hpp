@@ -55,7 +55,8 @@ public:
         std::uint64_t mark_underruns = 0; ///< underruns before the marked frame
     };
 
-    /// Preallocates everything. `wakeup` is notified after each active render; it is
+    /// Preallocates everything. `wakeup` is notified after a render that changed the state
+    /// or left the ring at most half full; it is
     /// shared so that it outlives a renderer the Player had to leak with a failed sink.
     Renderer(const Config &config, std::shared_ptr<Wakeup> wakeup);
 
