@@ -26,9 +26,10 @@
 // After `idle_close` without a play (default 10 s), a housekeeping thread stops and
 // closes it; play() opens it again as it begins, which the engine does its preroll
 // (1.5 s) before the instant, and then waits until the arming point (0.3 s plus the
-// output latency before the instant): the stream has run on silence for at least a
-// second when the first sample is placed, so alignment is as with a stream that never
-// stopped. WAV and null outputs render only around items and are never closed.
+// output latency before the instant): when play() comes that early, the stream has run
+// on silence for more than a second when the first sample is placed, so alignment is as
+// with a stream that never stopped (measured: tests/bench/playout_start_bench.sh with
+// LOA_BENCH_SPACING=14). WAV and null outputs render only around items and are never closed.
 //
 // A missing or lost sound card. With `wait_for_device`, a device that cannot be opened
 // at start is not fatal: the housekeeping thread tries again after 1, 2, 5, 10, 30 and

@@ -6,13 +6,16 @@
 # sleeps until its instant (through ALSA's jack plugin), as the baseline.
 # Prints |offset| median and p99 for both. Goal for loa: median <= 1 ms, p99 <= 3 ms.
 #
-#   bash tests/bench/playout_start_bench.sh LOA RECORDER [PLAYS]
+#   [LOA_BENCH_SPACING=S] bash tests/bench/playout_start_bench.sh LOA RECORDER [PLAYS]
 set -uo pipefail
 (($# >= 2)) || { echo "usage: $0 LOA RECORDER [PLAYS]" >&2; exit 2; }
 loa=$1
 export LOA_JACK_RECORDER=$2
 plays=${3:-20}
-spacing=3 # seconds between loa's starts; aplay's come 1.5 s after each
+# Seconds between loa's starts (aplay's come 1.5 s after each). Above 10 the player
+# closes its idle stream between plays and reopens it for each: LOA_BENCH_SPACING=14
+# measures the starts after a reopen.
+spacing=${LOA_BENCH_SPACING:-3}
 here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=../support/jack_session.sh
 source "$here/../support/jack_session.sh"

@@ -9,8 +9,11 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <mutex>
 #include <stdexcept>
+#include <string>
 #include <thread>
+#include <vector>
 
 using namespace std::chrono_literals;
 using loa::ManualClock;
@@ -423,4 +426,49 @@ TEST_CASE("Player stop() fades out within 250 ms and reports the position", "[pl
         REQUIRE(out.samples[frame * 2] <= out.samples[(frame - 1) * 2]);
     }
     CHECK(out.samples[(out.frames() - 1) * 2] < 16000 / 1000);
+}
+
+TEST_CASE("Player waits for a missing sound card, retrying with backoff and saying so",
+          "[player]") {
+    TemporaryDirectory directory;
+    write_wav(directory / "in.wav", noise(48000, 2, 4800));
+    std::mutex mutex;
+    std::vector<std::string> messages;
+    PlayerOptions options;
+    options.wait_for_device = true;
+    options.on_message = [&](const std::string &message) {
+        const std::lock_guard lock(mutex);
+        messages.push_back(message);
+    };
+    SystemClock clock;
+    const OutputSpec missing{OutputSpec::Kind::device, "loa-test-no-such-card"};
+    CHECK_THROWS_AS(Player(missing, clock), loa::Error); // without the option: fatal
+
+    Player player(missing, clock, options);
+    CHECK(player.device_name() == "loa-test-no-such-card");
+    CHECK(player.rate() == 0);
+    // The first attempt failed at once; the next after 1 s, the one after that 2 s later.
+    const auto began = std::chrono::steady_clock::now();
+    auto second_at = began;
+    for (bool two = false; !two && std::chrono::steady_clock::now() - began < 10s;) {
+        std::this_thread::sleep_for(10ms);
+        const std::lock_guard lock(mutex);
+        two = messages.size() >= 2;
+        second_at = std::chrono::steady_clock::now();
+    }
+    CHECK(second_at - began >= 900ms);
+    {
+        const std::lock_guard lock(mutex);
+        REQUIRE(messages.size() == 2);
+        CHECK_THAT(messages[0], Catch::Contains("loa-test-no-such-card") &&
+                                    Catch::Contains("trying the sound device again in 1 s"));
+        CHECK_THAT(messages[1], Catch::Contains("trying the sound device again in 2 s"));
+    }
+    // A play while it is missing fails at once with the reason, nothing started.
+    bool called = false;
+    const PlayResult result =
+        player.play({directory / "in.wav"}, clock.now() + 1s, [&] { called = true; });
+    CHECK(result.outcome == PlayOutcome::failed);
+    CHECK_THAT(result.error, Catch::Contains("loa-test-no-such-card"));
+    CHECK_FALSE(called);
 }
