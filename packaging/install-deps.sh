@@ -11,6 +11,10 @@ packages=(
     libsamplerate0-dev libebur128-dev libcctz-dev libsystemd-dev libxlsxwriter-dev
     # tests: Catch2 v2, a virtual sound device (JACK's dummy driver), the sample tools
     catch2 jackd2 libjack-jackd2-dev sqlite3 sox libsox-fmt-all espeak-ng python3-openpyxl ffmpeg time
+    # tests: ALSA's jack plugin (PortAudio's ALSA path and aplay into JACK), aplay
+    libasound2-plugins alsa-utils
+    # playout's resampler
+    libsoxr-dev
     # fuzzing (tests/fuzz/run.sh)
     clang-14 libclang-rt-14-dev
     # the Debian package and its test (packaging/build-deb.sh, tests/packaging/deb_test.sh)

@@ -23,6 +23,7 @@
 #include <signal.h>
 
 #include <iostream>
+#include <mutex>
 
 namespace loa::cli {
 namespace {
@@ -73,6 +74,18 @@ private:
     bool m_said_waiting = false;
 };
 
+/// A sound card missing at start is not fatal: the player retries it in the background
+/// and reports each attempt (through `out`, shared with the engine's messages).
+playout::PlayerOptions player_options(Context &context, std::mutex &out) {
+    playout::PlayerOptions options;
+    options.wait_for_device = true;
+    options.on_message = [&context, &out](const std::string &message) {
+        const std::lock_guard lock(out);
+        context.out << "loa: " << message << std::endl;
+    };
+    return options;
+}
+
 } // namespace
 
 int run_player(Context &context, const std::vector<std::string> &words) {
@@ -87,7 +100,8 @@ int run_player(Context &context, const std::vector<std::string> &words) {
     const auto spec = output_spec(args, station.config);
     SystemClock clock;
     daemon::SystemdNotifier systemd;
-    playout::Player player(spec, clock);
+    std::mutex out_mutex;
+    playout::Player player(spec, clock, player_options(context, out_mutex));
     station::ScheduleStore schedules(*station.db);
     library::Library library(*station.db, context.home.library_path());
     playlog::PlayLog log(*station.db, station.config.code, station.zone);
@@ -101,9 +115,13 @@ int run_player(Context &context, const std::vector<std::string> &words) {
     feed_watchdog(engine, systemd);
     EngineControl control(engine);
     const daemon::ControlServer server(daemon::control_socket_path(context.home.root()), control, station.zone);
-    engine.on_message([&](std::string_view message) { context.out << message << std::endl; });
+    engine.on_message([&](std::string_view message) {
+        const std::lock_guard guard(out_mutex);
+        context.out << message << std::endl;
+    });
     context.out << "loa: station " << station.config.code << " playing to " << player.device_name()
-                << " (" << player.rate() << " Hz); press Ctrl-C to stop" << std::endl;
+                << (player.rate() > 0 ? " (" + std::to_string(player.rate()) + " Hz)" : " (waiting for it)")
+                << "; press Ctrl-C to stop" << std::endl;
     if (!schedules.active())
         context.out << "loa: no schedule is loaded yet; load one with 'loa schedule load FILE'" << std::endl;
     ReadyWhenScheduled ready(systemd, context.home, player.device_name());
@@ -111,7 +129,10 @@ int run_player(Context &context, const std::vector<std::string> &words) {
         const SignalWatcher signals(
             [&](int signal) {
                 if (signal == SIGHUP) {
-                    context.out << "loa: SIGHUP: reading the active schedule again" << std::endl;
+                    {
+                        const std::lock_guard guard(out_mutex);
+                        context.out << "loa: SIGHUP: reading the active schedule again" << std::endl;
+                    }
                     engine.reload();
                     return;
                 }

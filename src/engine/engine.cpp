@@ -555,6 +555,11 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
         item.file = m_library.content_path(announcement);
         item.gain_db = playout::loudness_gain_db(m_settings.loudness_target_lufs, announcement.loudness_lufs,
                                                  announcement.true_peak_dbtp, m_settings.max_boost_db);
+        // Import measured a mono file as one channel; the player sends it to both
+        // channels of the card, where it sounds 3 dB louder. (A mono card would play it
+        // 3 dB under the target: station outputs are stereo.)
+        if (announcement.channels == 1)
+            item.gain_db += playout::mono_spread_db;
         item.start_offset = start_offset;
         item.followed = followed;
         const auto length = std::chrono::milliseconds(announcement.duration_ms);

@@ -7,9 +7,24 @@
 namespace loa::playout {
 
 /// Mono goes to every output channel; equal counts pass through unchanged; into a mono
-/// card, stereo is averaged ((L+R)/2). A file with more channels than the card uses its
-/// first two (front left and right) and drops the rest: announcements are mono or
-/// stereo, and a proper 5.1 downmix is not worth its code here. Feeder thread.
+/// card, stereo is averaged ((L+R)/2). Into more output channels than the file has, the
+/// extra ones are silent (after mono's copy to all).
+///
+/// A file with more than two channels is downmixed to stereo by this matrix (WAVE's
+/// default channel order; a = 0.7071 = -3 dB, as ITU-R BS.775; LFE dropped, as there):
+///
+///   channels  order                    L' =                       R' =
+///   3         L R C                    L + a·C                    R + a·C
+///   4         L R Ls Rs                L + a·Ls                   R + a·Rs
+///   5         L R C Ls Rs              L + a·C + a·Ls             R + a·C + a·Rs
+///   6 (5.1)   L R C LFE Ls Rs          L + a·C + a·Ls             R + a·C + a·Rs
+///   7 (6.1)   L R C LFE Cs Ls Rs       L + a·C + ½·Cs + a·Ls      R + a·C + ½·Cs + a·Rs
+///   8 (7.1)   L R C LFE Lb Rb Ls Rs    L + a·C + a·Lb + a·Ls      R + a·C + a·Rb + a·Rs
+///
+/// Channels beyond eight are dropped. Each row is then divided by the sum of its coefficients (5.1: 1 + 2a =
+/// 2.414, i.e. -7.7 dB), so that no input within full scale can sum beyond it: a
+/// downmix never clips; the loudness gain brings the level back. That downmix then
+/// goes to a mono card as (L'+R')/2. Feeder thread.
 class ChannelMap {
 public:
     ChannelMap(unsigned from_channels, unsigned to_channels);
@@ -28,6 +43,9 @@ public:
 private:
     unsigned m_from;
     unsigned m_to;
+    /// For more than two input channels: the stereo downmix, left row then right row
+    /// (m_from coefficients each), normalised.
+    std::vector<float> m_downmix;
     std::vector<float> m_output;
 };
 

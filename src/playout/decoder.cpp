@@ -28,7 +28,25 @@ Decoder::~Decoder() {
     sf_close(m_handle);
 }
 
+void Decoder::seek(std::int64_t frame) {
+    SF_INFO info{};
+    sf_command(m_handle, SFC_GET_CURRENT_SF_INFO, &info, sizeof info);
+    // Header frame counts can be a little wrong (MP3): past the end, read to the end.
+    if (info.frames > 0 && frame >= info.frames) {
+        m_exhausted = true;
+        m_frames_read = frame;
+        return;
+    }
+    if (sf_seek(m_handle, static_cast<sf_count_t>(frame), SEEK_SET) < 0)
+        throw InputError(quote(m_file) + ": cannot resume at " +
+                         std::to_string(static_cast<double>(frame) / m_rate) +
+                         " s: " + sf_strerror(m_handle) + "; the file may be damaged");
+    m_frames_read = frame;
+}
+
 std::size_t Decoder::read(float *out, std::size_t frames) {
+    if (m_exhausted)
+        return 0;
     const sf_count_t count = sf_readf_float(m_handle, out, static_cast<sf_count_t>(frames));
     if (count <= 0) {
         if (const int error = sf_error(m_handle); error != SF_ERR_NO_ERROR) {

@@ -25,6 +25,11 @@ public:
     /// Frames read so far, at the file's rate.
     std::int64_t frames_read() const noexcept { return m_frames_read; }
 
+    /// Moves to `frame` (at the file's rate) from the start, for resuming an item. A frame
+    /// at or past the end leaves nothing to read. Throws InputError naming the file if
+    /// libsndfile cannot seek in it.
+    void seek(std::int64_t frame);
+
     /// Reads up to `frames` interleaved frames into `out` (room for frames × channels()).
     /// Returns 0 only at the end. Throws InputError naming the file if decoding fails.
     std::size_t read(float *out, std::size_t frames);
@@ -35,6 +40,7 @@ private:
     unsigned m_rate = 0;
     unsigned m_channels = 0;
     std::int64_t m_frames_read = 0;
+    bool m_exhausted = false; ///< seek() went past the end
 };
 
 } // namespace loa::playout

@@ -6,6 +6,10 @@
 
 namespace loa::playout {
 
+/// The gain correction for a mono recording sent to every channel of a stereo (or
+/// wider) output: it sounds 10·log10(2) dB louder than its one-channel measurement.
+inline constexpr double mono_spread_db = -3.0103;
+
 /// The highest true peak an item may reach after its gain, in dBTP.
 inline constexpr double true_peak_ceiling_dbtp = -1.0;
 

@@ -7,6 +7,8 @@
 #include "playout/renderer.hpp"
 #include "playout/wav_sink.hpp"
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 
@@ -17,11 +19,14 @@ using namespace std::chrono_literals;
 using std::chrono::steady_clock;
 
 constexpr double k_ring_seconds = 2.0;  ///< how far ahead the feeder decodes
-constexpr double k_fade_seconds = 0.15; ///< stop()'s fade-out
 constexpr auto k_arming_lead = 300ms;   ///< before the instant, plus the output latency
 constexpr auto k_poll = 50ms;           ///< longest the feeder sleeps between checks
 constexpr auto k_stall_limit = 2s;      ///< no render for this long: the device is gone
 constexpr auto k_late_start_grace = 1s; ///< armed this long past the instant: start now
+/// A start_at this close after a gapless chain's end continues it.
+constexpr auto k_contiguous = 1ms;
+/// Waits between attempts to open a missing sound card; the last one repeats.
+constexpr std::array<std::chrono::seconds, 6> k_backoff{1s, 2s, 5s, 10s, 30s, 60s};
 
 std::unique_ptr<Sink> make_sink(const OutputSpec &spec, Clock &clock) {
     switch (spec.kind) {
@@ -52,21 +57,46 @@ double duration_to_seconds(TimePoint::duration duration) {
 
 } // namespace
 
-Player::Player(const OutputSpec &spec, Clock &clock) : m_spec(spec), m_clock(clock) {
-    open_output();
+Player::Player(const OutputSpec &spec, Clock &clock, PlayerOptions options)
+    : m_spec(spec), m_clock(clock), m_options(std::move(options)) {
+    const bool card = m_spec.kind == OutputSpec::Kind::device;
+    try {
+        open_output();
+    } catch (const Error &error) {
+        if (!card || !m_options.wait_for_device)
+            throw;
+        m_device_name = m_spec.target.empty() ? "default" : m_spec.target;
+        const std::lock_guard lock(m_mutex);
+        device_lost(error.what());
+    }
+    if (card) {
+        m_idle_since = steady_clock::now();
+        m_housekeeper = std::thread([this] { housekeep(); });
+    }
 }
 
-Player::~Player() = default;
+Player::~Player() {
+    {
+        const std::lock_guard lock(m_mutex);
+        m_quit = true;
+    }
+    m_changed.notify_all();
+    if (m_housekeeper.joinable())
+        m_housekeeper.join();
+}
 
 std::string Player::device_name() const {
+    const std::lock_guard lock(m_mutex);
     return m_device_name;
 }
 
 unsigned Player::rate() const {
+    const std::lock_guard lock(m_mutex);
     return m_rate;
 }
 
 unsigned Player::channels() const {
+    const std::lock_guard lock(m_mutex);
     return m_channels;
 }
 
@@ -75,15 +105,81 @@ void Player::stop() noexcept {
     m_wakeup->notify();
 }
 
+void Player::say(const std::string &message) const {
+    if (m_options.on_message)
+        m_options.on_message(message);
+}
+
+void Player::device_lost(const std::string &reason) {
+    // Caller holds m_mutex (or no other thread exists yet).
+    const auto delay = k_backoff[std::min(m_attempts, k_backoff.size() - 1)];
+    ++m_attempts;
+    m_device_down = true;
+    m_next_attempt = steady_clock::now() + delay;
+    say(reason + "; trying the sound device again in " + std::to_string(delay.count()) +
+        " s (attempt " + std::to_string(m_attempts + 1) + ")");
+    m_changed.notify_all();
+}
+
+void Player::housekeep() {
+    std::unique_lock lock(m_mutex);
+    while (!m_quit) {
+        if (m_busy) {
+            m_changed.wait(lock);
+            continue;
+        }
+        const auto now = steady_clock::now();
+        if (m_device_down) {
+            if (now < m_next_attempt) {
+                m_changed.wait_until(lock, m_next_attempt);
+                continue;
+            }
+            try {
+                open_output();
+                m_device_down = false;
+                m_attempts = 0;
+                m_idle_since = now;
+                say("sound device '" + m_device_name + "' is available again");
+            } catch (const Error &error) {
+                device_lost(error.what());
+            }
+            continue;
+        }
+        if (m_sink) {
+            const auto deadline = m_idle_since + m_options.idle_close;
+            if (now < deadline) {
+                m_changed.wait_until(lock, deadline);
+                continue;
+            }
+            close_idle_output();
+            continue;
+        }
+        m_changed.wait(lock);
+    }
+}
+
+void Player::close_idle_output() noexcept {
+    // A chain the caller never continued ends here too (its frames have long played).
+    m_chain = false;
+    if (!m_sink->failure().empty()) {
+        discard_output();
+        return;
+    }
+    m_sink.reset(); // stops the stream: no callback after this
+    m_renderer.reset();
+}
+
 void Player::open_output() {
     std::unique_ptr<Renderer> renderer; // declared first: destroyed after a failed sink
     std::unique_ptr<Sink> sink = make_sink(m_spec, m_clock);
     const unsigned rate = sink->rate();
     renderer = std::make_unique<Renderer>(
         Renderer::Config{rate, sink->channels(), static_cast<std::size_t>(k_ring_seconds * rate),
-                         static_cast<std::size_t>(k_fade_seconds * rate), sink->latency_frames()},
+                         static_cast<std::size_t>(stop_fade_seconds * rate),
+                         sink->latency_frames()},
         m_wakeup);
     sink->start(*renderer);
+    // Callers: the constructor, play() (while busy) or the housekeeper (holding m_mutex).
     m_device_name = sink->name();
     m_rate = rate;
     m_channels = sink->channels();
@@ -93,20 +189,79 @@ void Player::open_output() {
 
 PlayResult Player::play(const PlayItem &item, TimePoint start_at,
                         const std::function<void()> &before_first_sample) {
+    {
+        const std::lock_guard lock(m_mutex);
+        m_busy = true;
+    }
+    struct Done {
+        Player &player;
+        ~Done() {
+            {
+                const std::lock_guard lock(player.m_mutex);
+                player.m_busy = false;
+                player.m_idle_since = steady_clock::now();
+            }
+            player.m_changed.notify_all();
+        }
+    } done{*this};
+    return play_locked(item, start_at, before_first_sample);
+}
+
+PlayResult Player::play_locked(const PlayItem &item, TimePoint start_at,
+                               const std::function<void()> &before_first_sample) {
     m_stop_requested.store(false);
+    m_current = Current{item, false, 0, 0};
+    if (m_chain && (!m_sink || !m_sink->failure().empty() || start_at > m_chain_end + k_contiguous))
+        end_chain(); // not contiguous: the chain's last item plays out first
     if (m_sink && !m_sink->failure().empty())
         discard_output(); // it died between plays: reopen before logging a start
     if (!m_sink) {
         try {
             open_output();
+            const std::lock_guard lock(m_mutex);
+            if (m_device_down)
+                say("sound device '" + m_device_name + "' is available again");
+            m_device_down = false;
+            m_attempts = 0;
         } catch (const Error &error) {
+            if (m_spec.kind == OutputSpec::Kind::device) {
+                const std::lock_guard lock(m_mutex);
+                if (!m_device_down)
+                    device_lost(error.what());
+            }
             return not_played(PlayOutcome::failed, error.what());
         }
     }
 
-    ItemReader reader(item, m_sink->rate(), m_sink->channels());
+    ItemReader reader(item, m_rate, m_channels);
+    if (m_chain) {
+        // Gapless: append to the ring the previous item is still playing from.
+        m_current.continued = true;
+        m_current.first_frame = m_chain_frames;
+        m_chain = false; // until this item, if followed, extends it
+        m_renderer->mark(m_chain_frames);
+        const bool input_complete = reader.fill(m_renderer->ring());
+        m_current.frames = reader.frames_produced();
+        try {
+            if (input_complete && reader.frames_produced() == 0)
+                throw InputError(quote(item.file) +
+                                 ": contains no audio; import it again with `loa import`");
+            before_first_sample();
+        } catch (...) {
+            end_chain();
+            throw;
+        }
+        try {
+            return feed(reader, input_complete, start_at);
+        } catch (...) {
+            settle();
+            throw;
+        }
+    }
+
     m_renderer->reset();
     const bool input_complete = reader.fill(m_renderer->ring());
+    m_current.frames = reader.frames_produced();
     if (input_complete && reader.frames_produced() == 0)
         throw InputError(quote(item.file) +
                          ": contains no audio; import it again with `loa import`");
@@ -115,14 +270,14 @@ PlayResult Player::play(const PlayItem &item, TimePoint start_at,
         return not_played(PlayOutcome::interrupted, "");
     before_first_sample();
 
-    const StreamClockReading reading = m_sink->read_clock();
+    m_reading = m_sink->read_clock();
     m_renderer->set_latency_frames(m_sink->latency_frames());
-    if (input_complete)
+    if (input_complete && !item.followed)
         m_renderer->end_input();
-    m_renderer->arm(reading.stream_seconds + duration_to_seconds(start_at - reading.wall));
+    m_renderer->arm(m_reading.stream_seconds + duration_to_seconds(start_at - m_reading.wall));
     m_sink->armed();
     try {
-        return feed(reader, input_complete, start_at, reading);
+        return feed(reader, input_complete, start_at);
     } catch (...) {
         settle();
         throw;
@@ -147,10 +302,11 @@ bool Player::wait_until_arming(TimePoint start_at) {
     return !stopped;
 }
 
-PlayResult Player::feed(ItemReader &reader, bool input_complete, TimePoint start_at,
-                        const StreamClockReading &reading) {
+PlayResult Player::feed(ItemReader &reader, bool input_complete, TimePoint start_at) {
+    const bool followed = m_current.item.followed;
     std::string decode_error;
     bool stop_sent = false;
+    bool input_ended = input_complete && !followed && !m_current.continued;
     std::uint64_t heartbeat = m_renderer->progress().renders;
     auto heartbeat_at = steady_clock::now();
 
@@ -162,8 +318,11 @@ PlayResult Player::feed(ItemReader &reader, bool input_complete, TimePoint start
                 decode_error = error.what(); // play what was decoded, then report failed
                 input_complete = true;
             }
-            if (input_complete)
-                m_renderer->end_input();
+            m_current.frames = reader.frames_produced();
+        }
+        if (input_complete && !input_ended && (!followed || !decode_error.empty())) {
+            m_renderer->end_input();
+            input_ended = true;
         }
         if (!stop_sent && m_stop_requested.load()) {
             m_renderer->request_stop();
@@ -174,43 +333,71 @@ PlayResult Player::feed(ItemReader &reader, bool input_complete, TimePoint start
             m_renderer->start_now(); // the stream clock misled us; start late, not never
 
         if (const std::string failure = m_sink->failure(); !failure.empty())
-            return abandon(failure, reading);
-        const std::uint64_t renders = m_renderer->progress().renders;
-        if (renders != heartbeat) {
-            heartbeat = renders;
+            return abandon(failure);
+        const Renderer::Progress progress = m_renderer->progress();
+        if (followed && input_complete && !input_ended && !stop_sent &&
+            (m_current.continued ? progress.mark_reached : progress.started)) {
+            // Every frame is queued and the first has played: the next item continues.
+            PlayResult queued = result(PlayOutcome::completed, "");
+            m_chain = true;
+            m_chain_frames = m_current.first_frame + m_current.frames;
+            m_chain_end = queued.ended_at;
+            return queued;
+        }
+        if (progress.renders != heartbeat) {
+            heartbeat = progress.renders;
             heartbeat_at = steady_clock::now();
         } else if (steady_clock::now() - heartbeat_at > k_stall_limit) {
-            return abandon("sound device '" + m_device_name + "' stopped responding", reading);
+            return abandon("sound device '" + m_sink->name() + "' stopped responding");
         }
         m_wakeup->wait_for(k_poll);
     }
 
     if (!decode_error.empty())
-        return result(PlayOutcome::failed, decode_error, reading);
+        return result(PlayOutcome::failed, decode_error);
     const bool stopped = m_renderer->progress().stopped;
-    return result(stopped ? PlayOutcome::interrupted : PlayOutcome::completed, "", reading);
+    return result(stopped ? PlayOutcome::interrupted : PlayOutcome::completed, "");
 }
 
-PlayResult Player::result(PlayOutcome outcome, const std::string &error,
-                          const StreamClockReading &reading) const {
+PlayResult Player::result(PlayOutcome outcome, const std::string &error) const {
     const Renderer::Progress progress = m_renderer->progress();
-    if (!progress.started)
+    const bool started = m_current.continued ? progress.mark_reached : progress.started;
+    if (!started)
         return not_played(outcome, error);
+    // Stream positions count item frames plus underrun padding from the chain's start.
+    const std::int64_t first_span = m_current.continued ? progress.mark_span : 0;
+    const std::int64_t pads_before = first_span - m_current.first_frame;
+    const std::int64_t pads = progress.span_frames - progress.frames_played - pads_before;
+    const bool queued_only = m_renderer->state() != Renderer::State::finished &&
+                             outcome == PlayOutcome::completed;
+    const std::int64_t frames =
+        queued_only ? m_current.frames
+                    : std::clamp<std::int64_t>(progress.frames_played - m_current.first_frame, 0,
+                                               m_current.frames);
+
     PlayResult result;
     result.outcome = outcome;
-    result.started_at =
-        reading.wall + seconds_to_duration(progress.first_frame_time - reading.stream_seconds);
-    result.ended_at = result.started_at + frames_to_duration(progress.span_frames, m_rate);
-    result.frames_played = progress.frames_played;
-    result.underruns = progress.underruns;
+    result.started_at = m_reading.wall +
+                        seconds_to_duration(progress.first_frame_time - m_reading.stream_seconds) +
+                        frames_to_duration(first_span, m_rate);
+    result.ended_at = result.started_at + frames_to_duration(frames + pads, m_rate);
+    result.frames_played = frames;
+    result.position = m_current.item.start_offset +
+                      std::chrono::milliseconds(frames * 1000 / static_cast<std::int64_t>(m_rate));
+    result.underruns = progress.underruns - (m_current.continued ? progress.mark_underruns : 0);
     result.error = error;
     return result;
 }
 
-PlayResult Player::abandon(const std::string &reason, const StreamClockReading &reading) {
-    PlayResult failed = result(PlayOutcome::failed, reason, reading);
+PlayResult Player::abandon(const std::string &reason) {
+    PlayResult failed = result(PlayOutcome::failed, reason);
     discard_output();
-    // Reopen at once (a replugged card) so that the next play finds it ready.
+    if (m_spec.kind == OutputSpec::Kind::device) {
+        const std::lock_guard lock(m_mutex);
+        device_lost(reason); // the housekeeper reopens it when it is back
+        return failed;
+    }
+    // Reopen at once so that the next play finds it ready.
     try {
         open_output();
     } catch (const Error &) {
@@ -219,8 +406,26 @@ PlayResult Player::abandon(const std::string &reason, const StreamClockReading &
     return failed;
 }
 
+void Player::end_chain() noexcept {
+    m_chain = false;
+    if (!m_renderer)
+        return;
+    m_renderer->end_input();
+    // Its frames (at most the ring) and the output latency play out.
+    const auto give_up = steady_clock::now() + 2 * k_stall_limit +
+                         seconds_to_duration(k_ring_seconds);
+    while (m_renderer->state() != Renderer::State::finished && steady_clock::now() < give_up &&
+           m_sink->failure().empty())
+        m_wakeup->wait_for(k_poll);
+    if (m_renderer->state() != Renderer::State::finished)
+        discard_output();
+}
+
 void Player::settle() noexcept {
     // Only after an unexpected exception: the next reset() needs the render step done.
+    m_chain = false;
+    if (!m_renderer)
+        return;
     m_renderer->request_stop();
     const auto give_up = steady_clock::now() + k_stall_limit;
     while (m_renderer->state() != Renderer::State::finished && steady_clock::now() < give_up)
@@ -230,6 +435,7 @@ void Player::settle() noexcept {
 }
 
 void Player::discard_output() noexcept {
+    m_chain = false;
     if (m_sink && !m_sink->abandon()) {
         // Leaked on purpose (see Sink::abandon): its driver may still call the renderer.
         static_cast<void>(m_sink.release());
@@ -244,6 +450,7 @@ PlayResult Player::not_played(PlayOutcome outcome, const std::string &error) con
     result.outcome = outcome;
     result.started_at = m_clock.now();
     result.ended_at = result.started_at;
+    result.position = m_current.item.start_offset;
     result.error = error;
     return result;
 }

@@ -28,6 +28,10 @@ void Renderer::reset() noexcept {
     m_frames_played.store(0, std::memory_order_relaxed);
     m_underruns.store(0, std::memory_order_relaxed);
     m_stopped.store(false, std::memory_order_relaxed);
+    m_mark.store(-1, std::memory_order_relaxed);
+    m_mark_reached.store(false, std::memory_order_relaxed);
+    m_mark_span.store(0, std::memory_order_relaxed);
+    m_mark_underruns.store(0, std::memory_order_relaxed);
     m_state.store(State::idle, std::memory_order_release);
 }
 
@@ -43,6 +47,11 @@ void Renderer::start_now() noexcept {
 
 void Renderer::end_input() noexcept {
     m_input_ended.store(true, std::memory_order_release);
+}
+
+void Renderer::mark(std::int64_t frame) noexcept {
+    m_mark_reached.store(false, std::memory_order_relaxed);
+    m_mark.store(frame, std::memory_order_release);
 }
 
 void Renderer::request_stop() noexcept {
@@ -62,6 +71,9 @@ Renderer::Progress Renderer::progress() const noexcept {
     progress.underruns = m_underruns.load(std::memory_order_relaxed);
     progress.stopped = m_stopped.load(std::memory_order_relaxed);
     progress.renders = m_renders.load(std::memory_order_relaxed);
+    progress.mark_reached = m_mark_reached.load(std::memory_order_acquire);
+    progress.mark_span = m_mark_span.load(std::memory_order_relaxed);
+    progress.mark_underruns = m_mark_underruns.load(std::memory_order_relaxed);
     return progress;
 }
 
@@ -121,7 +133,12 @@ Renderer::Span Renderer::render(float *out, std::size_t frames, double dac_time)
 
     silence(out, position, frames);
     m_renders.fetch_add(1, std::memory_order_release);
-    if (entry != State::idle && entry != State::finished)
+    // Wake the feeder when there is something for it: a new state, or room for a refill
+    // (half the ring). Not after every buffer: each wake-up is a system call or two, and
+    // the feeder also looks every 50 ms.
+    if (entry != State::idle && entry != State::finished &&
+        (m_state.load(std::memory_order_relaxed) != entry ||
+         m_ring.readable_frames() * 2 <= m_config.ring_frames))
         m_wakeup->notify();
     return span;
 }
@@ -139,6 +156,16 @@ std::size_t Renderer::play(float *out, std::size_t position, std::size_t frames,
         m_fading ? std::min(frames - position, m_fade_left) : frames - position;
     float *destination = out + position * m_config.channels;
     const std::size_t got = m_ring.read(destination, wanted);
+    const std::int64_t played_before = m_frames_played.load(std::memory_order_relaxed);
+    if (const std::int64_t mark = m_mark.load(std::memory_order_acquire);
+        mark >= played_before && mark < played_before + static_cast<std::int64_t>(got) &&
+        !m_mark_reached.load(std::memory_order_relaxed)) {
+        m_mark_span.store(m_span_frames.load(std::memory_order_relaxed) + (mark - played_before),
+                          std::memory_order_relaxed);
+        m_mark_underruns.store(m_underruns.load(std::memory_order_relaxed),
+                               std::memory_order_relaxed);
+        m_mark_reached.store(true, std::memory_order_release);
+    }
 
     if (m_fading) {
         const float step =

@@ -7,6 +7,9 @@
 //        → tail (render: the last frame, or the end of a stop fade, was rendered)
 //        → finished (render: the output latency and one more period of silence played out)
 //        → idle (feeder: reset).
+// Gapless items (PlayItem::followed) share one pass through these states: the feeder
+// appends the next item's frames to the ring without reset() or end_input(), and marks
+// where it begins (mark()); the render step records where in the stream that frame went.
 // The render step only copies from the preallocated ring, pads silence, and stores
 // atomics; it never allocates, locks, logs, does I/O or throws.
 #include "playout/ring_buffer.hpp"
@@ -47,9 +50,13 @@ public:
         std::uint64_t underruns = 0;    ///< renders that padded silence mid-item
         bool stopped = false;           ///< ended early by request_stop()
         std::uint64_t renders = 0;      ///< render() calls since construction (a heartbeat)
+        bool mark_reached = false;      ///< the marked frame (see mark()) was rendered
+        std::int64_t mark_span = 0;     ///< span_frames before the marked frame
+        std::uint64_t mark_underruns = 0; ///< underruns before the marked frame
     };
 
-    /// Preallocates everything. `wakeup` is notified after each active render; it is
+    /// Preallocates everything. `wakeup` is notified after a render that changed the state
+    /// or left the ring at most half full; it is
     /// shared so that it outlives a renderer the Player had to leak with a failed sink.
     Renderer(const Config &config, std::shared_ptr<Wakeup> wakeup);
 
@@ -66,6 +73,10 @@ public:
     void start_now() noexcept;
     /// Everything of the item is in the ring: when it drains, the item ends.
     void end_input() noexcept;
+    /// Marks the item frame `frame` (counted like Progress::frames_played, from the first
+    /// frame since reset()) as the start of the next gapless item; Progress reports when
+    /// it is rendered and where. Before its frames are written.
+    void mark(std::int64_t frame) noexcept;
     /// Any thread: fade out and end the item (or end it unplayed if not started).
     void request_stop() noexcept;
     /// Updates the output latency played out after each item (sinks learn it late).
@@ -109,6 +120,10 @@ private:
     std::atomic<std::uint64_t> m_underruns{0};
     std::atomic<bool> m_stopped{false};
     std::atomic<std::uint64_t> m_renders{0};
+    std::atomic<std::int64_t> m_mark{-1};        ///< set by the feeder
+    std::atomic<bool> m_mark_reached{false};     ///< the rest: set by the render step
+    std::atomic<std::int64_t> m_mark_span{0};
+    std::atomic<std::uint64_t> m_mark_underruns{0};
 
     // The render step's own; reset() touches them only while it ignores them
     // (idle/finished), and the state's release/acquire orders the two.

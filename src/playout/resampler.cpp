@@ -2,7 +2,7 @@
 
 #include "core/error.hpp"
 
-#include <samplerate.h>
+#include <soxr.h>
 
 #include <string>
 
@@ -12,47 +12,49 @@ Resampler::Resampler(unsigned from_rate, unsigned to_rate, unsigned channels)
     : m_ratio(static_cast<double>(to_rate) / from_rate), m_channels(channels) {
     if (from_rate == to_rate)
         return;
-    int error = 0;
-    m_state = src_new(SRC_SINC_MEDIUM_QUALITY, static_cast<int>(channels), &error);
+    const soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
+    const soxr_quality_spec_t quality = soxr_quality_spec(SOXR_HQ, 0);
+    const soxr_runtime_spec_t runtime = soxr_runtime_spec(1); // the feeder's thread only
+    soxr_error_t error = nullptr;
+    m_state = soxr_create(from_rate, to_rate, channels, &error, &io, &quality, &runtime);
     if (!m_state)
         throw Error("cannot resample " + std::to_string(from_rate) + " Hz to " +
-                    std::to_string(to_rate) + " Hz: " + src_strerror(error));
+                    std::to_string(to_rate) + " Hz: " + (error ? error : "libsoxr failed"));
 }
 
 Resampler::~Resampler() {
     if (m_state)
-        src_delete(m_state);
+        soxr_delete(m_state);
 }
 
 std::span<const float> Resampler::process(std::span<const float> input, bool end_of_input) {
     if (bypassed())
         return input;
 
-    const long input_frames = static_cast<long>(input.size() / m_channels);
-    SRC_DATA data{};
-    data.data_in = input.data();
-    data.input_frames = input_frames;
-    data.src_ratio = m_ratio;
-    data.end_of_input = end_of_input ? 1 : 0;
-
+    const std::size_t input_frames = input.size() / m_channels;
+    std::size_t consumed = 0; // input frames taken by soxr
     std::size_t produced = 0; // frames in m_output
-    m_output.resize(static_cast<std::size_t>((input_frames + 64) * m_ratio + 64) * m_channels);
+    m_output.resize(static_cast<std::size_t>(static_cast<double>(input_frames + 64) * m_ratio + 64) *
+                    m_channels);
     while (true) {
         const std::size_t room = m_output.size() / m_channels - produced;
-        data.data_out = m_output.data() + produced * m_channels;
-        data.output_frames = static_cast<long>(room);
-        if (const int error = src_process(m_state, &data); error != 0)
-            throw Error(std::string("resampling failed: ") + src_strerror(error));
-        produced += static_cast<std::size_t>(data.output_frames_gen);
-        data.data_in += data.input_frames_used * m_channels;
-        data.input_frames -= data.input_frames_used;
-        const bool flushed = !end_of_input || data.output_frames_gen == 0;
-        if (data.input_frames == 0 && flushed)
+        const bool flushing = consumed == input_frames;
+        if (flushing && !end_of_input)
             break;
-        if (static_cast<std::size_t>(data.output_frames_gen) == room)
-            m_output.resize(m_output.size() * 2);
-        else if (data.input_frames_used == 0 && data.output_frames_gen == 0)
-            throw Error("resampling failed: libsamplerate made no progress");
+        std::size_t used = 0;
+        std::size_t made = 0;
+        // Input null with length 0 asks soxr to flush its filter's tail.
+        const float *in = flushing ? nullptr : input.data() + consumed * m_channels;
+        if (const soxr_error_t error =
+                soxr_process(m_state, in, flushing ? 0 : input_frames - consumed, &used,
+                             m_output.data() + produced * m_channels, room, &made))
+            throw Error(std::string("resampling failed: ") + error);
+        consumed += used;
+        produced += made;
+        if (made == room)
+            m_output.resize(m_output.size() * 2); // more may be waiting
+        else if (flushing)
+            break; // the tail is out
     }
     return {m_output.data(), produced * m_channels};
 }

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # End-to-end device test: a scheduled play goes out through PortAudio, on time and exact.
 #
+# "Exact" means: the recording is the expected render of the tone, sample for sample
+# (within 1e-6, float rounding): the source with the player's 10 ms boundary fades and
+# one constant gain. That gain is the loudness normalisation (station target -16 LUFS
+# minus the tone's measured loudness, capped so the true peak stays at -1 dBTP); the
+# test cannot know it to the last bit (loa prints levels to 0.01 dB), so it fits it by
+# least squares (wav_compare --fit-gain) and checks the fitted value against the one
+# computed from `loa list --json` to 0.02 dB. A level that is wrong, or any damage,
+# timing slip or missing tail, still fails.
+#
 #   bash tests/e2e/device_play.sh LOA RECORDER WAV_COMPARE
 #
 # A private JACK server (dummy driver: real-time pacing, no sound card) with a recording
 # client "rec" stands in for the sound card. A station whose time zone puts "now" at
 # about midday (never in quiet hours) gets a 3 s test tone and a schedule with one slot a
-# few seconds ahead; `loa run --output device:rec` must play it, bit-exact, once, and log
-# it as completed. Prints what it measured; exits non-zero with a FAIL line on any problem.
+# few seconds ahead; `loa run --output device:rec` must play it, exactly (see above),
+# once, and log it as completed. Prints what it measured; exits non-zero with a FAIL line on any problem.
 #
 # Environment: LOA_E2E_LEAD_S (default 6) seconds between "now" and the slot;
 # LOA_E2E_KEEP=1 keeps the work directory.
@@ -113,6 +122,13 @@ note "jack server: $JACK_SESSION_SERVER"
 
 loa_ok "init" init --code TEST-01 --name "Đài thử nghiệm" --timezone "$tz"
 loa_ok "import" import "$tone" --id tone
+loa_ok "list" list --json
+# The gain the engine must apply: station.toml's defaults (-16 LUFS target, 12 dB
+# maximum boost) and the -1 dBTP ceiling, from what import measured.
+expected_gain_db=$(grep -o '"loudness_lufs":[-0-9.]*,"true_peak_dbtp":[-0-9.]*' "$work/cmd.out" |
+    awk -F'[:,]' '{ g = -16 - $2; if (g > 12) g = 12; if (g > -1 - $4) g = -1 - $4; printf "%.4f", g }')
+[[ -n $expected_gain_db ]] || fail "could not read the tone's loudness from 'loa list --json': $(cat "$work/cmd.out")"
+note "tone: $(grep -o '"loudness_lufs":[-0-9.]*,"true_peak_dbtp":[-0-9.]*' "$work/cmd.out"); expected gain ${expected_gain_db} dB"
 
 # One slot a few seconds ahead.
 target=$(($(date +%s) + lead_s))
@@ -192,7 +208,7 @@ note "recorder onsets: $onsets"
 grep '^onset ' "$JACK_RECORDER_STDOUT" | sed 's/^/  /'
 
 # What came out.
-cmp_out=$("$wav_compare" "$tone" "$recording")
+cmp_out=$("$wav_compare" "$tone" "$recording" --fades --fit-gain --tolerance 1e-6)
 cmp_rc=$?
 printf '%s\n' "$cmp_out" | sed 's/^/wav_compare: /'
 offset_frames=$(sed -n 's/^offset_frames=\(-\{0,1\}[0-9]*\)$/\1/p' <<<"$cmp_out")
@@ -201,10 +217,16 @@ case $cmp_rc in
     1) if [[ $offset_frames == -1 ]]; then
            problems+=("the recording is silent: nothing reached device rec")
        else
-           problems+=("the tone is not bit-exact in the recording (see wav_compare above; gain != 1 means the level was changed)")
+           problems+=("the recording is not the expected render of the tone (see wav_compare above)")
        fi ;;
     *) fail "wav_compare could not compare $tone with $recording (status $cmp_rc)" ;;
 esac
+
+fitted_gain_db=$(sed -n 's/^fitted_gain_db=//p' <<<"$cmp_out")
+if [[ -n $fitted_gain_db ]] &&
+    ! awk -v f="$fitted_gain_db" -v e="$expected_gain_db" 'BEGIN { d = f - e; exit !(d <= 0.02 && d >= -0.02) }'; then
+    problems+=("the tone was played at ${fitted_gain_db} dB; loudness normalisation asks for ${expected_gain_db} dB")
+fi
 
 # Start offset: the recorder's wall time of the frame where the tone begins, minus the slot.
 if [[ -n $offset_frames && $offset_frames != -1 ]]; then
@@ -276,4 +298,4 @@ else
 fi
 
 exit_if_problems
-note "PASS: scheduled play went out bit-exact, on time, and was logged once as completed"
+note "PASS: scheduled play went out as rendered (gain ${fitted_gain_db} dB, fades), on time, and was logged once as completed"

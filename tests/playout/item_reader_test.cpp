@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <vector>
 
@@ -29,17 +30,27 @@ std::vector<float> drain(ItemReader &reader, unsigned channels) {
 
 } // namespace
 
-TEST_CASE("ItemReader passes a 48 kHz stereo file through bit-exactly", "[item_reader]") {
+TEST_CASE("ItemReader passes a 48 kHz stereo file through bit-exactly between its fades",
+          "[item_reader]") {
     TemporaryDirectory directory;
     const Pcm16 pcm = noise(48000, 2, 12345);
     write_wav(directory / "in.wav", pcm);
     ItemReader reader({directory / "in.wav", 0.0}, 48000, 2);
     const std::vector<float> out = drain(reader, 2);
     REQUIRE(out.size() == pcm.samples.size());
+    const std::size_t fade = ItemReader::boundary_fade_frames(48000);
+    REQUIRE(fade == 480);
     bool exact = true;
-    for (std::size_t i = 0; i < out.size(); ++i)
+    for (std::size_t i = fade * 2; i < out.size() - fade * 2; ++i)
         exact = exact && out[i] == static_cast<float>(pcm.samples[i]) / 32768.0f;
     CHECK(exact);
+    // The fades: frame k of 480 at (k+1)/481, from the start and from the end.
+    for (std::size_t k = 0; k < fade; ++k) {
+        const float in_gain = static_cast<float>(static_cast<double>(k + 1) / 481.0);
+        const std::size_t last = out.size() / 2 - 1 - k;
+        CHECK(out[k * 2] == static_cast<float>(pcm.samples[k * 2]) / 32768.0f * in_gain);
+        CHECK(out[last * 2] == static_cast<float>(pcm.samples[last * 2]) / 32768.0f * in_gain);
+    }
     CHECK(reader.frames_produced() == 12345);
 }
 
@@ -66,6 +77,20 @@ TEST_CASE("ItemReader averages stereo into a mono output and applies gain", "[it
     ItemReader reader({directory / "in.wav", -6.020599913}, 48000, 1);
     const std::vector<float> out = drain(reader, 1);
     REQUIRE(out.size() == 4800);
-    CHECK(out[0] == Approx(0.125f));
-    CHECK(out[4799] == Approx(0.125f));
+    CHECK(out[480] == Approx(0.125f));
+    CHECK(out[4799 - 480] == Approx(0.125f));
+}
+
+TEST_CASE("ItemReader starts at the item's start offset", "[item_reader]") {
+    TemporaryDirectory directory;
+    const Pcm16 pcm = noise(48000, 2, 48000, 5);
+    write_wav(directory / "in.wav", pcm);
+    PlayItem item{directory / "in.wav"};
+    item.start_offset = std::chrono::milliseconds(500);
+    ItemReader reader(item, 48000, 2);
+    const std::vector<float> out = drain(reader, 2);
+    REQUIRE(out.size() == 24000 * 2);
+    // Past its fade-in, frame k is the file's frame 24000 + k.
+    CHECK(out[1000 * 2] == static_cast<float>(pcm.samples[25000 * 2]) / 32768.0f);
+    CHECK(out[1000 * 2] != 0.0f);
 }

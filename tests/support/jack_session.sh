@@ -18,7 +18,8 @@
 #   JACK_RECORDER_STDERR    the recorder's stderr
 #   JACK_RECORDER_STATUS    (after jack_stop) the recorder's exit status
 # Logs go to JACK_SESSION_LOG_DIR (default: the recording's directory).
-# Tunables: JACK_SESSION_RATE (48000), JACK_SESSION_PERIOD (256), JACK_SESSION_PORT_MAX (64),
+# Tunables: JACK_SESSION_NAME (a server name to reuse, to restart "the same" server),
+# JACK_SESSION_RATE (48000), JACK_SESSION_PERIOD (256), JACK_SESSION_PORT_MAX (64),
 # JACK_SESSION_TIMEOUT (15 s, for the server and the recorder to come up),
 # JACK_SESSION_RECORDER_LATENCY (0 frames: the playback latency the recorder's ports declare,
 # see loa_jack_recorder --latency; 0 reproduces PortAudio 19.6's wrapped outputLatency).
@@ -104,7 +105,8 @@ jack_start() {
     fi
     local logdir=${JACK_SESSION_LOG_DIR:-$(dirname -- "$wav")}
 
-    JACK_SESSION_SERVER="loa-test-$$-${RANDOM}${RANDOM}"
+    # JACK_SESSION_NAME reuses a name: a server restarted under it is the "same device".
+    JACK_SESSION_SERVER=${JACK_SESSION_NAME:-"loa-test-$$-${RANDOM}${RANDOM}"}
     export JACK_DEFAULT_SERVER=$JACK_SESSION_SERVER
     JACK_SESSION_LOG="$logdir/jackd-$JACK_SESSION_SERVER.log"
     JACK_RECORDER_STDOUT="$logdir/recorder.out"

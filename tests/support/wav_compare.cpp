@@ -1,6 +1,14 @@
 // loa_wav_compare: is SOURCE, sample for sample, inside RECORDING?
 //
-//   loa_wav_compare SOURCE RECORDING [--tolerance X]
+//   loa_wav_compare SOURCE RECORDING [--tolerance X] [--fades] [--fit-gain]
+//
+// --fades: the source is first faded as the player fades every item: frame k of the first
+// and of the last n = round(10 ms × rate) frames multiplied by (k+1)/(n+1) (the last
+// frame by 1/(n+1)), in float, as the player does.
+// --fit-gain: the (faded) source is then multiplied (in float) by the least-squares gain of the
+// recording over it, printed as fitted_gain_db=<dB>: a player that applied a loudness
+// gain the test cannot know to the last bit is checked for everything but that factor
+// (the caller checks the factor against what it expected, to the precision it knows).
 //
 // Reads both files as float with libsndfile. The source is mapped to the recording's
 // channels (mono: the same sample on every channel; equal counts: channel to channel; any
@@ -81,6 +89,22 @@ Audio read_audio(const std::string &path) {
     return a;
 }
 
+/// The player's boundary fades (see the top of this file).
+void apply_fades(Audio &a) {
+    const auto n = static_cast<std::int64_t>(std::lround(0.010 * a.rate));
+    const double steps = static_cast<double>(n + 1);
+    for (std::int64_t frame = 0; frame < a.frames; ++frame) {
+        const std::int64_t from_end = a.frames - frame;
+        for (int c = 0; c < a.channels; ++c) {
+            float &sample = a.samples[static_cast<std::size_t>(frame * a.channels + c)];
+            if (frame < n)
+                sample *= static_cast<float>(static_cast<double>(frame + 1) / steps);
+            if (from_end <= n)
+                sample *= static_cast<float>(static_cast<double>(from_end) / steps);
+        }
+    }
+}
+
 std::int64_t first_nonzero_frame(const Audio &a) {
     for (std::int64_t i = 0; i < a.frames; ++i)
         for (int c = 0; c < a.channels; ++c)
@@ -94,9 +118,15 @@ std::int64_t first_nonzero_frame(const Audio &a) {
 int main(int argc, char **argv) {
     std::vector<std::string> positional;
     double tolerance = 0.0;
+    bool fades = false;
+    bool fit_gain = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--tolerance") {
+        if (a == "--fades") {
+            fades = true;
+        } else if (a == "--fit-gain") {
+            fit_gain = true;
+        } else if (a == "--tolerance") {
             if (i + 1 >= argc)
                 fail_usage("missing value after --tolerance");
             const char *text = argv[++i];
@@ -116,7 +146,7 @@ int main(int argc, char **argv) {
     if (positional.size() != 2)
         fail_usage("need SOURCE and RECORDING");
 
-    const Audio src = read_audio(positional[0]);
+    Audio src = read_audio(positional[0]);
     const Audio rec = read_audio(positional[1]);
     if (src.rate != rec.rate) {
         std::fprintf(stderr, "loa_wav_compare: rates differ: source %d Hz, recording %d Hz\n",
@@ -144,6 +174,31 @@ int main(int argc, char **argv) {
         return 1;
     }
     const std::int64_t offset = rec_first - src_first; // recording frame of source frame 0
+
+    // Fades first, so that the fitted gain is the player's own (it applies them in the
+    // other order: the two orders differ by float rounding, ~1e-7, within --tolerance).
+    if (fades)
+        apply_fades(src);
+    if (fit_gain) {
+        double sr = 0.0, ss = 0.0;
+        for (std::int64_t i = 0; i < src.frames; ++i) {
+            const std::int64_t r = offset + i;
+            if (r < 0 || r >= rec.frames)
+                continue;
+            for (int c = 0; c < rec.channels; ++c) {
+                const double s = src.channels == 1
+                                     ? src.samples[static_cast<std::size_t>(i)]
+                                     : src.samples[static_cast<std::size_t>(i * src.channels + c)];
+                sr += s * rec.samples[static_cast<std::size_t>(r * rec.channels + c)];
+                ss += s * s;
+            }
+        }
+        const double fitted = ss > 0.0 ? sr / ss : 0.0;
+        std::printf("fitted_gain_db=%.6f\n", fitted > 0.0 ? 20.0 * std::log10(fitted) : -999.0);
+        const auto factor = static_cast<float>(fitted);
+        for (float &sample : src.samples)
+            sample *= factor;
+    }
 
     double max_diff = 0.0;
     std::int64_t mismatches = 0, missing = 0, first_mismatch = -1;

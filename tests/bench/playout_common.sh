@@ -1,0 +1,37 @@
+# shellcheck shell=bash
+# Shared by the playout benchmarks: a station whose local time is about midday, ALSA's
+# jack plugin for aplay (the baseline), and sleeping until an instant before exec'ing a
+# command (how a cron-like launcher would start aplay on time).
+
+# bench_timezone: a fixed-offset zone where it is about 12:00 now.
+bench_timezone() {
+    local utc_hour offset
+    utc_hour=$(date -u +%H)
+    offset=$((12 - 10#$utc_hour))
+    if ((offset > 0)); then echo "Etc/GMT-$offset"; elif ((offset < 0)); then echo "Etc/GMT+$((-offset))"; else echo "Etc/GMT"; fi
+}
+
+# bench_alsa_config FILE: an ALSA configuration whose "default" plays into rec:in_1/in_2.
+bench_alsa_config() {
+    cat >"$1" <<EOT
+pcm.!default { type plug slave.pcm "loajack" }
+pcm.loajack { type jack playback_ports { 0 rec:in_1 1 rec:in_2 } }
+EOT
+}
+
+# bench_at EPOCH_SECONDS COMMAND...: sleep until the instant, then exec COMMAND.
+bench_at() {
+    python3 -c 'import os, sys, time
+t = float(sys.argv[1])
+time.sleep(max(0.0, t - time.time()))
+os.execvp(sys.argv[2], sys.argv[2:])' "$@"
+}
+
+# bench_stats: reads numbers (one a line), prints "n=.. median=.. p99=.. max=..".
+bench_stats() {
+    sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) { print "n=0"; exit }
+        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        i = int(0.99 * NR + 0.999999); if (i < 1) i = 1; if (i > NR) i = NR
+        printf "n=%d median=%.3f p99=%.3f max=%.3f\n", NR, m, v[i], v[NR] }'
+}
