@@ -34,13 +34,14 @@ playout::OutputSpec output_spec(const Arguments &args, const station::StationCon
     return playout::parse_output_spec("device:" + config.output_device);
 }
 
-/// Sends READY=1 to systemd the first time a schedule is active (the output is open
-/// before this exists). Watcher thread only: it reads the database through a
-/// connection of its own.
+/// Sends READY=1 to systemd the first time the sound output is open and a schedule is
+/// active. Watcher thread only: it reads the database through a connection of its own.
 class ReadyWhenScheduled {
 public:
-    ReadyWhenScheduled(daemon::SystemdNotifier &systemd, const station::Home &home, std::string device)
-        : m_systemd(systemd), m_db(home.open_database()), m_schedules(*m_db), m_device(std::move(device)) {}
+    ReadyWhenScheduled(daemon::SystemdNotifier &systemd, const station::Home &home, const playout::Player &player,
+                       std::string device)
+        : m_systemd(systemd), m_db(home.open_database()), m_schedules(*m_db), m_player(player),
+          m_device(std::move(device)) {}
 
     /// Never throws: a database that cannot be read now is read again at the next tick.
     void check() noexcept {
@@ -54,6 +55,12 @@ private:
     void check_schedule() {
         if (m_ready)
             return;
+        if (!m_player.device_available()) {
+            if (!m_said_no_device)
+                m_systemd.status("waiting for the sound device " + m_device);
+            m_said_no_device = true;
+            return;
+        }
         const auto active = m_schedules.active();
         if (!active) {
             if (!m_said_waiting)
@@ -69,9 +76,11 @@ private:
     daemon::SystemdNotifier &m_systemd;
     std::unique_ptr<sqlite::Database> m_db;
     station::ScheduleStore m_schedules;
+    const playout::Player &m_player;
     std::string m_device;
     bool m_ready = false;
     bool m_said_waiting = false;
+    bool m_said_no_device = false;
 };
 
 /// A sound card missing at start is not fatal: the player retries it in the background
@@ -124,7 +133,7 @@ int run_player(Context &context, const std::vector<std::string> &words) {
                 << "; press Ctrl-C to stop" << std::endl;
     if (!schedules.active())
         context.out << "loa: no schedule is loaded yet; load one with 'loa schedule load FILE'" << std::endl;
-    ReadyWhenScheduled ready(systemd, context.home, player.device_name());
+    ReadyWhenScheduled ready(systemd, context.home, player, player.device_name());
     {
         const SignalWatcher signals(
             [&](int signal) {

@@ -85,6 +85,11 @@ Player::~Player() {
         m_housekeeper.join();
 }
 
+bool Player::device_available() const {
+    const std::lock_guard lock(m_mutex);
+    return !m_device_down;
+}
+
 std::string Player::device_name() const {
     const std::lock_guard lock(m_mutex);
     return m_device_name;

@@ -86,6 +86,8 @@ public:
     /// The output's name: the sound device's, "wav:PATH" or "null" (before a sound card
     /// was ever opened: what the output spec names). Owner thread.
     std::string device_name() const;
+    /// Any thread: false while the sound card is missing and being retried.
+    bool device_available() const;
     /// The output's frames per second and channels; 0 before it was ever opened. Owner
     /// thread.
     unsigned rate() const;
