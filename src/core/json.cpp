@@ -1,13 +1,19 @@
 #include "core/json.hpp"
 
 #include <charconv>
-#include <cstdio>
 
 namespace loa::json {
 
 void append_string(std::string &out, std::string_view text) {
+    // Runs of plain bytes are copied at once: `loa verify` re-encodes every row of the log.
     out.push_back('"');
-    for (const char c : text) {
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -16,16 +22,14 @@ void append_string(std::string &out, std::string_view text) {
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                out += escaped;
-            } else {
-                out.push_back(c);
-            }
+        default: {
+            static constexpr char digits[] = "0123456789abcdef";
+            const char escaped[] = {'\\', 'u', '0', '0', digits[c >> 4], digits[c & 0xf]};
+            out.append(escaped, sizeof escaped);
+        }
         }
     }
+    out.append(text.data() + run, text.size() - run);
     out.push_back('"');
 }
 

@@ -1,6 +1,7 @@
 #include "playlog/chain.hpp"
 
 #include "core/error.hpp"
+#include "core/json.hpp"
 
 #include <openssl/evp.h>
 
@@ -11,44 +12,9 @@
 namespace loa::playlog {
 namespace {
 
-/// Whether a byte must be escaped in a JSON string: '"', '\\' and control characters.
-constexpr bool needs_escape(unsigned char c) noexcept {
-    return c < 0x20 || c == '"' || c == '\\';
-}
-
-/// The same bytes as json::append_string (chain_test pins the two together), but
-/// copying runs of plain bytes at once: verify re-encodes every row of the log.
-void append_json_string(std::string &out, std::string_view text) {
-    out.push_back('"');
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (!needs_escape(c))
-            continue;
-        out.append(text.data() + run, i - run);
-        run = i + 1;
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default: {
-            static constexpr char digits[] = "0123456789abcdef";
-            const char escaped[] = {'\\', 'u', '0', '0', digits[c >> 4], digits[c & 0xf]};
-            out.append(escaped, sizeof escaped);
-        }
-        }
-    }
-    out.append(text.data() + run, text.size() - run);
-    out.push_back('"');
-}
-
 void append(std::string &out, const std::optional<std::string> &value) {
     if (value)
-        append_json_string(out, *value);
+        json::append_string(out, *value);
     else
         out += "null";
 }
@@ -70,11 +36,11 @@ void append(std::string &out, const std::optional<bool> &value) {
 }
 
 void append(std::string &out, std::string_view value) {
-    append_json_string(out, value);
+    json::append_string(out, value);
 }
 
 void append(std::string &out, const std::string &value) {
-    append_json_string(out, value);
+    json::append_string(out, value);
 }
 
 int hex_value(char c) noexcept {

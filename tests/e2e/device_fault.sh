@@ -20,18 +20,8 @@
 # 5. 10 s after the last play, loa has closed its idle stream: no "loa" client in JACK.
 # 6. SIGTERM: loa exits 0 (it never crashed). Prints what it saw; FAIL lines on problems.
 set -uo pipefail
-
-fail() {
-    printf 'FAIL: %s\n' "$*" >&2
-    exit 1
-}
-note() { printf '%s\n' "$*"; }
-show_file() {
-    local title=$1 file=$2
-    [[ -s $file ]] || return 0
-    printf -- '--- %s (%s) ---\n' "$title" "$file" >&2
-    tail -n 60 -- "$file" | sed 's/^/  /' >&2
-}
+# shellcheck source-path=SCRIPTDIR source=../support/e2e_helpers.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../support/e2e_helpers.sh"
 
 (($# == 3)) || { echo "usage: $0 LOA RECORDER WAV_COMPARE" >&2; exit 2; }
 loa=$1

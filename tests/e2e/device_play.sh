@@ -21,20 +21,8 @@
 # Environment: LOA_E2E_LEAD_S (default 6) seconds between "now" and the slot;
 # LOA_E2E_KEEP=1 keeps the work directory.
 set -uo pipefail
-
-fail() {
-    printf 'FAIL: %s\n' "$*" >&2
-    exit 1
-}
-note() { printf '%s\n' "$*"; }
-
-# Print a file indented, for context after a failure.
-show_file() {
-    local title=$1 file=$2
-    [[ -s $file ]] || return 0
-    printf -- '--- %s (%s) ---\n' "$title" "$file" >&2
-    tail -n 60 -- "$file" | sed 's/^/  /' >&2
-}
+# shellcheck source-path=SCRIPTDIR source=../support/e2e_helpers.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../support/e2e_helpers.sh"
 
 (($# == 3)) || { echo "usage: $0 LOA RECORDER WAV_COMPARE" >&2; exit 2; }
 loa=$1

@@ -14,12 +14,8 @@
 # Checks the play log (rows, statuses, triggers, lateness) and the recording (what
 # frequency is on air when). Prints what it measured; FAIL lines on problems.
 set -uo pipefail
-
-fail() {
-    printf 'FAIL: %s\n' "$*" >&2
-    exit 1
-}
-note() { printf '%s\n' "$*"; }
+# shellcheck source-path=SCRIPTDIR source=../support/e2e_helpers.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../support/e2e_helpers.sh"
 
 (($# == 2)) || { echo "usage: $0 LOA RECORDER" >&2; exit 2; }
 loa=$1
