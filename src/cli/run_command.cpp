@@ -34,16 +34,15 @@ playout::OutputSpec output_spec(const Arguments &args, const station::StationCon
     return playout::parse_output_spec("device:" + config.output_device);
 }
 
-/// Sends READY=1 to systemd the first time the sound output is open and a schedule is
-/// active. Watcher thread only: it reads the database through a connection of its own.
+/// Sends READY=1 to systemd the first time the sound output is open and the engine has
+/// a schedule. Watcher thread only.
 class ReadyWhenScheduled {
 public:
-    ReadyWhenScheduled(daemon::SystemdNotifier &systemd, const station::Home &home, const playout::Player &player,
+    ReadyWhenScheduled(daemon::SystemdNotifier &systemd, const engine::Engine &engine, const playout::Player &player,
                        std::string device)
-        : m_systemd(systemd), m_db(home.open_database()), m_schedules(*m_db), m_player(player),
-          m_device(std::move(device)) {}
+        : m_systemd(systemd), m_engine(engine), m_player(player), m_device(std::move(device)) {}
 
-    /// Never throws: a database that cannot be read now is read again at the next tick.
+    /// Never throws (it runs on the signal thread's tick).
     void check() noexcept {
         try {
             check_schedule();
@@ -61,21 +60,20 @@ private:
             m_said_no_device = true;
             return;
         }
-        const auto active = m_schedules.active();
-        if (!active) {
+        const auto status = m_engine.status();
+        if (status.schedule_version == 0) {
             if (!m_said_waiting)
                 m_systemd.status("output " + m_device + " open; waiting for a schedule (loa schedule load FILE)");
             m_said_waiting = true;
             return;
         }
-        m_systemd.ready("playing " + active->file_name + " (version " + std::to_string(active->version) + ") to " +
-                        m_device);
+        m_systemd.ready("playing " + status.schedule_file + " (version " + std::to_string(status.schedule_version) +
+                        ") to " + m_device);
         m_ready = true;
     }
 
     daemon::SystemdNotifier &m_systemd;
-    std::unique_ptr<sqlite::Database> m_db;
-    station::ScheduleStore m_schedules;
+    const engine::Engine &m_engine;
     const playout::Player &m_player;
     std::string m_device;
     bool m_ready = false;
@@ -133,7 +131,7 @@ int run_player(Context &context, const std::vector<std::string> &words) {
                 << "; press Ctrl-C to stop" << std::endl;
     if (!schedules.active())
         context.out << "loa: no schedule is loaded yet; load one with 'loa schedule load FILE'" << std::endl;
-    ReadyWhenScheduled ready(systemd, context.home, player, player.device_name());
+    ReadyWhenScheduled ready(systemd, engine, player, player.device_name());
     {
         const SignalWatcher signals(
             [&](int signal) {
