@@ -8,7 +8,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     # libraries (DESIGN.md and the issues name them)
     portaudio19-dev libsndfile1-dev libsqlite3-dev libtomlplusplus-dev libssl-dev
-    libsamplerate0-dev libebur128-dev libcctz-dev libsystemd-dev libxlsxwriter-dev
+    libebur128-dev libcctz-dev libsystemd-dev libxlsxwriter-dev
     # tests: Catch2 v2, a virtual sound device (JACK's dummy driver), the sample tools
     catch2 jackd2 libjack-jackd2-dev sqlite3 sox libsox-fmt-all espeak-ng python3-openpyxl ffmpeg time
     # tests: ALSA's jack plugin (PortAudio's ALSA path and aplay into JACK), aplay

@@ -18,7 +18,7 @@ namespace loa::playout {
 /// bit. Feeder thread.
 class Resampler {
 public:
-    /// Throws Error if libsamplerate cannot be set up.
+    /// Throws Error if libsoxr cannot be set up.
     Resampler(unsigned from_rate, unsigned to_rate, unsigned channels);
     ~Resampler();
     Resampler(const Resampler &) = delete;

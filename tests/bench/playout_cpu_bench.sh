@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # Playout cost (issue 5, benchmark 2): `loa run --output device:rec` plays a MINUTES-long
 # (default 60) 44.1 kHz stereo file to the 48 kHz JACK dummy device (decode, resample with
-# libsamplerate, loudness gain, fades), while in the same run `aplay` plays a copy that sox
-# resampled to 48 kHz beforehand, through ALSA's jack plugin into the same device. Both
-# under /usr/bin/time: CPU seconds (user + system) and peak RSS. JACK's dummy driver runs
-# in real time, so this takes MINUTES minutes. Goals: loa within 2x aplay's CPU; peak
-# RSS under 30 MB. A JACK client maps the server's shared memory (~40 MB with the test
-# server's 64 ports), which counts in its RSS, aplay's too; so in the same run a second
-# `loa run --output null` (paced by the clock, same file, same work but no device) shows
-# loa's own peak RSS and the cost of decoding, resampling and gain alone.
+# soxr, loudness gain, fades); then, alone on the same server, `aplay` plays a copy that
+# sox resampled to 48 kHz beforehand, through ALSA's jack plugin into the same device.
+# One after the other, not together: two clients of one JACK graph wake each other and
+# share two cores, which skews both figures (measured together, the ratio wandered from
+# 1.7 to 2.6 between runs; alone, each JACK thread costs the same). Each under
+# /usr/bin/time for CPU seconds (user + system) and peak RSS; the whole run takes twice
+# MINUTES. Beside the device run, a second `loa run --output null` (paced by the clock,
+# same file, same decoding, resampling and gain, no device) shows what playing costs
+# without a sound system; it competes with the device run for the CPU, so it can only
+# make loa's figure worse.
+# Goals: loa within 2x aplay's CPU; peak RSS under 30 MB. Peak RSS is split
+# (tests/bench/peak_memory.py) into loa's own memory (anon), its program and linked
+# libraries, libraries the sound system loads at run time (PortAudio's device scan opens
+# every ALSA plugin device defined, e.g. a52 which pulls in libavcodec), and the JACK
+# server's shared memory (~40 MB here, locked into every client of a real-time server;
+# aplay maps it too).
 #
 #   bash tests/bench/playout_cpu_bench.sh LOA RECORDER [MINUTES]
 set -uo pipefail
@@ -32,12 +40,11 @@ null_time_pid=""
 aplay_pid=""
 cleanup() {
     local pid child
-    for pid in $time_pid $null_time_pid; do
+    for pid in $time_pid $null_time_pid $aplay_pid; do
         child=$(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ')
         [[ -n $child ]] && kill -TERM "$child" 2>/dev/null
         wait "$pid" 2>/dev/null
     done
-    [[ -n $aplay_pid ]] && kill "$aplay_pid" 2>/dev/null
     return 0
 }
 jack_session_add_cleanup --first cleanup
@@ -70,6 +77,27 @@ priority = "normal"
 EOT
 "$loa" --home "$home" schedule load "$work/sched.toml" >/dev/null || exit 1
 
+# child_of PID: the process /usr/bin/time started.
+child_of() {
+    local child="" _
+    for _ in $(seq 50); do
+        child=$(ps -o pid= --ppid "$1" | tr -d ' ')
+        [[ -n $child ]] && break
+        sleep 0.1
+    done
+    echo "$child"
+}
+# wait_completed OUT SECONDS: until the player printed the completion or SECONDS passed.
+wait_completed() {
+    local end=$(($(date +%s) + $2))
+    while (($(date +%s) < end)); do
+        grep -q ' completed hour' "$1" && return 0
+        sleep 2
+    done
+    return 1
+}
+
+# Phase 1: loa to the device, and loa to null beside it.
 cp -a "$home" "$work/home-null"
 /usr/bin/time -f '%e %U %S %M' -o "$work/null.time" \
     "$loa" --home "$work/home-null" run --output null </dev/null >"$work/null.out" 2>"$work/null.err" &
@@ -77,26 +105,31 @@ null_time_pid=$!
 /usr/bin/time -f '%e %U %S %M' -o "$work/loa.time" \
     "$loa" --home "$home" run --output device:rec </dev/null >"$work/run.out" 2>"$work/run.err" &
 time_pid=$!
-ALSA_CONFIG_PATH=/usr/share/alsa/alsa.conf:$work/asound.conf \
-    bench_at "$at" /usr/bin/time -f '%e %U %S %M' -o "$work/aplay.time" \
-    aplay -q -D default "$work/hour48.wav" 2>"$work/aplay.err" &
-aplay_pid=$!
-
-end=$((at + seconds + 3))
-while (($(date +%s) < end)); do
-    grep -q ' completed hour' "$work/run.out" && break
-    sleep 2
-done
-loa_pid=$(ps -o pid= --ppid "$time_pid" | tr -d ' ')
-kill -TERM "$loa_pid"
+python3 "$here/peak_memory.py" "$(child_of "$time_pid")" "$work/loa.mem" &
+samplers=($!)
+python3 "$here/peak_memory.py" "$(child_of "$null_time_pid")" "$work/null.mem" &
+samplers+=($!)
+echo "playout_cpu: loa plays ${minutes} min to the device (and to null beside it)..."
+wait_completed "$work/run.out" $((at + seconds + 20 - $(date +%s)))
+kill -TERM "$(child_of "$time_pid")"
 wait "$time_pid"
 time_pid=""
-for _ in $(seq 30); do grep -q ' completed hour' "$work/null.out" && break; sleep 1; done
-kill -TERM "$(ps -o pid= --ppid "$null_time_pid" | tr -d ' ')"
+wait_completed "$work/null.out" 30
+kill -TERM "$(child_of "$null_time_pid")"
 wait "$null_time_pid"
 null_time_pid=""
+
+# Phase 2: aplay alone on the same server, from its own start for the same length.
+echo "playout_cpu: aplay plays the pre-resampled copy..."
+ALSA_CONFIG_PATH=/usr/share/alsa/alsa.conf:$work/asound.conf \
+    /usr/bin/time -f '%e %U %S %M' -o "$work/aplay.time" \
+    aplay -q -D default "$work/hour48.wav" 2>"$work/aplay.err" &
+aplay_pid=$!
+python3 "$here/peak_memory.py" "$(child_of "$aplay_pid")" "$work/aplay.mem" &
+samplers+=($!)
 wait "$aplay_pid"
 aplay_pid=""
+wait "${samplers[@]}"
 jack_stop >/dev/null 2>&1
 
 read -r loa_wall loa_user loa_sys loa_kb <"$work/loa.time"
@@ -112,6 +145,13 @@ awk -v lw="$loa_wall" -v lu="$loa_user" -v ls="$loa_sys" -v lk="$loa_kb" \
     printf "playout_cpu: loa --output null cpu_s=%.2f (user %.2f sys %.2f) wall_s=%.0f peak_rss_mb=%.1f (no device)\n", nu + ns, nu, ns, nw, nk / 1024
     printf "playout_cpu: loa/aplay cpu ratio=%.2f (goal <= 2); loa peak RSS goal < 30 MB\n", (ac > 0 ? lc / ac : 0)
 }'
+for who in loa aplay null; do
+    [[ -s $work/$who.mem ]] || continue
+    # shellcheck disable=SC2046
+    awk -v who="$who" '{ for (i = 1; i <= NF; ++i) { split($i, kv, "="); v[kv[1]] = kv[2] / 1024 } }
+        END { printf "playout_cpu: %s peak RSS %.1f MB = own %.1f + program and linked libraries %.1f + loaded at run time %.1f + JACK shared memory %.1f\n",
+              who, v["peak_kb"], v["anon_kb"], v["linked_kb"], v["loaded_kb"], v["shmem_kb"] }' "$work/$who.mem"
+done
 grep ' hour' "$work/run.out" | sed 's/^/playout_cpu: loa: /'
 grep ' hour' "$work/null.out" | sed 's/^/playout_cpu: loa null: /'
 "$loa" --home "$home" log 2>/dev/null | tail -n 3 | sed 's/^/playout_cpu: log: /'

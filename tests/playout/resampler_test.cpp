@@ -50,7 +50,7 @@ TEST_CASE("Resampler converts 22050 Hz to 48000 Hz keeping length and pitch", "[
     CHECK_FALSE(resampler.bypassed());
     const std::vector<float> output = run(resampler, sine(22050, 22050, 1000.0), 4096);
 
-    // One second in, one second out (libsamplerate's tail flushed, give or take a frame).
+    // One second in, one second out (soxr's tail flushed, give or take a frame).
     CHECK(std::abs(static_cast<long>(output.size()) - 48000) <= 2);
     // Still 1 kHz: count rising zero crossings away from the edges.
     int crossings = 0;
