@@ -31,11 +31,11 @@ if ((${#missing[@]} == 0)); then
     exit 0
 fi
 
-sudo=""
+as_root=()
 if [ "$(id -u)" -ne 0 ]; then
-    sudo="sudo"
+    as_root=(sudo -E) # -E keeps DEBIAN_FRONTEND
 fi
 export DEBIAN_FRONTEND=noninteractive
 echo "install-deps: installing ${missing[*]}"
-$sudo apt-get update -q
-$sudo -E apt-get install -y -q --no-install-recommends "${missing[@]}"
+"${as_root[@]}" apt-get update -q
+"${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
