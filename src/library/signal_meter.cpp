@@ -20,30 +20,22 @@ void check(int result, const char *what) {
                     std::to_string(result) + ")");
 }
 
-constexpr int L = EBUR128_LEFT, R = EBUR128_RIGHT, C = EBUR128_CENTER, X = EBUR128_UNUSED,
-              Ls = EBUR128_LEFT_SURROUND, Rs = EBUR128_RIGHT_SURROUND;
-
-/// BS.1770 roles by position, for 1-8 channels. LFE is not measured; every
-/// surround or back channel is weighted 1.41, as ffmpeg's ebur128 does.
-constexpr int wave_roles[9][8] = {{},
-                                  {L},
-                                  {L, R},
-                                  {L, R, C},
-                                  {L, R, Ls, Rs},
-                                  {L, R, C, Ls, Rs},
-                                  {L, R, C, X, Ls, Rs},
-                                  {L, R, C, X, Ls, Rs, Ls},
-                                  {L, R, C, X, Ls, Rs, Ls, Rs}};
-/// The Vorbis I specification's channel order (Opus uses it too).
-constexpr int vorbis_roles[9][8] = {{},
-                                    {L},
-                                    {L, R},
-                                    {L, C, R},
-                                    {L, R, Ls, Rs},
-                                    {L, C, R, Ls, Rs},
-                                    {L, C, R, Ls, Rs, X},
-                                    {L, C, R, Ls, Rs, Ls, X},
-                                    {L, C, R, Ls, Rs, Ls, Rs, X}};
+/// BS.1770's role for a speaker. LFE is not measured; every surround or back channel is
+/// weighted 1.41, as ffmpeg's ebur128 does.
+int role(Speaker speaker) {
+    switch (speaker) {
+    case Speaker::front_left: return EBUR128_LEFT;
+    case Speaker::front_right: return EBUR128_RIGHT;
+    case Speaker::centre: return EBUR128_CENTER;
+    case Speaker::lfe: return EBUR128_UNUSED;
+    case Speaker::side_left:
+    case Speaker::back_left:
+    case Speaker::back_centre: return EBUR128_LEFT_SURROUND;
+    case Speaker::side_right:
+    case Speaker::back_right: return EBUR128_RIGHT_SURROUND;
+    }
+    return EBUR128_UNUSED;
+}
 
 } // namespace
 
@@ -68,9 +60,10 @@ SignalMeter::SignalMeter(int sample_rate, int channels, ChannelOrder order)
                     std::to_string(sample_rate) + " Hz");
     if (channels < 1 || channels > 8)
         throw Error("cannot measure loudness of " + std::to_string(channels) + " channels");
-    const auto &roles = order == ChannelOrder::vorbis ? vorbis_roles[channels] : wave_roles[channels];
-    for (int channel = 0; channel < channels; ++channel)
-        check(ebur128_set_channel(m_state->state, static_cast<unsigned>(channel), roles[channel]), "channel map");
+    const std::span<const Speaker> layout = speakers(order, static_cast<unsigned>(channels));
+    for (std::size_t channel = 0; channel < layout.size(); ++channel)
+        check(ebur128_set_channel(m_state->state, static_cast<unsigned>(channel), role(layout[channel])),
+              "channel map");
 }
 
 SignalMeter::~SignalMeter() = default;

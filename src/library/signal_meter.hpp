@@ -3,6 +3,7 @@
 // true peak per EBU R128 (loudness by libebur128, true peak by true_peak.hpp),
 // sample peak, and the silence at either end.
 // Memory does not grow with the length of the recording.
+#include "core/channel_layout.hpp"
 #include "library/true_peak.hpp"
 
 #include <cstdint>
@@ -22,9 +23,6 @@ struct SignalLevels {
     std::int64_t trailing_silence_frames = 0;
     bool silent = false; ///< No frame at or above silence_threshold.
 };
-
-/// The order of channels in a frame, which says which one is centre, LFE, surround.
-enum class ChannelOrder { wave, vorbis };
 
 class SignalMeter {
 public:

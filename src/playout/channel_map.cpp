@@ -1,5 +1,6 @@
 #include "playout/channel_map.hpp"
 
+#include <algorithm>
 #include <numeric>
 #include <stdexcept>
 
@@ -9,27 +10,23 @@ namespace {
 constexpr float a = 0.70710678f; // -3 dB
 
 /// The un-normalised stereo downmix rows of channel_map.hpp's table: left, then right.
-std::vector<float> downmix_rows(unsigned from) {
+std::vector<float> downmix_rows(unsigned from, ChannelOrder order) {
     std::vector<float> rows(2 * from, 0.0f);
     float *left = rows.data();
     float *right = rows.data() + from;
-    left[0] = 1.0f;
-    right[1] = 1.0f;
-    const auto both = [&](unsigned channel, float weight) {
-        left[channel] = weight;
-        right[channel] = weight;
-    };
-    const auto sides = [&](unsigned l, unsigned r) {
-        left[l] = a;
-        right[r] = a;
-    };
-    switch (from) {
-    case 3: both(2, a); break;
-    case 4: sides(2, 3); break;
-    case 5: both(2, a); sides(3, 4); break;
-    case 6: both(2, a); sides(4, 5); break;
-    case 7: both(2, a); both(4, 0.5f); sides(5, 6); break;
-    default: both(2, a); sides(4, 5); sides(6, 7); break; // 7.1 and beyond
+    const std::span<const Speaker> layout = speakers(order, std::min(from, 8u));
+    for (std::size_t channel = 0; channel < layout.size(); ++channel) {
+        switch (layout[channel]) {
+        case Speaker::front_left: left[channel] = 1.0f; break;
+        case Speaker::front_right: right[channel] = 1.0f; break;
+        case Speaker::centre: left[channel] = right[channel] = a; break;
+        case Speaker::lfe: break;
+        case Speaker::side_left:
+        case Speaker::back_left: left[channel] = a; break;
+        case Speaker::side_right:
+        case Speaker::back_right: right[channel] = a; break;
+        case Speaker::back_centre: left[channel] = right[channel] = 0.5f; break;
+        }
     }
     for (float *row : {left, right}) {
         const float sum = std::accumulate(row, row + from, 0.0f);
@@ -41,12 +38,12 @@ std::vector<float> downmix_rows(unsigned from) {
 
 } // namespace
 
-ChannelMap::ChannelMap(unsigned from_channels, unsigned to_channels)
+ChannelMap::ChannelMap(unsigned from_channels, unsigned to_channels, ChannelOrder order)
     : m_from(from_channels), m_to(to_channels) {
     if (from_channels == 0 || to_channels == 0)
         throw std::invalid_argument("ChannelMap needs at least one channel on each side");
     if (from_channels > 2 && from_channels != to_channels)
-        m_downmix = downmix_rows(from_channels);
+        m_downmix = downmix_rows(from_channels, order);
 }
 
 void ChannelMap::apply(const float *in, std::size_t frames, float *out) const noexcept {

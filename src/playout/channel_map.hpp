@@ -1,5 +1,7 @@
 #pragma once
 // How a file's channels reach the device's.
+#include "core/channel_layout.hpp"
+
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -10,8 +12,11 @@ namespace loa::playout {
 /// card, stereo is averaged ((L+R)/2). Into more output channels than the file has, the
 /// extra ones are silent (after mono's copy to all).
 ///
-/// A file with more than two channels is downmixed to stereo by this matrix (WAVE's
-/// default channel order; a = 0.7071 = -3 dB, as ITU-R BS.775; LFE dropped, as there):
+/// A file with more than two channels is downmixed to stereo by where its channels are
+/// meant to sound (core/channel_layout.hpp: WAVE's order for WAV, FLAC and MP3, the
+/// Vorbis order for Ogg Vorbis and Opus): front left and right to their side, centre to
+/// both at a = 0.7071 (-3 dB, as ITU-R BS.775), each surround or back channel to its side
+/// at a, a back centre to both at ½, LFE dropped (as BS.775). In WAVE's order:
 ///
 ///   channels  order                    L' =                       R' =
 ///   3         L R C                    L + a·C                    R + a·C
@@ -27,7 +32,8 @@ namespace loa::playout {
 /// goes to a mono card as (L'+R')/2. Feeder thread.
 class ChannelMap {
 public:
-    ChannelMap(unsigned from_channels, unsigned to_channels);
+    ChannelMap(unsigned from_channels, unsigned to_channels,
+               ChannelOrder order = ChannelOrder::wave);
 
     unsigned from_channels() const noexcept { return m_from; }
     unsigned to_channels() const noexcept { return m_to; }

@@ -1,5 +1,7 @@
 #pragma once
 // Reading an announcement's audio with libsndfile (WAV, FLAC, Ogg Vorbis/Opus, MP3).
+#include "core/channel_layout.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -21,6 +23,8 @@ public:
 
     unsigned rate() const noexcept { return m_rate; }
     unsigned channels() const noexcept { return m_channels; }
+    /// Which speaker each channel is for: the Vorbis order for Ogg, WAVE's otherwise.
+    ChannelOrder channel_order() const noexcept { return m_channel_order; }
     const std::filesystem::path &file() const noexcept { return m_file; }
     /// Frames read so far, at the file's rate.
     std::int64_t frames_read() const noexcept { return m_frames_read; }
@@ -39,6 +43,7 @@ private:
     sf_private_tag *m_handle = nullptr;
     unsigned m_rate = 0;
     unsigned m_channels = 0;
+    ChannelOrder m_channel_order = ChannelOrder::wave;
     std::int64_t m_frames_read = 0;
     bool m_exhausted = false; ///< seek() went past the end
 };

@@ -38,10 +38,14 @@ Pcm16 sine(unsigned rate, unsigned channels, std::size_t frames, double frequenc
 }
 
 void write_wav(const std::filesystem::path &path, const Pcm16 &pcm) {
+    write_audio(path, pcm, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+}
+
+void write_audio(const std::filesystem::path &path, const Pcm16 &pcm, int format) {
     SF_INFO info{};
     info.samplerate = static_cast<int>(pcm.rate);
     info.channels = static_cast<int>(pcm.channels);
-    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+    info.format = format;
     SNDFILE *file = sf_open(path.c_str(), SFM_WRITE, &info);
     if (!file)
         throw std::runtime_error("cannot write " + path.string() + ": " + sf_strerror(nullptr));

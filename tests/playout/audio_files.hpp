@@ -29,6 +29,10 @@ Pcm16 sine(unsigned rate, unsigned channels, std::size_t frames, double frequenc
 /// Writes `pcm` as a 16-bit PCM WAV file (libsndfile).
 void write_wav(const std::filesystem::path &path, const Pcm16 &pcm);
 
+/// Writes `pcm` in a libsndfile format (SF_FORMAT_OGG | SF_FORMAT_VORBIS, say), its
+/// channels written as they are (libsndfile does not reorder them for any format).
+void write_audio(const std::filesystem::path &path, const Pcm16 &pcm, int format);
+
 /// Reads a 16-bit PCM WAV file back exactly (libsndfile).
 Pcm16 read_wav(const std::filesystem::path &path);
 

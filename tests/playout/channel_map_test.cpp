@@ -63,6 +63,26 @@ TEST_CASE("ChannelMap downmixes 5.1 by the documented matrix", "[channel_map]") 
     CHECK(sum[1] == Approx(1.0f).margin(1e-6));
 }
 
+TEST_CASE("ChannelMap reads an Ogg file's 5.1 in the Vorbis order", "[channel_map]") {
+    // FL C FR SL SR LFE: the same matrix as WAVE's L R C LFE Ls Rs, its columns moved.
+    const double a = std::sqrt(0.5);
+    const double norm = 1.0 + 2.0 * a;
+    std::vector<float> in(6 * 6, 0.0f);
+    for (int channel = 0; channel < 6; ++channel)
+        in[static_cast<std::size_t>(channel * 6 + channel)] = 1.0f;
+    const std::vector<double> left{1 / norm, a / norm, 0, a / norm, 0, 0};
+    const std::vector<double> right{0, a / norm, 1 / norm, 0, a / norm, 0};
+
+    ChannelMap map(6, 2, loa::ChannelOrder::vorbis);
+    const auto stereo = map.process(in);
+    REQUIRE(stereo.size() == 12);
+    for (std::size_t channel = 0; channel < 6; ++channel) {
+        INFO("input channel " << channel);
+        CHECK(stereo[channel * 2] == Approx(left[channel]).margin(1e-7));
+        CHECK(stereo[channel * 2 + 1] == Approx(right[channel]).margin(1e-7));
+    }
+}
+
 TEST_CASE("ChannelMap downmixes 3 to 8 channels, every row normalised", "[channel_map]") {
     for (unsigned from = 3; from <= 8; ++from) {
         ChannelMap map(from, 2);
