@@ -106,3 +106,12 @@ echo "playout_start: loa plays completed: $completed of $plays"
 echo "playout_start: loa   |offset| ms: $loa_stats"
 echo "playout_start: aplay |offset| ms: $aplay_stats"
 echo "playout_start: loa signed offsets ms: $signed"
+# The virtual device is only as punctual as this machine: when jackd's cycle or a client's
+# callback is held up (a busy host, a virtual CPU descheduled), JACK reports an xrun and
+# onsets near it come late, loa's and aplay's alike. Read the figures beside these counts.
+awk '/JackTimedDriver::Process XRun/ { driver++ }
+     /JackEngine::XRun: client = / { name = $4; sub(/\.P\.[0-9.]*$/, "", name); late[name]++ }
+     END { printf "playout_start: jackd xruns: driver cycle late %d times; client callback unfinished:", driver
+           if (length(late) == 0) printf " none"
+           for (name in late) printf " %s %d", name, late[name]
+           printf "\n" }' "$JACK_SESSION_LOG"
