@@ -220,6 +220,6 @@ grep -q 'available again' "$work/run.out" || problems+=("loa never reported the 
 if ((${#problems[@]} > 0)); then
     show_file "loa run stderr" "$work/run.err"
     for p in "${problems[@]}"; do printf 'FAIL: %s\n' "$p" >&2; done
-    exit 1
+    exit_failed
 fi
 note "PASS: no device at start was waited for; a device lost mid-play failed that play with a reason; the next play went out after it came back; the idle stream was closed; loa exited cleanly"

@@ -173,7 +173,7 @@ if [[ -n $loa_pid ]]; then
     fi
 fi
 
-# Print every problem found so far, with loa's output, and exit 1 (if there are any).
+# Print every problem found so far, with loa's output, and exit_failed (if there are any).
 exit_if_problems() {
     ((${#problems[@]} > 0)) || return 0
     show_file "loa run stdout" "$work/run.out"
@@ -182,7 +182,7 @@ exit_if_problems() {
     for p in "${problems[@]}"; do
         printf 'FAIL: %s\n' "$p" >&2
     done
-    exit 1
+    exit_failed
 }
 
 if ! jack_stop; then

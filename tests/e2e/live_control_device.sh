@@ -99,7 +99,7 @@ jack_stop || fail "the recorder failed (status $JACK_RECORDER_STATUS)"
 
 loa_ok export --from "$(local_date "$T")" --to "$(local_date $((T + 20)))" --format json -o "$work/log.jsonl"
 
-python3 - "$work/log.jsonl" "$JACK_RECORDER_STDOUT" "$work/rec.wav" "$T" "$emergency_sent" <<'EOF' || { show_run; exit 1; }
+python3 - "$work/log.jsonl" "$JACK_RECORDER_STDOUT" "$work/rec.wav" "$T" "$emergency_sent" <<'EOF' || { show_run; exit_failed; }
 import json, subprocess, sys
 log_path, recorder_out, recording, T, sent = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5])
 rows = [json.loads(line) for line in open(log_path, encoding="utf-8") if line.strip()]

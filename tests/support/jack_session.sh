@@ -8,6 +8,7 @@
 #   LOA_JACK_RECORDER=/path/to/loa_jack_recorder jack_start "$work/rec.wav" [CLIENT]
 #   ... play to the PortAudio device named CLIENT (default "rec") ...
 #   jack_stop                                   # recorder first, then jackd
+#   jack_session_xruns                          # how many xruns jackd reported
 #
 # jack_start exports JACK_DEFAULT_SERVER (a name unique to this run), so every JACK client
 # started afterwards, PortAudio's included, reaches this server and not a developer's own
@@ -178,6 +179,17 @@ jack_stop() {
         fi
     fi
     return $rc
+}
+
+# jack_session_xruns: prints how many xruns the current server has reported (a cycle of
+# its driver that ran late, or a client that did not finish its callback in time): each
+# one can drop or repeat a period of what the recorder receives. 0 without a server log.
+jack_session_xruns() {
+    local count=0
+    if [[ -n ${JACK_SESSION_LOG:-} && -f $JACK_SESSION_LOG ]]; then
+        count=$(grep -c -e "JackTimedDriver::Process XRun" -e "JackEngine::XRun" -- "$JACK_SESSION_LOG" || true)
+    fi
+    echo "${count:-0}"
 }
 
 _jack_session_on_exit() {
