@@ -19,6 +19,8 @@ packages=(
     clang-14 libclang-rt-14-dev
     # the Debian package and its test (packaging/build-deb.sh, tests/packaging/deb_test.sh)
     dpkg-dev mmdebstrap systemd groff-base
+    # the upgrade test builds version N (commit f89dc36), which still linked libsamplerate
+    libsamplerate0-dev
 )
 
 missing=()
