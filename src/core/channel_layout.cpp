@@ -1,15 +1,17 @@
 #include "core/channel_layout.hpp"
 
+#include <sndfile.h>
+
 #include <array>
-#include <vector>
 
 namespace loa {
 namespace {
 
 using enum Speaker;
-using Layout = std::vector<Speaker>;
+/// Row n: the n speakers of an n-channel file (the rest of the row unused).
+using Layouts = std::array<std::array<Speaker, 8>, 9>;
 
-const std::array<Layout, 9> wave_layouts{{
+constexpr Layouts wave_layouts{{
     {},
     {centre},
     {front_left, front_right},
@@ -21,7 +23,7 @@ const std::array<Layout, 9> wave_layouts{{
     {front_left, front_right, centre, lfe, back_left, back_right, side_left, side_right},
 }};
 
-const std::array<Layout, 9> vorbis_layouts{{
+constexpr Layouts vorbis_layouts{{
     {},
     {centre},
     {front_left, front_right},
@@ -35,10 +37,16 @@ const std::array<Layout, 9> vorbis_layouts{{
 
 } // namespace
 
+ChannelOrder channel_order_of(int sndfile_format) noexcept {
+    return (sndfile_format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG ? ChannelOrder::vorbis
+                                                                  : ChannelOrder::wave;
+}
+
 std::span<const Speaker> speakers(ChannelOrder order, unsigned channels) noexcept {
     if (channels >= wave_layouts.size())
         return {};
-    return order == ChannelOrder::vorbis ? vorbis_layouts[channels] : wave_layouts[channels];
+    const Layouts &layouts = order == ChannelOrder::vorbis ? vorbis_layouts : wave_layouts;
+    return {layouts[channels].data(), channels};
 }
 
 } // namespace loa

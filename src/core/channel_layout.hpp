@@ -22,6 +22,10 @@ enum class Speaker {
     back_centre,
 };
 
+/// The order of a file libsndfile opened, from its SF_INFO::format: libsndfile hands
+/// frames over in the file's own order, which for Ogg is the Vorbis one.
+ChannelOrder channel_order_of(int sndfile_format) noexcept;
+
 /// The speakers of a file with `channels` channels (1 to 8) in that order; empty for
 /// any other count.
 ///

@@ -1,5 +1,6 @@
 #include "library/audio_probe.hpp"
 
+#include "core/channel_layout.hpp"
 #include "core/error.hpp"
 
 #include <sndfile.h>
@@ -145,10 +146,7 @@ AudioInfo probe_audio(const std::filesystem::path &path, LengthLimit limit) {
                          std::to_string(info.samplerate) +
                          " Hz is not supported (8-192 kHz, 1-8 channels); convert the file");
     const std::int64_t max_frames = max_seconds * info.samplerate;
-    // Vorbis and Opus order channels their own way (FL, C, FR, ...); WAV, FLAC and MP3
-    // use WAVE's (FL, FR, C, LFE, ...).
-    SignalMeter meter(info.samplerate, info.channels,
-                      (info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG ? ChannelOrder::vorbis : ChannelOrder::wave);
+    SignalMeter meter(info.samplerate, info.channels, channel_order_of(info.format));
     std::vector<float> block(static_cast<std::size_t>(block_frames * info.channels));
     for (;;) {
         const sf_count_t got = sf_readf_float(file.get(), block.data(), block_frames);

@@ -22,8 +22,7 @@ Decoder::Decoder(const std::filesystem::path &file) : m_file(file) {
     }
     m_rate = static_cast<unsigned>(info.samplerate);
     m_channels = static_cast<unsigned>(info.channels);
-    if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG)
-        m_channel_order = ChannelOrder::vorbis; // Vorbis and Opus: libsndfile does not reorder
+    m_channel_order = channel_order_of(info.format);
 }
 
 Decoder::~Decoder() {
