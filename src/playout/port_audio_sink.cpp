@@ -127,7 +127,8 @@ int PortAudioSink::on_callback(const void *, void *output, unsigned long frames,
             latency <= k_max_latency_seconds)
             sink.m_seen_latency.store(latency, std::memory_order_relaxed);
     }
-    dac_time = sink.smooth(sink.unwrap(dac_time), frames);
+    dac_time = sink.m_dac_filter.filter(sink.unwrap(dac_time),
+                                          static_cast<double>(frames) / sink.m_rate);
     sink.m_last_dac_time.store(dac_time, std::memory_order_relaxed);
     sink.m_renderer->render(static_cast<float *>(output), frames, dac_time);
     return paContinue;
@@ -135,26 +136,6 @@ int PortAudioSink::on_callback(const void *, void *output, unsigned long frames,
 
 void PortAudioSink::on_finished(void *user) noexcept {
     static_cast<PortAudioSink *>(user)->m_finished.store(true);
-}
-
-double PortAudioSink::smooth(double reported, unsigned long frames) noexcept {
-    // Consecutive buffers leave the device exactly one buffer apart. A callback that runs
-    // late (a busy machine, a non-real-time JACK) is stamped late by PortAudio (its JACK
-    // host API reads jack_frame_time() in the callback, not the cycle's start), which would
-    // place a first sample early by the delay. So a DAC time later than the previous one
-    // plus a buffer is believed only slowly (by 1000 ppm of a buffer: more than any
-    // card's drift against the system clock); an earlier one, or a jump of more than
-    // 20 ms (an xrun, a restart), is taken as it is.
-    const double period = static_cast<double>(frames) / m_rate;
-    double dac_time = reported;
-    if (m_have_prediction) {
-        const double excess = reported - m_predicted_dac;
-        if (excess > 0.0 && excess < 0.020)
-            dac_time = m_predicted_dac + std::min(excess, period * 1e-3);
-    }
-    m_predicted_dac = dac_time + period;
-    m_have_prediction = true;
-    return dac_time;
 }
 
 double PortAudioSink::unwrap(double raw) noexcept {

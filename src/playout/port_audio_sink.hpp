@@ -1,5 +1,6 @@
 #pragma once
 // The sound card, through PortAudio (ALSA on a station; JACK on test machines).
+#include "playout/dac_time_filter.hpp"
 #include "playout/port_audio_session.hpp"
 #include "playout/sink.hpp"
 
@@ -45,7 +46,6 @@ private:
                            void *user) noexcept;
     static void on_finished(void *user) noexcept;
     double unwrap(double raw) noexcept;
-    double smooth(double reported, unsigned long frames) noexcept;
 
     PortAudioSession m_session; ///< First: PortAudio outlives the stream.
     Clock &m_clock;
@@ -59,8 +59,7 @@ private:
     double m_wrap_seconds = 0.0;    ///< Span of a wrapping stream clock; 0 if it does not.
     double m_wrap_offset = 0.0;     ///< Callback thread.
     double m_last_unwrapped = 0.0;  ///< Callback thread.
-    double m_predicted_dac = 0.0;   ///< Callback thread: the next buffer's DAC time.
-    bool m_have_prediction = false; ///< Callback thread.
+    DacTimeFilter m_dac_filter;     ///< Callback thread.
     std::atomic<double> m_last_dac_time{0.0}; ///< Stored by the callback, read by read_clock().
     std::atomic<double> m_seen_latency{0.0};  ///< Largest DAC minus current time; callback.
     std::atomic<bool> m_finished{false};      ///< Stored by PortAudio when the stream ends.
