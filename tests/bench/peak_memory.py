@@ -3,16 +3,16 @@
 
     peak_memory.py PID OUT
 
-Every 0.5 s reads /proc/PID/status; whenever VmRSS reaches a new high it also reads
-/proc/PID/smaps and splits that peak into
+Every 0.5 s reads /proc/PID/smaps and splits the resident pages into
   anon    private memory (heap, stacks, buffers): the program's own,
   linked  file pages of the program and the libraries it was linked with (ldd),
   loaded  file pages of libraries loaded at run time (ALSA plugins that a device scan
           opens, the ALSA jack plugin, and their dependencies),
   shmem   shared memory mapped from other processes (the JACK server's segments).
-Writes one line to OUT when PID ends:
-  peak_kb=.. anon_kb=.. linked_kb=.. loaded_kb=.. shmem_kb=..
-(VmHWM, the kernel's own peak, is also kept: peak_kb is the larger of the two.)
+Writes the sample with the largest sum as one line to OUT when PID ends:
+  peak_kb=.. anon_kb=.. linked_kb=.. loaded_kb=.. shmem_kb=.. hwm_kb=..
+where peak_kb is the sum of the four, and hwm_kb the kernel's VmHWM (its own peak,
+between samples too; counted per thread in batches, so it can differ by a few hundred kB).
 """
 import os
 import re
@@ -30,33 +30,26 @@ def linked_paths(pid):
     return paths
 
 
-def status(pid):
-    fields = {}
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            key, _, value = line.partition(":")
-            if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile", "RssShmem"):
-                fields[key] = int(value.split()[0])
-    return fields
-
-
-def split_files(pid, linked):
-    """kB of file-backed resident pages: (linked, loaded at run time)."""
-    mine = other = 0
-    path = None
+def split(pid, linked):
+    """kB of resident pages from /proc/PID/smaps: anon, linked, loaded, shmem."""
+    kb = {"anon_kb": 0, "linked_kb": 0, "loaded_kb": 0, "shmem_kb": 0}
+    kind = "anon_kb"
     with open(f"/proc/{pid}/smaps") as f:
         for line in f:
             if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
                 parts = line.split(maxsplit=5)
                 path = parts[5].strip() if len(parts) > 5 else ""
-            elif line.startswith("Rss:") and path and path.startswith("/") \
-                    and not path.startswith(("/dev/shm/", "/memfd:", "/SYSV")):
-                kb = int(line.split()[1])
-                if os.path.realpath(path) in linked:
-                    mine += kb
+                if path.startswith(("/dev/shm/", "/memfd:", "/SYSV")):
+                    kind = "shmem_kb"
+                elif not path.startswith("/"):
+                    kind = "anon_kb"  # heap, stacks, anonymous maps, [vdso]
+                elif os.path.realpath(path.removesuffix(" (deleted)")) in linked:
+                    kind = "linked_kb"
                 else:
-                    other += kb
-    return mine, other
+                    kind = "loaded_kb"
+            elif line.startswith("Rss:"):
+                kb[kind] += int(line.split()[1])
+    return kb
 
 
 def main():
@@ -66,17 +59,18 @@ def main():
     try:
         linked = linked_paths(pid)
         while True:
-            s = status(pid)
-            hwm = max(hwm, s.get("VmHWM", 0))
-            if s.get("VmRSS", 0) > peak["peak_kb"]:
-                mine, other = split_files(pid, linked)
-                peak = {"peak_kb": s["VmRSS"], "anon_kb": s.get("RssAnon", 0),
-                        "linked_kb": mine, "loaded_kb": other,
-                        "shmem_kb": s.get("RssShmem", 0)}
+            sample = split(pid, linked)
+            total = sum(sample.values())
+            if total > peak["peak_kb"]:
+                peak = {"peak_kb": total, **sample}
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        hwm = max(hwm, int(line.split()[1]))
             time.sleep(0.5)
     except OSError:
         pass  # it ended
-    peak["peak_kb"] = max(peak["peak_kb"], hwm)
+    peak["hwm_kb"] = hwm
     with open(out, "w") as f:
         f.write(" ".join(f"{k}={v}" for k, v in peak.items()) + "\n")
 

@@ -35,3 +35,10 @@ bench_stats() {
         i = int(0.99 * NR + 0.999999); if (i < 1) i = 1; if (i > NR) i = NR
         printf "n=%d median=%.3f p99=%.3f max=%.3f\n", NR, m, v[i], v[NR] }'
 }
+
+# bench_memory_split PREFIX LABEL FILE: prints the peak that peak_memory.py wrote to FILE.
+bench_memory_split() {
+    awk -v prefix="$1" -v who="$2" '{ for (i = 1; i <= NF; ++i) { split($i, kv, "="); v[kv[1]] = kv[2] / 1024 } }
+        END { printf "%s: %s peak RSS %.1f MB (kernel'"'"'s VmHWM); largest sample %.1f MB = own %.1f + program and linked libraries %.1f + loaded at run time %.1f + shared memory (JACK'"'"'s) %.1f\n",
+              prefix, who, v["hwm_kb"], v["peak_kb"], v["anon_kb"], v["linked_kb"], v["loaded_kb"], v["shmem_kb"] }' "$3"
+}

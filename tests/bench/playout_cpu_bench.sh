@@ -147,10 +147,7 @@ awk -v lw="$loa_wall" -v lu="$loa_user" -v ls="$loa_sys" -v lk="$loa_kb" \
 }'
 for who in loa aplay null; do
     [[ -s $work/$who.mem ]] || continue
-    # shellcheck disable=SC2046
-    awk -v who="$who" '{ for (i = 1; i <= NF; ++i) { split($i, kv, "="); v[kv[1]] = kv[2] / 1024 } }
-        END { printf "playout_cpu: %s peak RSS %.1f MB = own %.1f + program and linked libraries %.1f + loaded at run time %.1f + JACK shared memory %.1f\n",
-              who, v["peak_kb"], v["anon_kb"], v["linked_kb"], v["loaded_kb"], v["shmem_kb"] }' "$work/$who.mem"
+    bench_memory_split playout_cpu "$who" "$work/$who.mem"
 done
 grep ' hour' "$work/run.out" | sed 's/^/playout_cpu: loa: /'
 grep ' hour' "$work/null.out" | sed 's/^/playout_cpu: loa null: /'
