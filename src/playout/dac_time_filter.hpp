@@ -31,8 +31,8 @@ public:
 private:
     double m_predicted = 0.0; ///< the next buffer's DAC time
     bool m_have_prediction = false;
-    int m_late_callbacks = 0;   ///< consecutive callbacks at least k_step_seconds late
-    double m_least_late = 0.0;  ///< their smallest lateness
+    int m_late_callbacks = 0;  ///< consecutive callbacks at least k_step_seconds late
+    double m_least_late = 0.0; ///< their smallest lateness
 };
 
 } // namespace loa::playout

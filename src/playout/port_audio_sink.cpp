@@ -127,8 +127,8 @@ int PortAudioSink::on_callback(const void *, void *output, unsigned long frames,
             latency <= k_max_latency_seconds)
             sink.m_seen_latency.store(latency, std::memory_order_relaxed);
     }
-    dac_time = sink.m_dac_filter.filter(sink.unwrap(dac_time),
-                                          static_cast<double>(frames) / sink.m_rate);
+    dac_time =
+        sink.m_dac_filter.filter(sink.unwrap(dac_time), static_cast<double>(frames) / sink.m_rate);
     sink.m_last_dac_time.store(dac_time, std::memory_order_relaxed);
     sink.m_renderer->render(static_cast<float *>(output), frames, dac_time);
     return paContinue;

@@ -35,8 +35,7 @@ TEST_CASE("DacTimeFilter ignores a lone late stamp", "[dac_time_filter]") {
     CHECK(filter.filter(true_time(11), k_period) == Approx(true_time(11)).margin(1e-9));
 }
 
-TEST_CASE("DacTimeFilter ignores a run of late stamps shorter than a step",
-          "[dac_time_filter]") {
+TEST_CASE("DacTimeFilter ignores a run of late stamps shorter than a step", "[dac_time_filter]") {
     DacTimeFilter filter;
     for (int n = 0; n < 10; ++n)
         filter.filter(true_time(n), k_period);
