@@ -27,6 +27,20 @@ time.sleep(max(0.0, t - time.time()))
 os.execvp(sys.argv[2], sys.argv[2:])' "$@"
 }
 
+# bench_one_play FILE TZ EPOCH ITEM: a schedule that plays ITEM once, at EPOCH.
+bench_one_play() {
+    cat >"$1" <<EOT
+version = 1
+title = "bench"
+[[slot]]
+id = "bench"
+dates = [$(TZ=$2 date -d "@$3" +%F)]
+at = ["$(TZ=$2 date -d "@$3" +%H:%M:%S)"]
+play = ["$4"]
+priority = "normal"
+EOT
+}
+
 # bench_stats: reads numbers (one a line), prints "n=.. median=.. p99=.. max=..".
 bench_stats() {
     sort -g | awk '{ v[NR] = $1 } END {

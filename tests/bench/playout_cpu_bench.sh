@@ -65,16 +65,7 @@ rm -f "$work/hour.wav"
 jack_start "$work/rec.wav" rec || exit 1
 # The recording itself is not needed (and would be 1.4 GB an hour).
 at=$(($(date +%s) + 10))
-cat >"$work/sched.toml" <<EOT
-version = 1
-title = "cpu"
-[[slot]]
-id = "cpu"
-dates = [$(TZ=$tz date -d "@$at" +%F)]
-at = ["$(TZ=$tz date -d "@$at" +%H:%M:%S)"]
-play = ["hour"]
-priority = "normal"
-EOT
+bench_one_play "$work/sched.toml" "$tz" "$at" hour
 "$loa" --home "$home" schedule load "$work/sched.toml" >/dev/null || exit 1
 
 # child_of PID: the process /usr/bin/time started.

@@ -45,16 +45,7 @@ measure() {
     local label=$1 output=$2 config=$3 home=$work/home-$RANDOM at
     cp -a "$work/home" "$home"
     at=$(($(date +%s) + 3))
-    cat >"$work/sched.toml" <<EOT
-version = 1
-title = "memory"
-[[slot]]
-id = "memory"
-dates = [$(TZ=$tz date -d "@$at" +%F)]
-at = ["$(TZ=$tz date -d "@$at" +%H:%M:%S)"]
-play = ["minute"]
-priority = "normal"
-EOT
+    bench_one_play "$work/sched.toml" "$tz" "$at" minute
     "$loa" --home "$home" schedule load "$work/sched.toml" >/dev/null || exit 1
     ALSA_CONFIG_PATH=$config "$loa" --home "$home" run --output "$output" </dev/null \
         >"$work/run.out" 2>"$work/run.err" &
