@@ -5,6 +5,8 @@
 #include "playout/renderer.hpp"
 
 #include <portaudio.h>
+#include <pthread.h>
+#include <sched.h>
 
 #include <algorithm>
 #include <chrono>
@@ -23,6 +25,19 @@ std::string describe(PaError error) {
             text += std::string(": ") + host->errorText;
     }
     return text;
+}
+
+/// Moves the calling thread (PortAudio's ALSA callback thread) to SCHED_FIFO, so a busy
+/// PC (an update, a report export) cannot delay the sound card's buffers. PortAudio's
+/// own switch for this (PaAlsa_EnableRealtimeScheduling) fails the stream when the
+/// priority is refused and errno happens not to be EPERM; here a refusal changes
+/// nothing and the thread stays as it was. Priority 40: below the kernel's interrupt
+/// threads (50), above every normal program; the unit file allows it (LimitRTPRIO=95),
+/// as does jackd's audio group (95) or root.
+void raise_to_real_time() noexcept {
+    sched_param param{};
+    param.sched_priority = 40;
+    pthread_setschedparam(pthread_self(), SCHED_FIFO, &param);
 }
 
 } // namespace
@@ -56,8 +71,12 @@ PortAudioSink::PortAudioSink(std::string_view target, Clock &clock) : m_clock(cl
     m_latency_seconds = stream_info->outputLatency;
     if (!(m_latency_seconds >= 0.0 && m_latency_seconds <= k_max_latency_seconds))
         m_latency_seconds = 0.0;
-    if (const PaHostApiInfo *api = Pa_GetHostApiInfo(info->hostApi); api && api->type == paJACK)
-        m_wrap_seconds = 4294967296.0 / stream_info->sampleRate;
+    if (const PaHostApiInfo *api = Pa_GetHostApiInfo(info->hostApi)) {
+        if (api->type == paJACK)
+            m_wrap_seconds = 4294967296.0 / stream_info->sampleRate;
+        // JACK's callback thread is the server's, at the priority it chose.
+        m_raise_priority = api->type == paALSA;
+    }
 }
 
 PortAudioSink::~PortAudioSink() {
@@ -118,6 +137,10 @@ int PortAudioSink::on_callback(const void *, void *output, unsigned long frames,
                                const PaStreamCallbackTimeInfo *time, unsigned long,
                                void *user) noexcept {
     auto &sink = *static_cast<PortAudioSink *>(user);
+    if (sink.m_raise_priority) {
+        sink.m_raise_priority = false;
+        raise_to_real_time();
+    }
     double dac_time = time->outputBufferDacTime;
     if (dac_time <= 0.0) { // a host API that gives no DAC time
         dac_time = time->currentTime + sink.m_latency_seconds;

@@ -57,6 +57,7 @@ private:
     bool m_running = false;
     Renderer *m_renderer = nullptr; ///< Set before the stream starts.
     double m_wrap_seconds = 0.0;    ///< Span of a wrapping stream clock; 0 if it does not.
+    bool m_raise_priority = false;  ///< Callback thread: on its first call, ALSA only.
     double m_wrap_offset = 0.0;     ///< Callback thread.
     double m_last_unwrapped = 0.0;  ///< Callback thread.
     DacTimeFilter m_dac_filter;     ///< Callback thread.

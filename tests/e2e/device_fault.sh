@@ -150,6 +150,14 @@ connections() { jack_lsp -c rec:in_1 2>/dev/null | grep -c '^ ' || true; }
 playing_connections=$(connections)
 note "connections to rec:in_1 during slot b: $playing_connections"
 ((playing_connections > 0)) || problems+=("nothing was connected to rec:in_1 while slot b played")
+# ... from a callback thread at real-time priority, where this system allows it.
+if chrt -f 40 true 2>/dev/null; then
+    fifo_threads=$(ps -L -o cls=,rtprio= -p "$loa_pid" | awk '$1 == "FF" && $2 == 40' | wc -l)
+    note "loa threads at SCHED_FIFO 40 during slot b: $fifo_threads"
+    ((fifo_threads > 0)) || problems+=("no thread of loa ran at real-time priority (SCHED_FIFO 40) while slot b played")
+else
+    note "real-time priority is not allowed here: the callback thread's priority is not checked"
+fi
 # 5. ... and 10 s after the play the idle stream is closed (13 s leaves margin).
 wait_until $((at_b + 3 + 13))
 idle_connections=$(connections)
