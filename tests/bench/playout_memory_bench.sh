@@ -25,6 +25,7 @@ done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/loa-bench-memory.XXXXXX")
 loa_pid=""
+runs=0
 cleanup() {
     [[ -n $loa_pid ]] && kill -TERM "$loa_pid" 2>/dev/null && wait "$loa_pid" 2>/dev/null
     [[ ${LOA_BENCH_KEEP:-0} == 1 ]] || rm -rf -- "$work"
@@ -42,7 +43,7 @@ sed '\|"/etc/alsa/conf.d"|d' /usr/share/alsa/alsa.conf >"$work/alsa-no-plugins.c
 
 # measure LABEL OUTPUT ALSA_CONFIG_PATH: one play of the file; prints the split peak.
 measure() {
-    local label=$1 output=$2 config=$3 home=$work/home-$RANDOM at
+    local label=$1 output=$2 config=$3 home=$work/home-$((++runs)) at
     cp -a "$work/home" "$home"
     at=$(($(date +%s) + 3))
     bench_one_play "$work/sched.toml" "$tz" "$at" minute
