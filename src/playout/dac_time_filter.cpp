@@ -11,8 +11,12 @@ double DacTimeFilter::filter(double reported, double period) noexcept {
         if (excess > 0.0 && excess < k_restart_seconds) {
             // Each callback of a run moved the prediction by its slew, so a step that
             // persisted shows as (at least) the smallest excess of the run.
-            m_least_late = m_late_callbacks == 0 ? excess : std::min(m_least_late, excess);
-            m_late_callbacks = excess >= k_step_seconds ? m_late_callbacks + 1 : 0;
+            if (excess >= k_step_seconds) {
+                m_least_late = m_late_callbacks == 0 ? excess : std::min(m_least_late, excess);
+                ++m_late_callbacks;
+            } else {
+                m_late_callbacks = 0;
+            }
             if (m_late_callbacks >= k_step_callbacks) {
                 dac_time = m_predicted + m_least_late;
                 m_late_callbacks = 0;

@@ -14,6 +14,7 @@ Writes the sample with the largest sum as one line to OUT when PID ends:
 where peak_kb is the sum of the four, and hwm_kb the kernel's VmHWM (its own peak,
 between samples too; counted per thread in batches, so it can differ by a few hundred kB).
 """
+import functools
 import os
 import re
 import subprocess
@@ -30,6 +31,11 @@ def linked_paths(pid):
     return paths
 
 
+@functools.lru_cache(maxsize=None)
+def real_path(path):
+    return os.path.realpath(path.removesuffix(" (deleted)"))
+
+
 def split(pid, linked):
     """kB of resident pages from /proc/PID/smaps: anon, linked, loaded, shmem."""
     kb = {"anon_kb": 0, "linked_kb": 0, "loaded_kb": 0, "shmem_kb": 0}
@@ -43,7 +49,7 @@ def split(pid, linked):
                     kind = "shmem_kb"
                 elif not path.startswith("/"):
                     kind = "anon_kb"  # heap, stacks, anonymous maps, [vdso]
-                elif os.path.realpath(path.removesuffix(" (deleted)")) in linked:
+                elif real_path(path) in linked:
                     kind = "linked_kb"
                 else:
                     kind = "loaded_kb"

@@ -41,6 +41,17 @@ priority = "normal"
 EOT
 }
 
+# bench_wait_completed OUT ITEM SECONDS: until the player printed ITEM's completion into
+# OUT (returns 0) or SECONDS passed (returns 1).
+bench_wait_completed() {
+    local end=$(($(date +%s) + $3))
+    while (($(date +%s) < end)); do
+        grep -q " completed $2" "$1" && return 0
+        sleep 1
+    done
+    return 1
+}
+
 # bench_stats: reads numbers (one a line), prints "n=.. median=.. p99=.. max=..".
 bench_stats() {
     sort -g | awk '{ v[NR] = $1 } END {

@@ -78,16 +78,6 @@ child_of() {
     done
     echo "$child"
 }
-# wait_completed OUT SECONDS: until the player printed the completion or SECONDS passed.
-wait_completed() {
-    local end=$(($(date +%s) + $2))
-    while (($(date +%s) < end)); do
-        grep -q ' completed hour' "$1" && return 0
-        sleep 2
-    done
-    return 1
-}
-
 # Phase 1: loa to the device, and loa to null beside it.
 cp -a "$home" "$work/home-null"
 /usr/bin/time -f '%e %U %S %M' -o "$work/null.time" \
@@ -101,11 +91,11 @@ samplers=($!)
 python3 "$here/peak_memory.py" "$(child_of "$null_time_pid")" "$work/null.mem" &
 samplers+=($!)
 echo "playout_cpu: loa plays ${minutes} min to the device (and to null beside it)..."
-wait_completed "$work/run.out" $((at + seconds + 20 - $(date +%s)))
+bench_wait_completed "$work/run.out" hour $((at + seconds + 20 - $(date +%s)))
 kill -TERM "$(child_of "$time_pid")"
 wait "$time_pid"
 time_pid=""
-wait_completed "$work/null.out" 30
+bench_wait_completed "$work/null.out" hour 30
 kill -TERM "$(child_of "$null_time_pid")"
 wait "$null_time_pid"
 null_time_pid=""

@@ -52,9 +52,9 @@ measure() {
         >"$work/run.out" 2>"$work/run.err" &
     loa_pid=$!
     python3 "$here/peak_memory.py" "$loa_pid" "$work/$label.mem" &
-    local sampler=$! end=$(($(date +%s) + 90))
-    while (($(date +%s) < end)) && ! grep -q ' completed minute' "$work/run.out"; do sleep 1; done
-    grep -q ' completed minute' "$work/run.out" || { echo "playout_memory: $label: the play did not complete:" >&2; cat "$work/run.err" >&2; }
+    local sampler=$!
+    bench_wait_completed "$work/run.out" minute 90 ||
+        { echo "playout_memory: $label: the play did not complete:" >&2; cat "$work/run.err" >&2; }
     kill -TERM "$loa_pid"
     wait "$loa_pid"
     loa_pid=""
