@@ -4,12 +4,12 @@ find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(tomlplusplus 3 REQUIRED)
-find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 pkg_check_modules(PORTAUDIO REQUIRED IMPORTED_TARGET portaudio-2.0)
 pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
 pkg_check_modules(EBUR128 REQUIRED IMPORTED_TARGET libebur128)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(SYSTEMD IMPORTED_TARGET libsystemd)
+pkg_check_modules(GCRYPT REQUIRED IMPORTED_TARGET libgcrypt)
 
 # cctz (Google's civil-time library, package libcctz-dev) reads the system's
 # zoneinfo; GCC 12's <chrono> has no time-zone database.

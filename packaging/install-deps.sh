@@ -7,7 +7,7 @@ packages=(
     # build
     build-essential cmake ninja-build pkg-config
     # libraries (DESIGN.md and the issues name them)
-    portaudio19-dev libsndfile1-dev libsqlite3-dev libtomlplusplus-dev libssl-dev
+    portaudio19-dev libsndfile1-dev libsqlite3-dev libtomlplusplus-dev libgcrypt20-dev
     libebur128-dev libcctz-dev libsystemd-dev libxlsxwriter-dev
     # tests: Catch2 v2, a virtual sound device (JACK's dummy driver), the sample tools
     catch2 jackd2 libjack-jackd2-dev sqlite3 sox libsox-fmt-all espeak-ng python3-openpyxl ffmpeg time
@@ -20,7 +20,8 @@ packages=(
     # the Debian package and its test (packaging/build-deb.sh, tests/packaging/deb_test.sh)
     dpkg-dev mmdebstrap systemd groff-base
     # the upgrade test builds version N (commit f89dc36), which still linked libsamplerate
-    libsamplerate0-dev
+    # and OpenSSL
+    libsamplerate0-dev libssl-dev
 )
 
 missing=()

@@ -2,49 +2,87 @@
 
 #include "core/error.hpp"
 
-#include <openssl/evp.h>
+#include <gcrypt.h>
 
 #include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <mutex>
+#include <vector>
 
 namespace loa {
+namespace {
+
+constexpr std::size_t k_digest_size = 32;
+
+/// libgcrypt wants its version checked once before first use. Hashing needs no secure
+/// memory, and turning it off keeps libgcrypt from warning about it.
+void start_libgcrypt() {
+    static std::once_flag started;
+    std::call_once(started, [] {
+        if (gcry_check_version(GCRYPT_VERSION) == nullptr)
+            throw Error(std::string("libgcrypt ") + gcry_check_version(nullptr) +
+                        " is older than the " + GCRYPT_VERSION +
+                        " loa was built with: reinstall the loa package");
+        gcry_control(GCRYCTL_DISABLE_SECMEM, 0);
+        gcry_control(GCRYCTL_INITIALIZATION_FINISHED, 0);
+    });
+}
+
+std::string to_hex(const unsigned char *bytes) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string hex(2 * k_digest_size, '0');
+    for (std::size_t i = 0; i < k_digest_size; ++i) {
+        hex[2 * i] = digits[bytes[i] >> 4];
+        hex[2 * i + 1] = digits[bytes[i] & 0xf];
+    }
+    return hex;
+}
+
+} // namespace
 
 struct Sha256::Context {
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    ~Context() { EVP_MD_CTX_free(ctx); }
+    gcry_md_hd_t md = nullptr;
+    ~Context() { gcry_md_close(md); }
 };
 
 Sha256::Sha256() : m_context(std::make_unique<Context>()) {
-    if (m_context->ctx == nullptr || EVP_DigestInit_ex(m_context->ctx, EVP_sha256(), nullptr) != 1)
-        throw Error("cannot start SHA-256 (OpenSSL)");
+    start_libgcrypt();
+    if (gcry_md_open(&m_context->md, GCRY_MD_SHA256, 0) != 0)
+        throw Error("cannot start SHA-256 (libgcrypt)");
 }
 
 Sha256::~Sha256() = default;
 
 void Sha256::update(const void *data, std::size_t size) {
-    EVP_DigestUpdate(m_context->ctx, data, size);
+    gcry_md_write(m_context->md, data, size);
 }
 
 std::string Sha256::hex_digest() {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(m_context->ctx, digest.data(), &length);
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(length * 2);
-    for (unsigned int i = 0; i < length; ++i) {
-        hex.push_back(digits[digest[i] >> 4]);
-        hex.push_back(digits[digest[i] & 0xf]);
-    }
-    return hex;
+    return to_hex(gcry_md_read(m_context->md, GCRY_MD_SHA256));
 }
 
-std::string Sha256::of(std::string_view text) {
-    Sha256 sha;
-    sha.update(text);
-    return sha.hex_digest();
+std::string Sha256::of(std::initializer_list<std::string_view> pieces) {
+    start_libgcrypt();
+    std::array<gcry_buffer_t, 4> fixed{};
+    std::vector<gcry_buffer_t> more;
+    gcry_buffer_t *buffers = fixed.data();
+    if (pieces.size() > fixed.size()) {
+        more.resize(pieces.size());
+        buffers = more.data();
+    }
+    std::size_t i = 0;
+    for (const std::string_view piece : pieces) {
+        buffers[i] = gcry_buffer_t{};
+        buffers[i].size = buffers[i].len = piece.size();
+        buffers[i].data = const_cast<char *>(piece.data()); // libgcrypt only reads it
+        ++i;
+    }
+    std::array<unsigned char, k_digest_size> digest{};
+    if (gcry_md_hash_buffers(GCRY_MD_SHA256, 0, digest.data(), buffers, static_cast<int>(i)) != 0)
+        throw Error("SHA-256 failed (libgcrypt)");
+    return to_hex(digest.data());
 }
 
 std::string Sha256::of_file(const std::filesystem::path &path) {
@@ -64,9 +102,12 @@ std::string Sha256::of_file(const std::filesystem::path &path) {
 
 std::string hex_to_bytes(std::string_view hex) {
     auto value = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
         return -1;
     };
     if (hex.size() % 2 != 0)
