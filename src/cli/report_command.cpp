@@ -5,6 +5,7 @@
 #include "cli/open_station.hpp"
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
+#include "library/campaign_store.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
 #include "playlog/play_rows.hpp"
@@ -49,6 +50,19 @@ std::map<std::string, std::optional<std::string>> library_campaigns(sqlite::Data
     return campaigns;
 }
 
+/// What the report calls each campaign: the title the operator gave it, with the
+/// reference document the province knows it by.
+std::map<std::string, std::string> campaign_names(sqlite::Database &db) {
+    std::map<std::string, std::string> names;
+    for (const auto &campaign : library::CampaignStore(db).list()) {
+        std::string name = campaign.title.empty() ? campaign.id : campaign.title;
+        if (campaign.reference && !campaign.reference->empty())
+            name += " (" + *campaign.reference + ")";
+        names[campaign.id] = std::move(name);
+    }
+    return names;
+}
+
 } // namespace
 
 int run_report(Context &context, const std::vector<std::string> &words) {
@@ -65,6 +79,7 @@ int run_report(Context &context, const std::vector<std::string> &words) {
     const auto range = local_date_range(station.zone, from, to);
     report::PeriodSummary summary({station.config.code, station.config.name, station.config.reports_to, from, to,
                                    args.option("--campaign")});
+    summary.set_campaign_names(campaign_names(*station.db));
     playlog::PlayFilter filter;
     filter.from = range.from;
     filter.to = range.to;

@@ -42,6 +42,11 @@ PeriodSummary::PeriodSummary(ReportHeading heading) : m_heading(std::move(headin
             m_by_day[format_date(day)];
 }
 
+const std::string &PeriodSummary::campaign_name(const std::string &id) const {
+    const auto name = m_campaign_names.find(id);
+    return name == m_campaign_names.end() ? id : name->second;
+}
+
 void PeriodSummary::add(const playlog::PlayRecord &r) {
     if (r.campaign)
         m_campaign_played[r.announcement] = *r.campaign;

@@ -53,6 +53,13 @@ public:
     /// `library_campaigns` gives its announcement now, else no campaign.
     void set_planned(const std::map<std::string, std::size_t> &items_by_announcement,
                      const std::map<std::string, std::optional<std::string>> &library_campaigns);
+    /// Names the campaigns the station knows: id → title and reference document.
+    void set_campaign_names(std::map<std::string, std::string> names) {
+        m_campaign_names = std::move(names);
+    }
+    /// A campaign of by_campaign() or of the heading as the province reads it: its name
+    /// from set_campaign_names(), else the id the plays carried.
+    const std::string &campaign_name(const std::string &id) const;
     /// Whether set_planned() was called (a station without a loaded schedule has no plan).
     bool has_plan() const noexcept { return m_has_plan; }
 
@@ -80,6 +87,7 @@ private:
     std::vector<playlog::PlayRecord> m_problems;
     std::vector<ProblemGroup> m_problem_groups;
     std::map<std::string, std::string> m_campaign_played; ///< Announcement → campaign its rows carried.
+    std::map<std::string, std::string> m_campaign_names;
     bool m_has_plan = false;
 };
 

@@ -146,7 +146,7 @@ void write_report_html(std::ostream &out, const PeriodSummary &s) {
         << escape(h.station_code) << ")<br>Kính gửi: " << escape(h.reports_to) << "<br>Thời gian: từ ngày "
         << vietnamese_date(h.from_date) << " đến ngày " << vietnamese_date(h.to_date);
     if (h.campaign)
-        out << "<br>Chiến dịch: " << escape(*h.campaign);
+        out << "<br>Chiến dịch: " << escape(s.campaign_name(*h.campaign));
     out << "</p>\n<h2>I. Tổng hợp</h2>\n<table>\n"
         << "<tr><td>Số bản tin đã phát</td><td class=\"n\">" << s.total().announcements.size() << "</td></tr>\n"
         << "<tr><td>Số lượt phát</td><td class=\"n\">" << s.total().plays << "</td></tr>\n"
@@ -165,7 +165,7 @@ void write_report_html(std::ostream &out, const PeriodSummary &s) {
             << "</td><td class=\"n\">" << (s.has_plan() ? percent_of_plan(t) : "—") << "</td></tr>\n";
     };
     for (const auto &[campaign, t] : s.by_campaign())
-        campaign_row(campaign, t, false);
+        campaign_row(s.campaign_name(campaign), t, false);
     campaign_row("Cộng", s.total(), true);
     out << "</table>\n";
     if (!s.has_plan())

@@ -21,7 +21,7 @@ void write_report_text(std::ostream &out, const PeriodSummary &s) {
         << "Kính gửi: " << (h.reports_to.empty() ? "(chưa đặt reports_to trong station.toml)" : h.reports_to) << "\n"
         << "Thời gian: từ ngày " << vietnamese_date(h.from_date) << " đến ngày " << vietnamese_date(h.to_date) << "\n";
     if (h.campaign)
-        out << "Chiến dịch: " << *h.campaign << "\n";
+        out << "Chiến dịch: " << s.campaign_name(*h.campaign) << "\n";
     out << "\nI. TỔNG HỢP\n"
         << "  Số bản tin đã phát: " << s.total().announcements.size() << "\n"
         << "  Số lượt phát: " << s.total().plays << "\n"
@@ -30,8 +30,8 @@ void write_report_text(std::ostream &out, const PeriodSummary &s) {
         << "  Số lượt không phát được hoặc bị ngắt: " << s.problems().size() << "\n";
     out << "\nII. THEO CHIẾN DỊCH (chiến dịch: bản tin, lượt phát, thời lượng; kế hoạch và đã phát theo lịch)\n";
     for (const auto &[campaign, t] : s.by_campaign()) {
-        out << "  " << campaign << ": " << t.announcements.size() << " bản tin, " << t.plays << " lượt, "
-            << vietnamese_duration(t.airtime_ms);
+        out << "  " << s.campaign_name(campaign) << ": " << t.announcements.size() << " bản tin, "
+            << t.plays << " lượt, " << vietnamese_duration(t.airtime_ms);
         if (s.has_plan())
             out << "; kế hoạch " << t.planned << " lượt, đã phát theo lịch " << t.aired_as_planned << " ("
                 << percent_of_plan(t) << ")";
@@ -79,7 +79,7 @@ void write_report_csv(std::ostream &out, const PeriodSummary &s) {
     line({"Kính gửi", h.reports_to});
     line({"Từ ngày", vietnamese_date(h.from_date), "Đến ngày", vietnamese_date(h.to_date)});
     if (h.campaign)
-        line({"Chiến dịch", *h.campaign});
+        line({"Chiến dịch", s.campaign_name(*h.campaign)});
     line({});
     line({"Số bản tin đã phát", std::to_string(s.total().announcements.size())});
     line({"Số lượt phát", std::to_string(s.total().plays)});
@@ -92,9 +92,9 @@ void write_report_csv(std::ostream &out, const PeriodSummary &s) {
         return s.has_plan() ? std::to_string(t.planned) : std::string();
     };
     for (const auto &[campaign, t] : s.by_campaign())
-        line({campaign, std::to_string(t.announcements.size()), std::to_string(t.plays),
-              std::to_string((t.airtime_ms + 500) / 1000), plan(t), std::to_string(t.aired_as_planned),
-              s.has_plan() ? percent_of_plan(t) : ""});
+        line({s.campaign_name(campaign), std::to_string(t.announcements.size()),
+              std::to_string(t.plays), std::to_string((t.airtime_ms + 500) / 1000), plan(t),
+              std::to_string(t.aired_as_planned), s.has_plan() ? percent_of_plan(t) : ""});
     line({"Cộng", std::to_string(s.total().announcements.size()), std::to_string(s.total().plays),
           std::to_string((s.total().airtime_ms + 500) / 1000), plan(s.total()),
           std::to_string(s.total().aired_as_planned), s.has_plan() ? percent_of_plan(s.total()) : ""});

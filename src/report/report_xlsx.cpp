@@ -82,7 +82,7 @@ void write_report_xlsx(const std::filesystem::path &path, const PeriodSummary &s
         line("Kính gửi", h.reports_to);
         line("Thời gian", "Từ ngày " + vietnamese_date(h.from_date) + " đến ngày " + vietnamese_date(h.to_date));
         if (h.campaign)
-            line("Chiến dịch", *h.campaign);
+            line("Chiến dịch", s.campaign_name(*h.campaign));
         w.next();
         const auto count = [&](const char *label, double value, lxw_format *format = nullptr) {
             w.text(0, label, true);
@@ -115,7 +115,7 @@ void write_report_xlsx(const std::filesystem::path &path, const PeriodSummary &s
             w.next();
         };
         for (const auto &[campaign, t] : s.by_campaign())
-            campaign_row(campaign, t, false);
+            campaign_row(s.campaign_name(campaign), t, false);
         campaign_row("Cộng", s.total(), true);
         if (!s.has_plan()) {
             w.text(0, "Chưa nạp lịch phát nào trong kỳ: không có số kế hoạch.");

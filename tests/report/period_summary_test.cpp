@@ -74,6 +74,27 @@ TEST_CASE("the text report has the heading, sections, reasons and the signature 
     CHECK_THAT(text, Catch::Contains("NGƯỜI LẬP BIỂU") && Catch::Contains("THỦ TRƯỞNG ĐƠN VỊ"));
 }
 
+TEST_CASE("the report names a campaign the station knows by its title and document, others by id") {
+    auto s = sample("chong-lua-dao");
+    s.set_campaign_names({{"chong-lua-dao", "Phòng, chống lừa đảo trực tuyến (498/STTTT-TTBCBC)"}});
+    CHECK(s.campaign_name("chong-lua-dao") == "Phòng, chống lừa đảo trực tuyến (498/STTTT-TTBCBC)");
+    CHECK(s.campaign_name("campuchia") == "campuchia");
+    std::ostringstream text, csv, html;
+    loa::report::write_report_text(text, s);
+    CHECK_THAT(text.str(),
+               Catch::Contains("Chiến dịch: Phòng, chống lừa đảo trực tuyến (498/STTTT-TTBCBC)\n"));
+    CHECK_THAT(
+        text.str(),
+        Catch::Contains("  Phòng, chống lừa đảo trực tuyến (498/STTTT-TTBCBC): 1 bản tin, 2 lượt"));
+    loa::report::write_report_csv(csv, s);
+    CHECK_THAT(csv.str(),
+               Catch::Contains("\"Phòng, chống lừa đảo trực tuyến (498/STTTT-TTBCBC)\",1,2,75,"));
+    loa::report::write_report_html(html, s);
+    CHECK_THAT(html.str(),
+               Catch::Contains("<tr><td>Phòng, chống lừa đảo trực tuyến (498/STTTT-TTBCBC)</td>"));
+    CHECK(html.str().find(">chong-lua-dao<") == std::string::npos);
+}
+
 TEST_CASE("the HTML report prints on A4, charts airtime per day in SVG and loads nothing") {
     std::ostringstream out;
     loa::report::write_report_html(out, sample());

@@ -14,7 +14,8 @@ assert rows[0][0] == "BÁO CÁO KẾT QUẢ PHÁT THANH", rows[0]
 labels = {row[0]: row[1:] for row in rows if row[0]}
 assert labels["Đơn vị"][0] == "Đài xã (KG-01)", labels["Đơn vị"]
 assert labels["Kính gửi"][0] == "Sở VHTTDL tỉnh Kiên Giang", labels["Kính gửi"]
-campaign = labels["chong-lua-dao-2020"]
+# The test adds the campaign chong-lua-dao-2020 before it asks for the workbook.
+campaign = labels["Phòng, chống lừa đảo trực tuyến (498/STTTT-TTBCBC)"]
 assert campaign[:2] == [3, 8], campaign  # announcements, plays
 assert campaign[3:5] == [9, 8], campaign  # planned, aired as planned
 assert abs(campaign[5] - 8 / 9) < 1e-9, campaign

@@ -92,6 +92,12 @@ expect 0 "wrote the report" "the HTML report" -- "$loa" --home "$home" report --
 if grep -q "<svg" "$work/r.html" && grep -q "THỦ TRƯỞNG ĐƠN VỊ" "$work/r.html"; then ok "the HTML report has its chart and signatures"; else bad "the HTML report"; fi
 expect 0 "chong-lua-dao-2020: 3 bản tin, 8 lượt, 5 phút 36 giây; kế hoạch 9 lượt, đã phát theo lịch 8 (88,9 %)" \
     "the text report sets the schedule's plan against what aired" -- "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22
+"$loa" --home "$home" campaign add chong-lua-dao-2020 --title "Phòng, chống lừa đảo trực tuyến" --ref 498/STTTT-TTBCBC \
+    >/dev/null || bad "campaign add"
+expect 0 "Phòng, chống lừa đảo trực tuyến (498/STTTT-TTBCBC): 3 bản tin, 8 lượt" \
+    "the text report names a known campaign by its title and document" -- "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22
+expect 0 "Chiến dịch: Phòng, chống lừa đảo trực tuyến (498/STTTT-TTBCBC)" "a one-campaign report names it in its heading" -- \
+    "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22 --campaign chong-lua-dao-2020
 expect 0 "wrote the report" "the report as a workbook" -- "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22 --format xlsx -o "$work/r.xlsx"
 expect 2 "needs -o" "a report workbook without -o" -- "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22 --format xlsx
 if /usr/bin/python3 -c "import openpyxl" 2>/dev/null; then
