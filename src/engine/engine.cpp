@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include "core/error.hpp"
+#include "core/time_of_day.hpp"
 #include "lib/sqlite/statement.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
@@ -398,12 +399,13 @@ bool Engine::emergency_due(const Due &current, TimePoint now) const {
                        [](const schedule::Occurrence &o) { return o.priority == Priority::emergency; });
 }
 
-std::optional<TimePoint> Engine::later_due_of_same_slot(const Due &due, TimePoint now) const {
-    std::optional<TimePoint> latest;
+const Engine::Due *Engine::later_due_of_same_slot(const Due &due, TimePoint now) const {
+    const Due *latest = nullptr;
     for (const Due &other : m_due)
-        if (&other != &due && other.occurrence.slot == due.occurrence.slot && other.occurrence.at > due.occurrence.at &&
-            other.occurrence.at <= now)
-            latest = std::max(latest.value_or(other.occurrence.at), other.occurrence.at);
+        if (&other != &due && other.occurrence.slot == due.occurrence.slot &&
+            other.occurrence.at > due.occurrence.at && other.occurrence.at <= now &&
+            (!latest || other.occurrence.at > latest->occurrence.at))
+            latest = &other;
     return latest;
 }
 
@@ -434,7 +436,9 @@ bool Engine::handle(Due &due) {
             if (lateness > on_time_tolerance) {
                 if (const auto later = later_due_of_same_slot(due, now))
                     due.refusal = why_late(planned[position]) + "; the same slot's later time " +
-                                  m_settings.zone.format_iso(*later) + " plays instead, not both";
+                                  format_date(later->occurrence.date) + " " +
+                                  format_time_of_day(later->occurrence.time_of_day) +
+                                  " plays instead, not both";
             }
             if (!due.refusal && lateness > on_time_tolerance && occurrence.late.kind != Kind::always) {
                 const auto late = std::chrono::duration_cast<std::chrono::seconds>(lateness);

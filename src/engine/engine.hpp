@@ -154,10 +154,10 @@ private:
     void reload_if_changed(TimePoint now);
     void collect_due(TimePoint now);
     /// Plays (or logs) the remaining items of `due`; false if it stopped for a request.
-    /// After downtime, the latest past instant of `due`'s slot other than its own, if
+    /// After downtime, the latest past occurrence of `due`'s slot other than its own, if
     /// one is waiting too: only that one plays late (a week away must not bring back
     /// fourteen copies of the morning programme one after another).
-    std::optional<TimePoint> later_due_of_same_slot(const Due &due, TimePoint now) const;
+    const Due *later_due_of_same_slot(const Due &due, TimePoint now) const;
     bool handle(Due &due);
     /// True when an emergency slot other than `current`'s is due by now (with pre-roll).
     bool emergency_due(const Due &current, TimePoint now) const;
