@@ -8,6 +8,7 @@
 #include <portaudio.h>
 
 #include <string>
+#include <string_view>
 
 namespace loa::playout {
 namespace {
@@ -28,19 +29,49 @@ void silence_sound_libraries() {
     });
 }
 
+/// PortAudio's device scan opens every device of the ALSA configuration to learn its
+/// channels and rates. One kind cannot be a station's output: "a52" (libasound2-plugins)
+/// encodes AC-3 for the digital input of a home-cinema receiver, and merely opening it
+/// loads libavcodec and some sixty codec libraries into the player: 13.6 MB, as much as
+/// the rest of loa. Such devices are taken out of ALSA's configuration in memory (the
+/// files stay as they are) before each scan, so they are neither opened nor listed.
+/// Only before a scan: while PortAudio is initialised, streams may use the configuration.
+void leave_out_encoder_devices() {
+    snd_config_t *devices = nullptr;
+    if (snd_config_update() < 0 || snd_config == nullptr ||
+        snd_config_search(snd_config, "pcm", &devices) < 0)
+        return; // PortAudio will report a configuration it cannot read
+    snd_config_iterator_t i, next;
+    snd_config_for_each(i, next, devices) {
+        snd_config_t *device = snd_config_iterator_entry(i);
+        snd_config_t *type = nullptr;
+        const char *name = nullptr;
+        if (snd_config_search(device, "type", &type) >= 0 &&
+            snd_config_get_string(type, &name) >= 0 && std::string_view(name) == "a52")
+            snd_config_delete(device);
+    }
+}
+
+/// Sessions alive, under PortAudioSession::mutex(): the first one scans the devices.
+int g_sessions = 0;
+
 } // namespace
 
 PortAudioSession::PortAudioSession() {
     silence_sound_libraries();
     std::lock_guard lock(mutex());
+    if (g_sessions == 0)
+        leave_out_encoder_devices();
     if (const PaError error = Pa_Initialize(); error != paNoError)
         throw Error(std::string("the sound system (PortAudio) failed to start: ") +
                     Pa_GetErrorText(error));
+    ++g_sessions;
 }
 
 PortAudioSession::~PortAudioSession() {
     std::lock_guard lock(mutex());
     Pa_Terminate();
+    --g_sessions;
 }
 
 std::mutex &PortAudioSession::mutex() noexcept {

@@ -10,8 +10,9 @@ namespace loa::playout {
 class PortAudioSession {
 public:
     /// Initialises PortAudio (30–180 ms the first time: keep it off the critical path),
-    /// with ALSA's and JACK's stderr chatter silenced for the whole process and the JACK
-    /// client named "loa". Throws Error if the sound system cannot start. Any thread.
+    /// with ALSA's and JACK's stderr chatter silenced for the whole process, the JACK
+    /// client named "loa", and ALSA's AC-3 encoder devices left out of the device scan.
+    /// Throws Error if the sound system cannot start. Any thread.
     PortAudioSession();
     ~PortAudioSession();
     PortAudioSession(const PortAudioSession &) = delete;

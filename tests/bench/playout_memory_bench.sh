@@ -7,8 +7,9 @@
 #   null output        no sound system at all (loa's floor);
 #   ALSA               the system's ALSA configuration as it is installed here;
 #   ALSA, no plugins   without /etc/alsa/conf.d, i.e. as on a PC without the
-#                      libasound2-plugins package (a52, pulse, jack, ... devices), whose
-#                      libraries PortAudio's device scan otherwise loads.
+#                      libasound2-plugins package (pulse, jack, ... devices), whose
+#                      libraries PortAudio's device scan otherwise loads (not a52's:
+#                      loa leaves that device out of the scan).
 # The JACK device's figure (JACK's shared memory included) is playout_cpu_bench.sh's.
 # Each peak is split by peak_memory.py; goal < 30 MB.
 #
