@@ -64,6 +64,6 @@ bench_stats() {
 # bench_memory_split PREFIX LABEL FILE: prints the peak that peak_memory.py wrote to FILE.
 bench_memory_split() {
     awk -v prefix="$1" -v who="$2" '{ for (i = 1; i <= NF; ++i) { split($i, kv, "="); v[kv[1]] = kv[2] / 1024 } }
-        END { printf "%s: %s peak RSS %.1f MB (kernel'"'"'s VmHWM); largest sample %.1f MB = own %.1f + program and linked libraries %.1f + loaded at run time %.1f + shared memory (JACK'"'"'s) %.1f\n",
-              prefix, who, v["hwm_kb"], v["peak_kb"], v["anon_kb"], v["linked_kb"], v["loaded_kb"], v["shmem_kb"] }' "$3"
+        END { printf "%s: %s peak RSS %.1f MB (kernel'"'"'s VmHWM); largest sample %.1f MB = own %.1f + program and linked libraries %.1f + loaded at run time %.1f + shared memory (JACK'"'"'s) %.1f; without JACK'"'"'s %.1f MB\n",
+              prefix, who, v["hwm_kb"], v["peak_kb"], v["anon_kb"], v["linked_kb"], v["loaded_kb"], v["shmem_kb"], v["peak_kb"] - v["shmem_kb"] }' "$3"
 }

@@ -124,7 +124,7 @@ awk -v lw="$loa_wall" -v lu="$loa_user" -v ls="$loa_sys" -v lk="$loa_kb" \
     printf "playout_cpu: loa   cpu_s=%.2f (user %.2f sys %.2f) wall_s=%.0f peak_rss_mb=%.1f\n", lc, lu, ls, lw, lk / 1024
     printf "playout_cpu: aplay cpu_s=%.2f (user %.2f sys %.2f) wall_s=%.0f peak_rss_mb=%.1f (pre-resampled copy)\n", ac, au, as, aw, ak / 1024
     printf "playout_cpu: loa --output null cpu_s=%.2f (user %.2f sys %.2f) wall_s=%.0f peak_rss_mb=%.1f (no device)\n", nu + ns, nu, ns, nw, nk / 1024
-    printf "playout_cpu: loa/aplay cpu ratio=%.2f (goal <= 2); loa peak RSS goal < 30 MB\n", (ac > 0 ? lc / ac : 0)
+    printf "playout_cpu: loa/aplay cpu ratio=%.2f (goal <= 2); loa peak RSS goal < 30 MB, without the JACK server'"'"'s shared memory that every JACK client maps (aplay too)\n", (ac > 0 ? lc / ac : 0)
 }'
 for who in loa aplay null; do
     [[ -s $work/$who.mem ]] || continue
