@@ -65,22 +65,16 @@ std::string Sha256::hex_digest() {
 
 std::string Sha256::of(std::initializer_list<std::string_view> pieces) {
     start_libgcrypt();
-    std::array<gcry_buffer_t, 4> fixed{};
-    std::vector<gcry_buffer_t> more;
-    gcry_buffer_t *buffers = fixed.data();
-    if (pieces.size() > fixed.size()) {
-        more.resize(pieces.size());
-        buffers = more.data();
-    }
-    std::size_t i = 0;
+    std::vector<gcry_buffer_t> buffers(pieces.size());
+    auto buffer = buffers.begin();
     for (const std::string_view piece : pieces) {
-        buffers[i] = gcry_buffer_t{};
-        buffers[i].size = buffers[i].len = piece.size();
-        buffers[i].data = const_cast<char *>(piece.data()); // libgcrypt only reads it
-        ++i;
+        buffer->size = buffer->len = piece.size();
+        buffer->data = const_cast<char *>(piece.data()); // libgcrypt only reads it
+        ++buffer;
     }
     std::array<unsigned char, k_digest_size> digest{};
-    if (gcry_md_hash_buffers(GCRY_MD_SHA256, 0, digest.data(), buffers, static_cast<int>(i)) != 0)
+    if (gcry_md_hash_buffers(GCRY_MD_SHA256, 0, digest.data(), buffers.data(),
+                             static_cast<int>(buffers.size())) != 0)
         throw Error("SHA-256 failed (libgcrypt)");
     return to_hex(digest.data());
 }

@@ -52,26 +52,21 @@ void leave_out_encoder_devices() {
     }
 }
 
-/// Sessions alive, under PortAudioSession::mutex(): the first one scans the devices.
-int g_sessions = 0;
-
 } // namespace
 
 PortAudioSession::PortAudioSession() {
     silence_sound_libraries();
     std::lock_guard lock(mutex());
-    if (g_sessions == 0)
+    if (Pa_GetHostApiCount() == paNotInitialized) // this session's Pa_Initialize scans
         leave_out_encoder_devices();
     if (const PaError error = Pa_Initialize(); error != paNoError)
         throw Error(std::string("the sound system (PortAudio) failed to start: ") +
                     Pa_GetErrorText(error));
-    ++g_sessions;
 }
 
 PortAudioSession::~PortAudioSession() {
     std::lock_guard lock(mutex());
     Pa_Terminate();
-    --g_sessions;
 }
 
 std::mutex &PortAudioSession::mutex() noexcept {

@@ -16,7 +16,9 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/../support/e2e_helpers.sh"
 (($# == 1)) || { echo "usage: $0 LOA" >&2; exit 2; }
 loa=$1
 [[ -x $loa ]] || fail "not an executable: $loa"
-command -v aplay >/dev/null || fail "'aplay' is not installed (packaging/install-deps.sh: alsa-utils)"
+for tool in aplay sox; do
+    command -v "$tool" >/dev/null || fail "'$tool' is not installed (packaging/install-deps.sh)"
+done
 plugin=$(find /usr/lib -name libasound_module_pcm_a52.so -print -quit 2>/dev/null)
 [[ -n $plugin ]] || fail "ALSA's a52 plugin is not installed (packaging/install-deps.sh: libasound2-plugins)"
 
