@@ -92,16 +92,20 @@ void PeriodSummary::add_problem(const playlog::PlayRecord &r) {
 std::string problem_items(const ProblemGroup &g) {
     if (!g.first.slot)
         return "(phát trực tiếp)";
-    const std::string first = *g.first.slot + " #" + std::to_string(g.first.position.value_or(0));
+    // People count from 1: the slot's first item is #1 (the log's position 0).
+    const std::string first =
+        *g.first.slot + " #" + std::to_string(g.first.position.value_or(0) + 1);
     if (g.items == 1)
         return first;
-    return first + "–#" + std::to_string(g.last_position) + " (" + std::to_string(g.items) + " mục)";
+    return first + "–#" + std::to_string(g.last_position + 1) + " (" + std::to_string(g.items) +
+           " mục)";
 }
 
 std::string problem_announcements(const ProblemGroup &g) {
     if (g.announcements.size() == 1)
-        return g.first.announcement;
-    return std::to_string(g.items) + " mục, " + std::to_string(g.announcements.size()) + " bản tin";
+        return g.first.title && !g.first.title->empty() ? *g.first.title : g.first.announcement;
+    return std::to_string(g.items) + " lượt phát của " + std::to_string(g.announcements.size()) +
+           " bản tin";
 }
 
 void PeriodSummary::set_planned(const std::map<std::string, std::size_t> &items_by_announcement,

@@ -97,9 +97,11 @@ std::string percent_of_plan(const Totals &totals);
 /// The campaign name shown for plays without one.
 inline constexpr const char *no_campaign = "(không thuộc chiến dịch)";
 
-/// Which items a group covers: "sang #3", "sang #0–#11 (12 mục)", "(phát trực tiếp)".
+/// Which items a group covers, counted from 1 as people do (the log's position
+/// 0 is #1): "sang #4", "sang #1–#12 (12 mục)", "(phát trực tiếp)".
 std::string problem_items(const ProblemGroup &group);
-/// What a group played: the announcement, or "12 mục, 5 bản tin".
+/// What a group played: the announcement's title (its id when it has none), or
+/// "12 lượt phát của 5 bản tin".
 std::string problem_announcements(const ProblemGroup &group);
 
 /// "2020-07-20" → "20/07/2020".

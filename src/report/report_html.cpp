@@ -4,6 +4,7 @@
 #include "report/period_summary.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <vector>
 
@@ -39,16 +40,35 @@ h1 { text-align: center; font-size: 15pt; margin: 10mm 0 4mm; }
 h2 { font-size: 12.5pt; margin: 6mm 0 2mm; }
 table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
 th, td { border: 1px solid #000; padding: 1mm 2mm; text-align: left; vertical-align: top; }
+td { overflow-wrap: normal; word-break: normal; hyphens: manual; } .id { white-space: nowrap; }
 td.n { text-align: right; white-space: nowrap; } td.t { white-space: nowrap; } tr { page-break-inside: avoid; } thead { display: table-header-group; }
 .signatures { display: flex; justify-content: space-around; margin-top: 12mm; text-align: center; page-break-inside: avoid; }
 .signatures div { width: 45%; } .signatures small { font-style: italic; display: block; margin-bottom: 25mm; }
 .signatures .date { font-style: italic; margin-bottom: 1mm; white-space: nowrap; }
-svg text { font-family: sans-serif; font-size: 9px; }
+svg text { font-family: sans-serif; font-size: 12px; } /* 12 of 660 units across 180 mm: 12.4 px printed */
 tr.total td { font-weight: bold; } .keep { break-inside: avoid; page-break-inside: avoid; }
-h2 { break-after: avoid; page-break-after: avoid; } table.days { font-size: 10.5pt; } .note { font-style: italic; }
+h2 { break-after: avoid; page-break-after: avoid; } table.days { font-size: 10.5pt; } table.keep { break-inside: avoid; page-break-inside: avoid; } .note { font-style: italic; }
 @media print { .noprint { display: none; } }
 </style>
 )";
+
+/// A gridline step of 1, 2 or 5 times a power of ten, so that at most `lines`
+/// steps reach `most`: labels people read at a glance (0, 50, 100, 150...).
+double tick_step(double most, int lines) {
+    const double raw = most / lines;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double factor : {1.0, 2.0, 5.0})
+        if (factor * power >= raw * (1 - 1e-9))
+            return factor * power;
+    return 10 * power;
+}
+
+/// A tick label the Vietnamese way ("0,5"), as many decimals as the step needs.
+std::string tick_label(double value, double step) {
+    std::string text = fixed(value, step < 1 ? 1 : 0);
+    std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+}
 
 void chart(std::ostream &out, const PeriodSummary &s) {
     const auto &days = s.by_day();
@@ -57,24 +77,28 @@ void chart(std::ostream &out, const PeriodSummary &s) {
     std::int64_t most_ms = 60000;
     for (const auto &[day, t] : days)
         most_ms = std::max(most_ms, t.airtime_ms);
-    const double width = 660, height = 200, left = 36, bottom = 24, top = 10;
+    const double width = 660, height = 210, left = 40, bottom = 28, top = 10;
     const double slot = (width - left) / static_cast<double>(days.size());
-    const double most_minutes = static_cast<double>(most_ms) / 60000.0;
+    const double step = tick_step(static_cast<double>(most_ms) / 60000.0, 5);
+    const int ticks =
+        static_cast<int>(std::ceil(static_cast<double>(most_ms) / 60000.0 / step - 1e-9));
+    const double most_minutes = step * ticks; // the chart's top is its last gridline
     out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 " << width << " " << height
         << "\" role=\"img\" aria-label=\"Thời lượng phát theo ngày (phút)\">\n";
     out << "<line x1=\"" << left << "\" y1=\"" << top << "\" x2=\"" << left << "\" y2=\"" << height - bottom
         << "\" stroke=\"#000\"/><line x1=\"" << left << "\" y1=\"" << height - bottom << "\" x2=\"" << width
         << "\" y2=\"" << height - bottom << "\" stroke=\"#000\"/>\n";
-    // Gridlines at quarters of the tallest day, labelled in minutes.
-    for (int quarter = 0; quarter <= 4; ++quarter) {
-        const double y = height - bottom - (height - bottom - top) * quarter / 4.0;
-        if (quarter > 0)
+    // Gridlines at round steps, labelled in minutes.
+    for (int tick = 0; tick <= ticks; ++tick) {
+        const double y = height - bottom - (height - bottom - top) * tick / ticks;
+        if (tick > 0)
             out << "<line x1=\"" << left << "\" y1=\"" << fixed(y, 2) << "\" x2=\"" << width << "\" y2=\""
                 << fixed(y, 2) << "\" stroke=\"#bbb\" stroke-width=\"0.5\"/>";
-        out << "<text x=\"" << left - 4 << "\" y=\"" << fixed(y + 3, 2) << "\" text-anchor=\"end\">"
-            << fixed(most_minutes * quarter / 4.0, 0) << "</text>\n";
+        out << "<text x=\"" << left - 4 << "\" y=\"" << fixed(y + 4, 2) << "\" text-anchor=\"end\">"
+            << tick_label(step * tick, step) << "</text>\n";
     }
-    const std::size_t label_every = std::max<std::size_t>(1, days.size() / 15);
+    const std::size_t label_every =
+        std::max<std::size_t>(1, (days.size() + 11) / 12); // 12-px labels need room
     std::size_t index = 0;
     for (const auto &[day, t] : days) {
         const double minutes = static_cast<double>(t.airtime_ms) / 60000.0;
@@ -84,8 +108,9 @@ void chart(std::ostream &out, const PeriodSummary &s) {
             << "\" width=\"" << fixed(slot * 0.7, 2) << "\" height=\"" << fixed(bar, 2)
             << "\" fill=\"#3a6ea5\"><title>" << vietnamese_date(day) << ": " << fixed(minutes, 1)
             << " phút</title></rect>\n";
-        if (index % label_every == 0 && x + slot / 2 <= width - 14) // a label must not run off the page
-            out << "<text x=\"" << fixed(x + slot / 2, 2) << "\" y=\"" << height - bottom + 12
+        if (index % label_every == 0 &&
+            x + slot / 2 <= width - 18) // a label must not run off the page
+            out << "<text x=\"" << fixed(x + slot / 2, 2) << "\" y=\"" << height - bottom + 16
                 << "\" text-anchor=\"middle\">" << vietnamese_date(day).substr(0, 5) << "</text>\n";
         ++index;
     }
@@ -109,7 +134,9 @@ void days_table(std::ostream &out, const PeriodSummary &s) {
         days.emplace_back(day, &t);
     const std::size_t groups = days.size() > 40 ? 3 : 1;
     const std::size_t rows = (days.size() + groups - 1) / groups;
-    out << "<table class=\"days\">\n<thead><tr>";
+    // A month's days fit on one page: kept together rather than split by a page break.
+    out << (groups == 1 ? "<table class=\"days keep\">\n<thead><tr>"
+                        : "<table class=\"days\">\n<thead><tr>");
     for (std::size_t g = 0; g < groups; ++g)
         out << "<th>Ngày</th><th>Số lượt phát</th><th>Thời lượng (giờ:phút:giây)</th>";
     out << "</tr></thead>\n";
@@ -127,6 +154,15 @@ void days_table(std::ostream &out, const PeriodSummary &s) {
         out << "</tr>\n";
     }
     out << "</table>\n";
+}
+
+/// A group's announcement: its title, wrapped between words; an id (no title)
+/// kept whole rather than broken at its hyphens.
+std::string announcements_cell(const ProblemGroup &g) {
+    const std::string text = escape(problem_announcements(g));
+    if (g.announcements.size() == 1 && problem_announcements(g) == g.first.announcement)
+        return "<span class=\"id\">" + text + "</span>";
+    return text;
 }
 
 std::string when(const playlog::PlayRecord &r) {
@@ -192,8 +228,9 @@ void write_report_html(std::ostream &out, const PeriodSummary &s) {
         out << "<table>\n<thead><tr><th>Thời gian</th><th>Khung giờ, mục</th><th>Bản tin</th><th>Kết quả</th>"
                "<th>Lý do</th></tr></thead>\n";
         for (const auto &g : s.problem_groups())
-            out << "<tr><td class=\"t\">" << when(g.first) << "</td><td>" << escape(problem_items(g)) << "</td><td>"
-                << escape(problem_announcements(g)) << "</td><td class=\"t\">" << vietnamese(g.first.status) << "</td><td>"
+            out << "<tr><td class=\"t\">" << when(g.first) << "</td><td>"
+                << escape(problem_items(g)) << "</td><td>" << announcements_cell(g)
+                << "</td><td class=\"t\">" << vietnamese(g.first.status) << "</td><td>"
                 << escape(g.first.error.value_or("")) << "</td></tr>\n";
         out << "</table>\n";
     }

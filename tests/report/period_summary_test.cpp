@@ -70,7 +70,7 @@ TEST_CASE("the text report has the heading, sections, reasons and the signature 
     CHECK_THAT(text, Catch::Contains("Kính gửi: Sở VHTTDL"));
     CHECK_THAT(text, Catch::Contains("Thời gian: từ ngày 20/07/2020 đến ngày 22/07/2020"));
     CHECK_THAT(text, Catch::Contains("Tổng thời lượng phát: 2 phút 30 giây"));
-    CHECK_THAT(text, Catch::Contains("21/07/2020 06:00:00  sang #0  lua-dao  Bỏ lỡ: mất điện"));
+    CHECK_THAT(text, Catch::Contains("21/07/2020 06:00:00  sang #1  lua-dao  Bỏ lỡ: mất điện"));
     CHECK_THAT(text, Catch::Contains("NGƯỜI LẬP BIỂU") && Catch::Contains("THỦ TRƯỞNG ĐƠN VỊ"));
 }
 
@@ -125,16 +125,22 @@ TEST_CASE("the items of one session lost for one reason are one line of the repo
     auto other_reason = play("2020-07-20", "chuong", loa::PlayStatus::missed, 0);
     other_reason.position = 4;
     other_reason.error = "lịch tạm dừng";
+    other_reason.title = "Nhạc hiệu";
     s.add(other_reason);
     CHECK(s.problems().size() == 5);
     REQUIRE(s.problem_groups().size() == 2);
     const auto &power_cut = s.problem_groups()[0];
     CHECK(power_cut.items == 4);
-    CHECK(loa::report::problem_items(power_cut) == "sang #0–#3 (4 mục)");
-    CHECK(loa::report::problem_announcements(power_cut) == "4 mục, 3 bản tin");
-    CHECK(loa::report::problem_items(s.problem_groups()[1]) == "sang #4");
-    CHECK(loa::report::problem_announcements(s.problem_groups()[1]) == "chuong");
+    // People count from 1: positions 0 to 3 are the slot's items #1 to #4.
+    CHECK(loa::report::problem_items(power_cut) == "sang #1–#4 (4 mục)");
+    CHECK(loa::report::problem_announcements(power_cut) == "4 lượt phát của 3 bản tin");
+    CHECK(loa::report::problem_items(s.problem_groups()[1]) == "sang #5");
+    // An item is named by its title, as the official knows it.
+    CHECK(loa::report::problem_announcements(s.problem_groups()[1]) == "Nhạc hiệu");
     std::ostringstream text;
     loa::report::write_report_text(text, s);
-    CHECK_THAT(text.str(), Catch::Contains("20/07/2020 06:00:00  sang #0–#3 (4 mục)  4 mục, 3 bản tin  Bỏ lỡ: mất điện"));
+    CHECK_THAT(
+        text.str(),
+        Catch::Contains(
+            "20/07/2020 06:00:00  sang #1–#4 (4 mục)  4 lượt phát của 3 bản tin  Bỏ lỡ: mất điện"));
 }
