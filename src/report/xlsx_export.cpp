@@ -49,18 +49,27 @@ struct Summary {
     }
 };
 
+/// Milliseconds as an Excel time value (a fraction of a day), for "[h]:mm:ss".
+double excel_duration(std::int64_t ms) {
+    return static_cast<double>((ms + 500) / 1000) / 86400.0;
+}
+
 void write_summary(lxw_workbook *book, const WorkbookHeading &heading, const Summary &summary, lxw_format *bold) {
     lxw_worksheet *sheet = workbook_add_worksheet(book, "Tổng hợp");
     worksheet_set_column(sheet, 0, 0, 36, nullptr);
     worksheet_set_column(sheet, 1, 2, 22, nullptr);
+    set_up_printing(sheet, {});
+    // Airtime as people read it, 118:19:18, not 7099.3 minutes; still a number to add up.
+    lxw_format *duration = workbook_add_format(book);
+    format_set_num_format(duration, "[h]:mm:ss");
     lxw_row_t row = 0;
     const auto line = [&](const std::string &label, const std::string &value) {
         worksheet_write_string(sheet, row, 0, label.c_str(), bold);
         worksheet_write_string(sheet, row++, 1, value.c_str(), nullptr);
     };
-    const auto number = [&](const std::string &label, double value) {
+    const auto number = [&](const std::string &label, double value, lxw_format *format = nullptr) {
         worksheet_write_string(sheet, row, 0, label.c_str(), bold);
-        worksheet_write_number(sheet, row++, 1, value, nullptr);
+        worksheet_write_number(sheet, row++, 1, value, format);
     };
     const auto date = [](const std::string &iso_date) {
         return iso_date.size() == 10 ? iso_date.substr(8, 2) + "/" + iso_date.substr(5, 2) + "/" + iso_date.substr(0, 4)
@@ -72,7 +81,7 @@ void write_summary(lxw_workbook *book, const WorkbookHeading &heading, const Sum
     ++row;
     number("Số lượt phát đã ghi", static_cast<double>(summary.plays));
     number("Số bản tin đã phát", static_cast<double>(summary.announcements.size()));
-    number("Tổng thời lượng phát (phút)", static_cast<double>(summary.airtime_ms) / 60000.0);
+    number("Tổng thời lượng phát (giờ:phút:giây)", excel_duration(summary.airtime_ms), duration);
     number("Số lượt phát khẩn cấp", static_cast<double>(summary.emergencies));
     ++row;
     worksheet_write_string(sheet, row, 0, "Kết quả", bold);
@@ -82,11 +91,11 @@ void write_summary(lxw_workbook *book, const WorkbookHeading &heading, const Sum
     ++row;
     worksheet_write_string(sheet, row, 0, "Chiến dịch", bold);
     worksheet_write_string(sheet, row, 1, "Số lượt phát", bold);
-    worksheet_write_string(sheet, row++, 2, "Thời lượng (phút)", bold);
+    worksheet_write_string(sheet, row++, 2, "Thời lượng (giờ:phút:giây)", bold);
     for (const auto &[campaign, totals] : summary.by_campaign) {
         worksheet_write_string(sheet, row, 0, campaign.c_str(), nullptr);
         worksheet_write_number(sheet, row, 1, static_cast<double>(totals.first), nullptr);
-        worksheet_write_number(sheet, row++, 2, static_cast<double>(totals.second) / 60000.0, nullptr);
+        worksheet_write_number(sheet, row++, 2, excel_duration(totals.second), duration);
     }
 }
 

@@ -23,4 +23,6 @@ assert "mất điện, trễ 20 phút" in reasons, reasons
 summary = {r[0].value: r[1].value for r in book["Tổng hợp"].iter_rows() if r[0].value}
 assert summary["Số lượt phát đã ghi"] == plays, summary
 assert summary["Nơi nhận"] == "Sở VHTTDL tỉnh Kiên Giang", summary
-print("xlsx read back:", plays, "plays,", summary["Tổng thời lượng phát (phút)"], "minutes")
+airtime = summary["Tổng thời lượng phát (giờ:phút:giây)"]
+assert airtime == datetime.timedelta(minutes=5, seconds=36), airtime  # 8 plays of 42 s, read as h:mm:ss
+print("xlsx read back:", plays, "plays,", airtime, "on air")
