@@ -65,7 +65,7 @@ double tick_step(double most, int lines) {
 
 /// A tick label the Vietnamese way ("0,5"), as many decimals as the step needs.
 std::string tick_label(double value, double step) {
-    std::string text = fixed(value, step < 1 ? 1 : 0);
+    std::string text = fixed(value, step < 1 && value > 0 ? 1 : 0);
     std::replace(text.begin(), text.end(), '.', ',');
     return text;
 }

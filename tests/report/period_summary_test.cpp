@@ -103,6 +103,14 @@ TEST_CASE("the HTML report prints on A4, charts airtime per day in SVG and loads
     CHECK_THAT(html, Catch::Contains("<svg") && Catch::Contains("<title>21/07/2020: 0.2 phút</title>"));
     CHECK_THAT(html, Catch::Contains("Đài xã &lt;A&amp;B&gt;"));
     CHECK_THAT(html, Catch::Contains("NGƯỜI LẬP BIỂU"));
+    // The y axis in round steps: the tallest day aired 1.5 minutes, steps of 0,5 to 1,5, 12 px.
+    CHECK_THAT(html, Catch::Contains("text-anchor=\"end\">0</text>") &&
+                         Catch::Contains("text-anchor=\"end\">0,5</text>") &&
+                         Catch::Contains("text-anchor=\"end\">1,5</text>"));
+    CHECK(html.find("text-anchor=\"end\">0,3</text>") == std::string::npos);
+    CHECK_THAT(html, Catch::Contains("svg text { font-family: sans-serif; font-size: 12px; }"));
+    // A few days' table is kept on one page.
+    CHECK_THAT(html, Catch::Contains("<table class=\"days keep\">"));
     // The only URL is the SVG namespace: no scripts, fonts or images fetched.
     CHECK(html.find("http") == html.find("http://www.w3.org/2000/svg"));
     CHECK(html.find("<script") == std::string::npos);
