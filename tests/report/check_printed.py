@@ -39,9 +39,9 @@ def missing_words(cells, pdf_text, hyphen_breaks=False):
     cells side by side line by line, so whole cells cannot be matched in order).
     pdftotext splits some words where a font spaces its glyphs ("m ục"): a word
     found whole in one line with the spaces taken out counts as printed.
-    `hyphen_breaks`: a spreadsheet may wrap after a hyphen (COVID- / 19), a word
-    counts in its parts."""
-    split = (lambda text: re.sub(r"-(?=\S)", "- ", text).split()) if hyphen_breaks else str.split
+    `hyphen_breaks`: a spreadsheet may wrap after a hyphen (COVID- / 19), which
+    pdftotext joins back without it (COVID19): words compare without hyphens."""
+    split = (lambda text: text.replace("-", "").split()) if hyphen_breaks else str.split
     printed = collections.Counter(split(pdf_text))
     wanted = collections.Counter(word for cell in cells for word in split(cell))
     lines = [line.replace(" ", "") for line in pdf_text.splitlines()]
