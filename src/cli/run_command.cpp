@@ -1,8 +1,8 @@
 // loa run: the unattended player. It answers `loa play`, `loa status` and `loa schedule
-// load` on the control socket (loa.sock in the station home). Signals are handled on a thread of their own
-// (SignalWatcher), so SIGTERM from systemd or Ctrl-C stops the engine cleanly: the
-// current play fades out and is logged as interrupted. SIGHUP makes the engine read
-// the active schedule at once. Under systemd (Type=notify) it sends READY=1 once the
+// load` on the control socket (loa.sock in the station home). Signals are handled on a thread of
+// their own (SignalWatcher, which sleeps until one comes), so SIGTERM from systemd or Ctrl-C stops
+// the engine cleanly: the current play fades out and is logged as interrupted. SIGHUP makes the
+// engine read the active schedule at once. Under systemd (Type=notify) it sends READY=1 once the
 // output is open and a schedule is loaded, and STOPPING=1 when asked to stop.
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
@@ -35,17 +35,36 @@ playout::OutputSpec output_spec(const Arguments &args, const station::StationCon
 }
 
 /// Sends READY=1 to systemd the first time the sound output is open and the engine has
-/// a schedule. Watcher thread only.
+/// a schedule, and a STATUS= line while it waits for either. Not polled: it looks again
+/// after each thing that can change the answer, which the engine or the player always
+/// says (a schedule is active, the sound device is available again).
 class ReadyWhenScheduled {
 public:
-    ReadyWhenScheduled(daemon::SystemdNotifier &systemd, const engine::Engine &engine, const playout::Player &player,
-                       std::string device)
-        : m_systemd(systemd), m_engine(engine), m_player(player), m_device(std::move(device)) {}
+    explicit ReadyWhenScheduled(daemon::SystemdNotifier &systemd) : m_systemd(systemd) {}
 
-    /// Never throws (it runs on the signal thread's tick).
+    /// Main thread: from now on check() looks at these, and it looks at once. `unwatch`
+    /// before either is destroyed.
+    void watch(const engine::Engine &engine, const playout::Player &player) {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_engine = &engine;
+            m_player = &player;
+            m_device = player.device_name();
+        }
+        check();
+    }
+    void unwatch() {
+        const std::lock_guard lock(m_mutex);
+        m_engine = nullptr;
+        m_player = nullptr;
+    }
+
+    /// Any thread, with none of the engine's or the player's locks held. Never throws.
     void check() noexcept {
         try {
-            check_schedule();
+            const std::lock_guard lock(m_mutex);
+            if (m_engine && m_player)
+                check_schedule();
         } catch (const std::exception &) {
         }
     }
@@ -54,44 +73,57 @@ private:
     void check_schedule() {
         if (m_ready)
             return;
-        if (!m_player.device_available()) {
+        if (!m_player->device_available()) {
             if (!m_said_no_device)
                 m_systemd.status("waiting for the sound device " + m_device);
             m_said_no_device = true;
             return;
         }
-        const auto status = m_engine.status();
+        const auto status = m_engine->status();
         if (status.schedule_version == 0) {
             if (!m_said_waiting)
-                m_systemd.status("output " + m_device + " open; waiting for a schedule (loa schedule load FILE)");
+                m_systemd.status("output " + m_device +
+                                 " open; waiting for a schedule (loa schedule load FILE)");
             m_said_waiting = true;
             return;
         }
-        m_systemd.ready("playing " + status.schedule_file + " (version " + std::to_string(status.schedule_version) +
-                        ") to " + m_device);
+        m_systemd.ready("playing " + status.schedule_file + " (version " +
+                        std::to_string(status.schedule_version) + ") to " + m_device);
         m_ready = true;
     }
 
     daemon::SystemdNotifier &m_systemd;
-    const engine::Engine &m_engine;
-    const playout::Player &m_player;
-    std::string m_device;
-    bool m_ready = false;
-    bool m_said_waiting = false;
-    bool m_said_no_device = false;
+    std::mutex m_mutex;
+    const engine::Engine *m_engine = nullptr;  ///< Protected by #m_mutex.
+    const playout::Player *m_player = nullptr; ///< Protected by #m_mutex.
+    std::string m_device;                      ///< Protected by #m_mutex.
+    bool m_ready = false;                      ///< Protected by #m_mutex.
+    bool m_said_waiting = false;               ///< Protected by #m_mutex.
+    bool m_said_no_device = false;             ///< Protected by #m_mutex.
 };
 
 /// A sound card missing at start is not fatal: the player retries it in the background
-/// and reports each attempt (through `out`, shared with the engine's messages).
-playout::PlayerOptions player_options(Context &context, std::mutex &out) {
+/// and reports each attempt (through `out`, shared with the engine's messages), after
+/// which `ready` looks again.
+playout::PlayerOptions player_options(Context &context, std::mutex &out,
+                                      ReadyWhenScheduled &ready) {
     playout::PlayerOptions options;
     options.wait_for_device = true;
-    options.on_message = [&context, &out](const std::string &message) {
-        const std::lock_guard lock(out);
-        context.out << "loa: " << message << std::endl;
+    options.on_message = [&context, &out, &ready](const std::string &message) {
+        {
+            const std::lock_guard lock(out);
+            context.out << "loa: " << message << std::endl;
+        }
+        ready.check();
     };
     return options;
 }
+
+/// Ends ReadyWhenScheduled::watch as it goes out of scope (before the engine does).
+struct Unwatch {
+    ReadyWhenScheduled &ready;
+    ~Unwatch() { ready.unwatch(); }
+};
 
 } // namespace
 
@@ -102,13 +134,14 @@ int run_player(Context &context, const std::vector<std::string> &words) {
     auto station = open_station(context.home);
     const auto lock = PlayerLock::try_acquire(context.home.root());
     if (!lock)
-        throw Error("another loa player is already running for this station (" + quote(context.home.root()) +
-                    "); stop it first (systemctl stop loa)");
+        throw Error("another loa player is already running for this station (" +
+                    quote(context.home.root()) + "); stop it first (systemctl stop loa)");
     const auto spec = output_spec(args, station.config);
     SystemClock clock;
     daemon::SystemdNotifier systemd;
     std::mutex out_mutex;
-    playout::Player player(spec, clock, player_options(context, out_mutex));
+    ReadyWhenScheduled ready(systemd); // before the player: its housekeeper calls it
+    playout::Player player(spec, clock, player_options(context, out_mutex, ready));
     station::ScheduleStore schedules(*station.db);
     library::Library library(*station.db, context.home.library_path());
     playlog::PlayLog log(*station.db, station.config.code, station.zone);
@@ -121,32 +154,37 @@ int run_player(Context &context, const std::vector<std::string> &words) {
     engine::Engine engine(clock, schedules, library, log, player, settings);
     feed_watchdog(engine, systemd);
     EngineControl control(engine);
-    const daemon::ControlServer server(daemon::control_socket_path(context.home.root()), control, station.zone);
+    const daemon::ControlServer server(daemon::control_socket_path(context.home.root()), control,
+                                       station.zone);
     engine.on_message([&](std::string_view message) {
-        const std::lock_guard guard(out_mutex);
-        context.out << message << std::endl;
+        {
+            const std::lock_guard guard(out_mutex);
+            context.out << message << std::endl;
+        }
+        ready.check();
     });
     context.out << "loa: station " << station.config.code << " playing to " << player.device_name()
-                << (player.rate() > 0 ? " (" + std::to_string(player.rate()) + " Hz)" : " (waiting for it)")
+                << (player.rate() > 0 ? " (" + std::to_string(player.rate()) + " Hz)"
+                                      : " (waiting for it)")
                 << "; press Ctrl-C to stop" << std::endl;
     if (!schedules.active())
-        context.out << "loa: no schedule is loaded yet; load one with 'loa schedule load FILE'" << std::endl;
-    ReadyWhenScheduled ready(systemd, engine, player, player.device_name());
+        context.out << "loa: no schedule is loaded yet; load one with 'loa schedule load FILE'"
+                    << std::endl;
+    ready.watch(engine, player);
+    const Unwatch unwatch{ready};
     {
-        const SignalWatcher signals(
-            [&](int signal) {
-                if (signal == SIGHUP) {
-                    {
-                        const std::lock_guard guard(out_mutex);
-                        context.out << "loa: SIGHUP: reading the active schedule again" << std::endl;
-                    }
-                    engine.reload();
-                    return;
+        const SignalWatcher signals([&](int signal) {
+            if (signal == SIGHUP) {
+                {
+                    const std::lock_guard guard(out_mutex);
+                    context.out << "loa: SIGHUP: reading the active schedule again" << std::endl;
                 }
-                systemd.stopping();
-                engine.stop();
-            },
-            [&ready] { ready.check(); });
+                engine.reload();
+                return;
+            }
+            systemd.stopping();
+            engine.stop();
+        });
         engine.run();
     }
     context.out << "loa: stopped" << std::endl;

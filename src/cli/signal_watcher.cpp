@@ -1,9 +1,18 @@
 #include "cli/signal_watcher.hpp"
 
-#include <signal.h>
+#include "core/error.hpp"
 
+#include <poll.h>
+#include <signal.h>
+#include <sys/eventfd.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include <array>
 #include <cerrno>
-#include <ctime>
+#include <cstdint>
+#include <cstring>
+#include <string>
 
 namespace loa::cli {
 namespace {
@@ -17,6 +26,24 @@ sigset_t control_signals() {
     return signals;
 }
 
+/// Waits, with no timeout, until a control signal or the quit eventfd is readable;
+/// the signal's number, or 0 to quit.
+int next_signal(int signals, int quit) {
+    std::array<pollfd, 2> polled{{{signals, POLLIN, 0}, {quit, POLLIN, 0}}};
+    while (true) {
+        if (::poll(polled.data(), polled.size(), -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            return 0;
+        }
+        if (polled[1].revents != 0)
+            return 0;
+        signalfd_siginfo info{};
+        if (::read(signals, &info, sizeof info) == static_cast<ssize_t>(sizeof info))
+            return static_cast<int>(info.ssi_signo);
+    }
+}
+
 } // namespace
 
 void block_control_signals() {
@@ -24,28 +51,33 @@ void block_control_signals() {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 }
 
-SignalWatcher::SignalWatcher(std::function<void(int)> on_signal, std::function<void()> on_tick,
-                             std::chrono::milliseconds tick) {
-    m_thread = std::jthread([this, on_signal = std::move(on_signal), on_tick = std::move(on_tick), tick] {
-        const sigset_t signals = control_signals();
-        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(tick);
-        const timespec wait{static_cast<time_t>(seconds.count()),
-                            static_cast<long>(std::chrono::nanoseconds(tick - seconds).count())};
-        while (!m_done.load()) {
-            if (on_tick)
-                on_tick();
-            const int signal = sigtimedwait(&signals, nullptr, &wait);
-            if (signal > 0 && !m_done.load())
-                on_signal(signal);
-        }
+SignalWatcher::SignalWatcher(std::function<void(int)> on_signal) {
+    const sigset_t signals = control_signals();
+    m_signals = ::signalfd(-1, &signals, SFD_CLOEXEC | SFD_NONBLOCK);
+    m_quit = ::eventfd(0, EFD_CLOEXEC);
+    if (m_signals < 0 || m_quit < 0) {
+        const std::string reason = std::strerror(errno);
+        if (m_signals >= 0)
+            ::close(m_signals);
+        if (m_quit >= 0)
+            ::close(m_quit);
+        throw Error("cannot watch for SIGTERM and SIGHUP: " + reason +
+                    "; raise the open-file limit (ulimit -n)");
+    }
+    m_thread = std::jthread([this, on_signal = std::move(on_signal)] {
+        while (const int signal = next_signal(m_signals, m_quit))
+            on_signal(signal);
     });
 }
 
 SignalWatcher::~SignalWatcher() {
-    m_done = true;
-    // Wake the waiting thread with a signal of ours rather than waiting for its tick.
-    pthread_kill(m_thread.native_handle(), SIGHUP);
+    const std::uint64_t one = 1;
+    if (::write(m_quit, &one, sizeof one) < 0) {
+        // An eventfd counter cannot overflow from one write: nothing to do.
+    }
     m_thread.join();
+    ::close(m_signals);
+    ::close(m_quit);
 }
 
 } // namespace loa::cli

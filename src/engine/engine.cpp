@@ -112,7 +112,7 @@ void Engine::run() {
         TimePoint wake_at = next;
         if (m_settings.heartbeat_interval && m_heartbeat)
             wake_at = std::min(wake_at, m_next_heartbeat);
-        m_clock.sleep_until(wake_at);
+        m_clock.sleep_until(wake_at, m_wakeup);
     }
     set_state(EngineState::stopping);
 }
@@ -121,12 +121,12 @@ void Engine::stop() noexcept {
     m_stopping.store(true);
     set_state(EngineState::stopping);
     m_output.stop();
-    m_clock.wake();
+    m_wakeup.notify();
 }
 
 void Engine::reload() noexcept {
     m_reload_requested.store(true);
-    m_clock.wake();
+    m_wakeup.notify();
 }
 
 void Engine::request_play(const std::string &announcement, Priority priority) {
@@ -149,7 +149,7 @@ void Engine::request_play(const std::string &announcement, Priority priority) {
         m_preempting.store(true);
         m_output.stop();
     }
-    m_clock.wake();
+    m_wakeup.notify();
 }
 
 EngineStatus Engine::status() const {

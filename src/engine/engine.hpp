@@ -17,8 +17,9 @@
 // current item at once: that attempt is logged interrupted, and after the emergency
 // the item resumes where it stopped or restarts, as its slot's `on_interrupt` says.
 // Between events the engine sleeps on absolute wall-clock time until the next
-// occurrence's pre-roll (or the next heartbeat), and nothing else: reload() and
-// request_play() wake it. Only the Clock it is given tells it the time.
+// occurrence's pre-roll (or the next heartbeat), and nothing else: reload(),
+// request_play() and stop() wake it through its own Wakeup. Only the Clock it is
+// given tells it the time.
 #include "core/clock.hpp"
 #include "core/time_zone.hpp"
 #include "core/vocabulary.hpp"
@@ -213,6 +214,7 @@ private:
     std::string m_device;
 
     // Any thread.
+    Wakeup m_wakeup; ///< The engine thread's door: stop(), reload() and request_play() notify it.
     mutable std::mutex m_request_mutex;
     std::deque<Request> m_requests; ///< Guarded by m_request_mutex.
     std::atomic<bool> m_on_air{false};

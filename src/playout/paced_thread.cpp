@@ -22,21 +22,14 @@ PacedThread::PacedThread(Renderer &renderer, Clock &clock, std::size_t period_fr
       m_origin(clock.now()), m_thread([this] { run(); }) {}
 
 PacedThread::~PacedThread() {
-    std::unique_lock lock(m_mutex);
     m_quit.store(true);
-    m_wakeup.notify_all();
-    while (!m_wakeup.wait_for(lock, 100ms, [this] { return m_exited; }))
-        m_clock.wake();
-    lock.unlock();
+    m_wakeup.notify();
     m_thread.join();
 }
 
 void PacedThread::armed() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_armed = true;
-    }
-    m_wakeup.notify_all();
+    m_armed.store(true);
+    m_wakeup.notify();
 }
 
 StreamClockReading PacedThread::read_clock() const {
@@ -50,24 +43,19 @@ std::string PacedThread::failure() const {
 }
 
 void PacedThread::run() {
-    std::unique_lock lock(m_mutex);
-    while (true) {
-        m_wakeup.wait(lock, [this] { return m_armed || m_quit.load(); });
-        if (m_quit.load())
-            break;
-        m_armed = false;
-        lock.unlock();
+    while (!m_quit.load()) {
+        if (!m_armed.exchange(false)) {
+            m_wakeup.wait(); // between items: nothing to render, no timeout
+            continue;
+        }
         try {
             render_item();
-            lock.lock();
         } catch (const std::exception &error) {
-            lock.lock();
+            const std::lock_guard lock(m_mutex);
             m_failure = error.what();
-            break;
+            return;
         }
     }
-    m_exited = true;
-    m_wakeup.notify_all();
 }
 
 void PacedThread::render_item() {
@@ -98,11 +86,7 @@ void PacedThread::pace() {
         const TimePoint deadline = wall_time_of(m_position);
         if (now >= deadline)
             return;
-        if (m_clock.sleep_until(deadline)) {
-            // That wake() was meant for whoever else sleeps on the clock (the engine).
-            m_clock.wake();
-            std::this_thread::sleep_for(1ms);
-        }
+        m_clock.sleep_until(deadline, m_wakeup); // early only for the destructor
     }
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 // The "device clock" of sinks that are not sound cards (WAV file, null).
 #include "core/clock.hpp"
+#include "core/wakeup.hpp"
 #include "playout/renderer.hpp"
 #include "playout/sink.hpp"
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -23,10 +23,10 @@ namespace loa::playout {
 /// With a ManualClock, sleep_until jumps, so it runs as fast as the feeder can decode.
 /// Because a file has no hardware deadline, when the feeder is behind mid-item it waits
 /// for it (up to 2 s) instead of padding silence: its output is deterministic.
-/// Clock::wake() is the engine's signal; if this thread's sleep catches one, it passes
-/// it on. A wall clock stepped back while it sleeps delays it by the step (sleeps are
-/// absolute; the feeder then reports a stall): paced sinks serve tests, benchmarks and
-/// `loa simulate`, not broadcast.
+/// The thread has one door, its Wakeup: armed() and the destructor notify it; between
+/// items it waits there with no timeout. A wall clock stepped back while it sleeps
+/// delays it by the step (sleeps are absolute; the feeder then reports a stall): paced
+/// sinks serve tests and benchmarks, not broadcast.
 class PacedThread {
 public:
     /// Receives each period's frames and where the item lies in them; may throw Error
@@ -35,9 +35,7 @@ public:
 
     /// Starts the thread.
     PacedThread(Renderer &renderer, Clock &clock, std::size_t period_frames, Consumer consumer);
-    /// Stops and joins the thread: within a period, or, if a wall clock stepped back
-    /// stretched its sleep, by waking the clock (whose other sleepers then see a
-    /// spurious wake-up, as Clock::wake allows).
+    /// Stops and joins the thread (its sleep on the clock ends at once).
     ~PacedThread();
     PacedThread(const PacedThread &) = delete;
     PacedThread &operator=(const PacedThread &) = delete;
@@ -61,16 +59,15 @@ private:
     Clock &m_clock;
     const std::size_t m_period_frames;
     Consumer m_consumer;
-    std::vector<float> m_buffer; ///< owned by the thread
-    std::int64_t m_position = 0; ///< stream frames; owned by the thread
-    const TimePoint m_origin;    ///< the wall-clock instant of stream time 0
-    std::atomic<bool> m_quit{false};
+    std::vector<float> m_buffer;      ///< owned by the thread
+    std::int64_t m_position = 0;      ///< stream frames; owned by the thread
+    const TimePoint m_origin;         ///< the wall-clock instant of stream time 0
+    std::atomic<bool> m_quit{false};  ///< Set by the destructor.
+    std::atomic<bool> m_armed{false}; ///< Set by armed(), taken by the thread.
+    Wakeup m_wakeup;                  ///< The thread's door: armed() and the destructor.
 
     mutable std::mutex m_mutex;
-    std::condition_variable m_wakeup;
-    bool m_armed = false;  ///< Protected by #m_mutex.
-    bool m_exited = false; ///< Protected by #m_mutex. Set by the thread as it ends.
-    std::string m_failure; ///< Protected by #m_mutex.
+    std::string m_failure; ///< Protected by #m_mutex. Set by the thread as it ends.
     std::thread m_thread;  ///< Last: starts after everything above exists.
 };
 

@@ -66,8 +66,10 @@ Player::Player(const OutputSpec &spec, Clock &clock, PlayerOptions options)
         if (!card || !m_options.wait_for_device)
             throw;
         m_device_name = m_spec.target.empty() ? "default" : m_spec.target;
-        const std::lock_guard lock(m_mutex);
-        device_lost(error.what());
+        std::unique_lock lock(m_mutex);
+        const std::string message = device_lost(error.what());
+        lock.unlock();
+        say(message);
     }
     if (card) {
         m_idle_since = steady_clock::now();
@@ -111,19 +113,25 @@ void Player::stop() noexcept {
 }
 
 void Player::say(const std::string &message) const {
-    if (m_options.on_message)
+    if (m_options.on_message && !message.empty())
         m_options.on_message(message);
 }
 
-void Player::device_lost(const std::string &reason) {
-    // Caller holds m_mutex (or no other thread exists yet).
+std::string Player::device_lost(const std::string &reason) {
     const auto delay = k_backoff[std::min(m_attempts, k_backoff.size() - 1)];
     ++m_attempts;
     m_device_down = true;
     m_next_attempt = steady_clock::now() + delay;
-    say(reason + "; trying the sound device again in " + std::to_string(delay.count()) +
-        " s (attempt " + std::to_string(m_attempts + 1) + ")");
     m_changed.notify_all();
+    return reason + "; trying the sound device again in " + std::to_string(delay.count()) +
+           " s (attempt " + std::to_string(m_attempts + 1) + ")";
+}
+
+std::string Player::device_back() {
+    const bool was_down = m_device_down;
+    m_device_down = false;
+    m_attempts = 0;
+    return was_down ? "sound device '" + m_device_name + "' is available again" : "";
 }
 
 void Player::housekeep() {
@@ -139,15 +147,17 @@ void Player::housekeep() {
                 m_changed.wait_until(lock, m_next_attempt);
                 continue;
             }
+            std::string message;
             try {
                 open_output();
-                m_device_down = false;
-                m_attempts = 0;
                 m_idle_since = now;
-                say("sound device '" + m_device_name + "' is available again");
+                message = device_back();
             } catch (const Error &error) {
-                device_lost(error.what());
+                message = device_lost(error.what());
             }
+            lock.unlock(); // the message is said outside the lock
+            say(message);
+            lock.lock();
             continue;
         }
         if (m_sink) {
@@ -221,21 +231,21 @@ PlayResult Player::play_locked(const PlayItem &item, TimePoint start_at,
     if (m_sink && !m_sink->failure().empty())
         discard_output(); // it died between plays: reopen before logging a start
     if (!m_sink) {
+        std::string message;
         try {
             open_output();
             const std::lock_guard lock(m_mutex);
-            if (m_device_down)
-                say("sound device '" + m_device_name + "' is available again");
-            m_device_down = false;
-            m_attempts = 0;
+            message = device_back();
         } catch (const Error &error) {
             if (m_spec.kind == OutputSpec::Kind::device) {
                 const std::lock_guard lock(m_mutex);
                 if (!m_device_down)
-                    device_lost(error.what());
+                    message = device_lost(error.what());
             }
+            say(message);
             return not_played(PlayOutcome::failed, error.what());
         }
+        say(message);
     }
 
     ItemReader reader(item, m_rate, m_channels);
@@ -293,18 +303,10 @@ bool Player::wait_until_arming(TimePoint start_at) {
     const auto latency =
         frames_to_duration(static_cast<std::int64_t>(m_sink->latency_frames()), m_rate);
     const TimePoint arm_at = start_at - k_arming_lead - latency;
-    bool woken = false;
-    bool stopped = false;
-    while (!(stopped = m_stop_requested.load())) {
-        const TimePoint now = m_clock.now();
-        if (now >= arm_at)
-            break;
-        // Short sleeps, so that stop() is seen without waking every sleeper of the clock.
-        woken = m_clock.sleep_until(std::min(arm_at, now + k_poll)) || woken;
-    }
-    if (woken)
-        m_clock.wake(); // it was meant for our caller, who could not see it while we waited
-    return !stopped;
+    // The feeder's door: stop() notifies it (as does the render step, which is idle here).
+    while (!m_stop_requested.load() && m_clock.now() < arm_at)
+        m_clock.sleep_until(arm_at, *m_wakeup);
+    return !m_stop_requested.load();
 }
 
 PlayResult Player::feed(ItemReader &reader, bool input_complete, TimePoint start_at) {
@@ -373,8 +375,8 @@ PlayResult Player::result(PlayOutcome outcome, const std::string &error) const {
     const std::int64_t first_span = m_current.continued ? progress.mark_span : 0;
     const std::int64_t pads_before = first_span - m_current.first_frame;
     const std::int64_t pads = progress.span_frames - progress.frames_played - pads_before;
-    const bool queued_only = m_renderer->state() != Renderer::State::finished &&
-                             outcome == PlayOutcome::completed;
+    const bool queued_only =
+        m_renderer->state() != Renderer::State::finished && outcome == PlayOutcome::completed;
     const std::int64_t frames =
         queued_only ? m_current.frames
                     : std::clamp<std::int64_t>(progress.frames_played - m_current.first_frame, 0,
@@ -398,8 +400,10 @@ PlayResult Player::abandon(const std::string &reason) {
     PlayResult failed = result(PlayOutcome::failed, reason);
     discard_output();
     if (m_spec.kind == OutputSpec::Kind::device) {
-        const std::lock_guard lock(m_mutex);
-        device_lost(reason); // the housekeeper reopens it when it is back
+        std::unique_lock lock(m_mutex);
+        const std::string message = device_lost(reason); // the housekeeper reopens it
+        lock.unlock();
+        say(message);
         return failed;
     }
     // Reopen at once so that the next play finds it ready.
@@ -417,8 +421,8 @@ void Player::end_chain() noexcept {
         return;
     m_renderer->end_input();
     // Its frames (at most the ring) and the output latency play out.
-    const auto give_up = steady_clock::now() + 2 * k_stall_limit +
-                         seconds_to_duration(k_ring_seconds);
+    const auto give_up =
+        steady_clock::now() + 2 * k_stall_limit + seconds_to_duration(k_ring_seconds);
     while (m_renderer->state() != Renderer::State::finished && steady_clock::now() < give_up &&
            m_sink->failure().empty())
         m_wakeup->wait_for(k_poll);

@@ -38,20 +38,20 @@
 // with the reason. A device that fails mid-play ends that play as failed; the retries
 // begin again.
 #include "core/clock.hpp"
+#include "core/wakeup.hpp"
 #include "playout/output_spec.hpp"
 #include "playout/play_item.hpp"
 #include "playout/play_result.hpp"
 #include "playout/sink.hpp"
-#include "playout/wakeup.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 
 namespace loa::playout {
 
@@ -61,7 +61,8 @@ class Sink;
 
 struct PlayerOptions {
     /// Operator messages about the sound card (lost, each retry, back again). Called from
-    /// the player's housekeeping thread or from play(): it must be thread-safe.
+    /// the player's housekeeping thread or from play(), with none of the player's locks
+    /// held (so it may call device_available()): it must be thread-safe.
     std::function<void(const std::string &)> on_message;
     /// A sound card with no play for this long is closed (its stream stops).
     std::chrono::milliseconds idle_close{10'000};
@@ -137,19 +138,23 @@ private:
     PlayResult result(PlayOutcome outcome, const std::string &error) const;
     PlayResult abandon(const std::string &reason);
     PlayResult not_played(PlayOutcome outcome, const std::string &error) const;
+    /// Operator messages go out through on_message with no lock held; these two change
+    /// the device state (caller holds m_mutex) and return what to say (maybe nothing).
     void say(const std::string &message) const;
-    void device_lost(const std::string &reason);
+    std::string device_lost(const std::string &reason);
+    std::string device_back();
     void housekeep();
 
     const OutputSpec m_spec;
     Clock &m_clock;
     const PlayerOptions m_options;
     Current m_current;
-    StreamClockReading m_reading; ///< taken as the chain's first item was armed
-    bool m_chain = false;         ///< the last item was followed and its chain still plays
-    TimePoint m_chain_end;        ///< when the chain's queued frames end
+    StreamClockReading m_reading;    ///< taken as the chain's first item was armed
+    bool m_chain = false;            ///< the last item was followed and its chain still plays
+    TimePoint m_chain_end;           ///< when the chain's queued frames end
     std::int64_t m_chain_frames = 0; ///< frames queued since the chain began
-    /// Render step → feeder; stop() → feeder. Shared with every renderer.
+    /// The feeder's door (the thread in play()): the render step and stop() notify it;
+    /// it sleeps on it, on the clock, until the arming point. Shared with every renderer.
     const std::shared_ptr<Wakeup> m_wakeup = std::make_shared<Wakeup>();
     std::unique_ptr<Renderer> m_renderer;
     std::unique_ptr<Sink> m_sink; ///< After m_renderer: destroyed (stopped) first.
@@ -162,8 +167,8 @@ private:
     // the thread touches m_sink/m_renderer only while no play() runs.
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
-    bool m_busy = false;  ///< Protected by #m_mutex: play() runs.
-    bool m_quit = false;  ///< Protected by #m_mutex.
+    bool m_busy = false;        ///< Protected by #m_mutex: play() runs.
+    bool m_quit = false;        ///< Protected by #m_mutex.
     bool m_device_down = false; ///< Protected by #m_mutex: retrying in the background.
     std::size_t m_attempts = 0; ///< Protected by #m_mutex: failed opens in a row.
     std::chrono::steady_clock::time_point m_next_attempt; ///< Protected by #m_mutex.

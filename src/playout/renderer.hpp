@@ -13,7 +13,7 @@
 // The render step only copies from the preallocated ring, pads silence, and stores
 // atomics; it never allocates, locks, logs, does I/O or throws.
 #include "playout/ring_buffer.hpp"
-#include "playout/wakeup.hpp"
+#include "core/wakeup.hpp"
 
 #include <atomic>
 #include <cstddef>

@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Idle benchmark (issue 6): `loa run --output null` on a station whose next slot is
-# about 23 hours away. Over a measured idle period it prints the player's wake-ups
-# per minute (context switches of all its threads, /proc/PID/task/*/status), its CPU
-# use (/proc/PID/stat utime+stime) and its resident memory (VmRSS). Targets: under
-# 0.1 % CPU and 20 MB RSS, and no periodic polling. Prints figures; fails only if
-# the player does not run.
+# Idle benchmark (issues 6 and 16): `loa run --output null` on a station whose next slot
+# is about 23 hours away, with no systemd watchdog (whose heartbeat would be the one
+# periodic wake-up). Once the player has settled (a second without a context switch,
+# at most 20 s), it prints, over a measured idle period, the player's wake-ups per
+# minute (context switches of all its threads, /proc/PID/task/*/status), its CPU use
+# (/proc/PID/stat utime+stime) and its resident memory (VmRSS). Targets: 0 wake-ups,
+# under 0.1 % CPU and 20 MB RSS. Afterwards the player must still answer `loa status`
+# and stop on SIGTERM with exit 0.
 #
-#   bash tests/bench/idle_bench.sh LOA [SECONDS]
+# Prints figures and fails only if the player does not run, unless MAX_SWITCHES is
+# given: then it also fails when the period had more context switches than that (the
+# test "e2e: idle player" runs it so; a count, not a timing).
+#
+#   bash tests/bench/idle_bench.sh LOA [SECONDS [MAX_SWITCHES]]
 set -euo pipefail
-(($# >= 1)) || { echo "usage: $0 LOA [SECONDS]" >&2; exit 2; }
+(($# >= 1)) || { echo "usage: $0 LOA [SECONDS [MAX_SWITCHES]]" >&2; exit 2; }
 loa=$1
 seconds=${2:-60}
+max_switches=${3:-}
 work=$(mktemp -d "${TMPDIR:-/tmp}/loa-bench-idle.XXXXXX")
 pid=""
 cleanup() {
@@ -40,10 +47,10 @@ late = "0"
 TOML
 "$loa" --home "$home" schedule load "$work/idle.toml" >/dev/null
 
-"$loa" --home "$home" run --output null >"$work/run.out" 2>&1 &
+# No watchdog: its heartbeat is the one wake-up an idle player is meant to have.
+env -u NOTIFY_SOCKET -u WATCHDOG_USEC -u WATCHDOG_PID \
+    "$loa" --home "$home" run --output null >"$work/run.out" 2>&1 &
 pid=$!
-sleep 3 # start-up: open the output, recover, read the schedule
-kill -0 "$pid" 2>/dev/null || { cat "$work/run.out"; echo "idle-bench: the player did not start" >&2; exit 1; }
 
 switches() {
     local total=0 v n
@@ -55,7 +62,19 @@ switches() {
     echo "$total"
 }
 cpu_ticks() { awk '{ print $14 + $15 }' /proc/"$pid"/stat; }
+alive() { kill -0 "$pid" 2>/dev/null || { cat "$work/run.out"; echo "idle-bench: the player is not running" >&2; exit 1; }; }
 
+# Start-up (open the output, recover, read the schedule, log the passed slot missed):
+# settled once the schedule is active and a whole second passes without a switch.
+settle_start=$SECONDS
+while ((SECONDS - settle_start < 20)); do
+    sleep 1
+    alive
+    grep -q "is active" "$work/run.out" || continue
+    a=$(switches); sleep 1; b=$(switches)
+    ((a == b)) && break
+done
+alive
 switches_before=$(switches)
 ticks_before=$(cpu_ticks)
 t0=$(date +%s.%N)
@@ -66,12 +85,32 @@ ticks_after=$(cpu_ticks)
 threads=$(ls /proc/"$pid"/task | wc -l)
 rss_kb=$(awk '/^VmRSS/ { print $2 }' /proc/"$pid"/status)
 hz=$(getconf CLK_TCK)
+alive
 
 awk -v s0="$switches_before" -v s1="$switches_after" -v c0="$ticks_before" -v c1="$ticks_after" \
     -v t0="$t0" -v t1="$t1" -v hz="$hz" -v rss="$rss_kb" -v threads="$threads" 'BEGIN {
     elapsed = t1 - t0
-    printf "idle period:     %.1f s (next slot ~23 h away), %d threads\n", elapsed, threads
-    printf "wake-ups:        %.1f per minute (%d context switches)\n", (s1 - s0) * 60 / elapsed, s1 - s0
+    printf "idle period:     %.1f s (next slot ~23 h away, no watchdog), %d threads\n", elapsed, threads
+    printf "wake-ups:        %.1f per minute (%d context switches; target 0)\n", (s1 - s0) * 60 / elapsed, s1 - s0
     printf "CPU:             %.4f %% (%d ticks of 1/%d s; target < 0.1 %%)\n", (c1 - c0) / hz / elapsed * 100, c1 - c0, hz
     printf "RSS:             %.1f MB (target < 20 MB)\n", rss / 1024
 }'
+
+# Still alive, not merely asleep: it answers and stops cleanly.
+"$loa" --home "$home" status >"$work/status.out" 2>&1 || {
+    cat "$work/status.out" "$work/run.out"; echo "idle-bench: the idle player did not answer loa status" >&2; exit 1; }
+kill -TERM "$pid"
+code=0
+wait "$pid" || code=$?
+pid=""
+((code == 0)) || { cat "$work/run.out"; echo "idle-bench: the player exited $code on SIGTERM" >&2; exit 1; }
+
+if [[ -n $max_switches ]]; then
+    count=$((switches_after - switches_before))
+    if ((count > max_switches)); then
+        echo "FAIL: $count context switches of the idle player in ${seconds} s (at most $max_switches):" \
+             "some thread polls (a timed wait, a sleep loop)" >&2
+        exit 1
+    fi
+    echo "ok: $count context switches of the idle player in ${seconds} s (at most $max_switches)"
+fi

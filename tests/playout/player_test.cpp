@@ -6,9 +6,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <future>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -471,4 +473,40 @@ TEST_CASE("Player waits for a missing sound card, retrying with backoff and sayi
     CHECK(result.outcome == PlayOutcome::failed);
     CHECK_THAT(result.error, Catch::Contains("loa-test-no-such-card"));
     CHECK_FALSE(called);
+}
+
+TEST_CASE("Player says its messages with no lock held: the callback may ask it about the device",
+          "[player]") {
+    // The callback asks from another thread and waits at most 10 s: a player that still
+    // held its mutex while saying the message would leave that question unanswered
+    // until the callback returned (and the same thread asking would deadlock).
+    std::mutex mutex;
+    std::vector<std::string> answers;
+    std::atomic<Player *> player_seen{nullptr};
+    PlayerOptions options;
+    options.wait_for_device = true;
+    options.on_message = [&](const std::string &) {
+        Player *const player = player_seen.load();
+        if (!player)
+            return; // said in the constructor, before anyone can ask
+        auto answer =
+            std::async(std::launch::async, [player] { return player->device_available(); });
+        const bool answered = answer.wait_for(10s) == std::future_status::ready;
+        const std::lock_guard lock(mutex);
+        answers.push_back(!answered ? "no answer" : answer.get() ? "available" : "missing");
+    };
+    SystemClock clock;
+    Player player({OutputSpec::Kind::device, "loa-test-no-such-card"}, clock, options);
+    player_seen.store(&player);
+    // The housekeeper's retry after 1 s says it failed again.
+    const auto began = std::chrono::steady_clock::now();
+    for (bool said = false; !said && std::chrono::steady_clock::now() - began < 30s;) {
+        std::this_thread::sleep_for(10ms);
+        const std::lock_guard lock(mutex);
+        said = !answers.empty();
+    }
+    player_seen.store(nullptr);
+    const std::lock_guard lock(mutex);
+    REQUIRE(!answers.empty());
+    CHECK(answers.front() == "missing");
 }

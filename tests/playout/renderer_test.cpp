@@ -5,7 +5,7 @@
 #include <vector>
 
 using loa::playout::Renderer;
-using loa::playout::Wakeup;
+using loa::Wakeup;
 using State = Renderer::State;
 
 namespace {
