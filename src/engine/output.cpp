@@ -11,9 +11,8 @@ std::string PlayerOutput::device_name() const {
     return m_player.device_name();
 }
 
-playout::PlayResult PlayerOutput::play(const playout::PlayItem &item,
-                                       std::chrono::milliseconds length, TimePoint start_at,
-                                       const std::function<void()> &before_first_sample,
+playout::PlayResult PlayerOutput::play(const playout::PlayItem &item, std::chrono::milliseconds length,
+                                       TimePoint start_at, const std::function<void()> &before_first_sample,
                                        std::optional<TimePoint> stop_at) {
     if (!stop_at || *stop_at >= std::max(start_at, m_clock.now()) + length)
         return m_player.play(item, start_at, before_first_sample);
@@ -52,9 +51,8 @@ void PlayerOutput::stop() noexcept {
     m_player.stop();
 }
 
-playout::PlayResult VirtualOutput::play(const playout::PlayItem &item,
-                                        std::chrono::milliseconds length, TimePoint start_at,
-                                        const std::function<void()> &before_first_sample,
+playout::PlayResult VirtualOutput::play(const playout::PlayItem &item, std::chrono::milliseconds length,
+                                        TimePoint start_at, const std::function<void()> &before_first_sample,
                                         std::optional<TimePoint> stop_at) {
     m_stop.store(false);
     playout::PlayResult result;
@@ -77,8 +75,8 @@ playout::PlayResult VirtualOutput::play(const playout::PlayItem &item,
     result.outcome = (m_stop.exchange(false) && result.ended_at < end) || result.ended_at < whole
                          ? playout::PlayOutcome::interrupted
                          : playout::PlayOutcome::completed;
-    result.position = item.start_offset + std::chrono::duration_cast<std::chrono::milliseconds>(
-                                              result.ended_at - result.started_at);
+    result.position = item.start_offset +
+                      std::chrono::duration_cast<std::chrono::milliseconds>(result.ended_at - result.started_at);
     return result;
 }
 

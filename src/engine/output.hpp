@@ -26,9 +26,8 @@ public:
     /// As playout::Player::play; `length` is the whole file's duration (from the library).
     /// With `stop_at`, an item still playing then is stopped as by stop() (a scheduled
     /// emergency is due): the result is `interrupted`.
-    virtual playout::PlayResult play(const playout::PlayItem &item,
-                                     std::chrono::milliseconds length, TimePoint start_at,
-                                     const std::function<void()> &before_first_sample,
+    virtual playout::PlayResult play(const playout::PlayItem &item, std::chrono::milliseconds length,
+                                     TimePoint start_at, const std::function<void()> &before_first_sample,
                                      std::optional<TimePoint> stop_at = std::nullopt) = 0;
     /// Any thread: ends the current play as interrupted (a short fade).
     virtual void stop() noexcept = 0;
@@ -40,8 +39,8 @@ public:
     /// `clock` is the one the player runs on; a stop_at watch sleeps on it.
     PlayerOutput(playout::Player &player, Clock &clock) : m_player(player), m_clock(clock) {}
     std::string device_name() const override;
-    playout::PlayResult play(const playout::PlayItem &item, std::chrono::milliseconds length,
-                             TimePoint start_at, const std::function<void()> &before_first_sample,
+    playout::PlayResult play(const playout::PlayItem &item, std::chrono::milliseconds length, TimePoint start_at,
+                             const std::function<void()> &before_first_sample,
                              std::optional<TimePoint> stop_at) override;
     void stop() noexcept override;
 
@@ -56,8 +55,8 @@ class VirtualOutput final : public Output {
 public:
     explicit VirtualOutput(Clock &clock) : m_clock(clock) {}
     std::string device_name() const override { return "null"; }
-    playout::PlayResult play(const playout::PlayItem &item, std::chrono::milliseconds length,
-                             TimePoint start_at, const std::function<void()> &before_first_sample,
+    playout::PlayResult play(const playout::PlayItem &item, std::chrono::milliseconds length, TimePoint start_at,
+                             const std::function<void()> &before_first_sample,
                              std::optional<TimePoint> stop_at) override;
     void stop() noexcept override;
 
