@@ -169,6 +169,10 @@ private:
     void record_unplayed(const ItemTurn &turn, const Decision &decision);
     void play_request(Request request);
     Attempt attempt(const library::Announcement &announcement, PlannedPlay plan);
+    AttemptHooks hooks_for(const library::Announcement &announcement, const PlannedPlay &plan,
+                           const std::string &what);
+    /// True when an emergency stopped the play of `plan` (requested, or scheduled at stop_at).
+    bool preempted(const PlannedPlay &plan) const;
     void note_attempt(const std::string &id, const std::string &what, const AttemptResult &result);
 
     Clock &m_clock;

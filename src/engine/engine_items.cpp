@@ -210,41 +210,46 @@ void Engine::play_request(Request request) {
         m_requests.put_back(std::move(request));
 }
 
+bool Engine::preempted(const PlannedPlay &plan) const {
+    return m_preempting.load() || (plan.stop_at && m_clock.now() >= *plan.stop_at);
+}
+
+AttemptHooks Engine::hooks_for(const library::Announcement &announcement, const PlannedPlay &plan,
+                               const std::string &what) {
+    AttemptHooks hooks;
+    hooks.call_off = [this, &plan] {
+        return m_stopping.load() ||
+               (plan.record.priority != Priority::emergency && m_requests.emergency_waiting());
+    };
+    hooks.started = [this, &announcement, &plan, what](const playlog::PlayRecord &record,
+                                                       TimePoint start) {
+        {
+            std::lock_guard lock(m_status_mutex);
+            m_status.state = EngineState::playing;
+            m_status.now_playing = NowPlaying{record.announcement,      announcement.title,
+                                              record.slot.value_or(""), record.position.value_or(0),
+                                              record.priority,          plan.start_at};
+        }
+        const auto offset = plan.start_offset;
+        say(start, "playing " + record.announcement + " (" + what +
+                       (offset > 0ms ? ", from " + std::to_string(offset.count() / 1000) + " s"
+                                     : std::string()) +
+                       ")");
+    };
+    hooks.why_interrupted = [this, &plan](const playout::PlayResult &) {
+        return preempted(plan) ? reasons::preempted_by_emergency(plan.record.slot.has_value())
+                               : reasons::player_stopped();
+    };
+    return hooks;
+}
+
 Engine::Attempt Engine::attempt(const library::Announcement &announcement, PlannedPlay plan) {
     const bool emergency = plan.record.priority == Priority::emergency;
     const std::string id = plan.record.announcement;
     const std::string what = plan.record.slot
                                  ? *plan.record.slot + " " + position_text(*plan.record.position)
                                  : std::string(to_string(plan.record.trigger));
-    const auto stop_at = plan.stop_at;
-    const auto preempted = [&] {
-        return m_preempting.load() || (stop_at && m_clock.now() >= *stop_at);
-    };
-    AttemptHooks hooks;
-    hooks.call_off = [&] {
-        return m_stopping.load() || (!emergency && m_requests.emergency_waiting());
-    };
-    hooks.started = [&](const playlog::PlayRecord &record, TimePoint start) {
-        {
-            std::lock_guard lock(m_status_mutex);
-            m_status.state = EngineState::playing;
-            m_status.now_playing = NowPlaying{id,
-                                              announcement.title,
-                                              record.slot.value_or(""),
-                                              record.position.value_or(0),
-                                              record.priority,
-                                              plan.start_at};
-        }
-        const auto offset = plan.start_offset;
-        say(start, "playing " + id + " (" + what +
-                       (offset > 0ms ? ", from " + std::to_string(offset.count() / 1000) + " s"
-                                     : std::string()) +
-                       ")");
-    };
-    hooks.why_interrupted = [&](const playout::PlayResult &) {
-        return preempted() ? reasons::preempted_by_emergency(plan.record.slot.has_value())
-                           : reasons::player_stopped();
-    };
+    const AttemptHooks hooks = hooks_for(announcement, plan, what);
     m_preempting.store(false);
     m_on_air_emergency.store(emergency);
     m_on_air.store(true);
@@ -263,8 +268,8 @@ Engine::Attempt Engine::attempt(const library::Announcement &announcement, Plann
         std::lock_guard lock(m_status_mutex);
         m_status.now_playing.reset();
     }
-    const bool was_preempted =
-        result.end == AttemptEnd::played && preempted() && result.status == PlayStatus::interrupted;
+    const bool was_preempted = result.end == AttemptEnd::played && preempted(plan) &&
+                               result.status == PlayStatus::interrupted;
     m_preempting.store(false);
     note_attempt(id, what, result);
     Attempt attempt;
