@@ -3,9 +3,14 @@
 //
 // The engine runs on one thread. Each step it reads the active schedule version
 // (reloading when an operator loaded a new one), collects the occurrences due from
-// its "settled" watermark up to just ahead of now, and handles them: on-demand
-// requests first, then the due occurrence of highest priority (equal priorities in
-// time order). Every item of an occurrence ends with exactly one outcome row —
+// its "settled" watermark up to just ahead of now (DueList), and handles them:
+// on-demand requests first (RequestQueue), then the due occurrence of highest
+// priority (equal priorities in time order). For each item it gathers the facts and
+// asks the decision core (decision.hpp, pure: play, play late, miss, skip, fail,
+// wait or yield), then carries the answer out (engine_items.cpp). Every play and
+// every row goes through PlayAttempts (play_attempt.hpp), the path `loa play` with
+// no player and `loa simulate` take too, and every play-log call through LogPort.
+// Every item of an occurrence ends with exactly one outcome row —
 // played (completed, interrupted, failed), missed (too late for the slot's `late`
 // policy, with the reason: the player was not running, the clock jumped, the sound
 // device failed), or skipped (quiet hours). An occurrence is known by its slot and
