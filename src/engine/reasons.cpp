@@ -75,7 +75,7 @@ std::string silent_output(double output_peak_dbfs) {
     return std::string("the station's loudness settings (loudness_target_lufs, max_boost_db in "
                        "station.toml) "
                        "would play this file silent: its loudest sample would reach ") +
-           peak + "; fix them and restart the player";
+           peak + "; fix them (a running player reads them when it starts)";
 }
 
 std::string preempted_by_emergency(bool scheduled) {
