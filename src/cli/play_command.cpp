@@ -1,8 +1,9 @@
 // loa play ID [--priority normal|priority|emergency] [--output SPEC]: play an
 // announcement now. Through the running player when there is one (it fits the play
 // into what is on air and logs it); otherwise this command is the player for the
-// length of one item: it takes the station's player lock, opens the output, plays
-// at the station's loudness and logs the play as manual (or emergency).
+// length of one item: it takes the station's player lock, opens the output and plays
+// through the engine's own play path (engine::PlayAttempts: the same gain, the same
+// row fields), logging the play as manual (or emergency).
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/open_station.hpp"
@@ -11,9 +12,12 @@
 #include "core/error.hpp"
 #include "daemon/control_client.hpp"
 #include "daemon/control_protocol.hpp"
+#include "engine/decision.hpp"
+#include "engine/output.hpp"
+#include "engine/play_attempt.hpp"
+#include "engine/reasons.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
-#include "playout/gain.hpp"
 #include "playout/player.hpp"
 
 #include <signal.h>
@@ -36,11 +40,11 @@ Priority priority_option(const Arguments &args) {
 
 /// Refuses a play inside quiet hours unless it is an emergency (DESIGN.md, Priorities).
 void check_quiet_hours(const OpenStation &station, Priority priority, TimePoint now) {
-    const auto &quiet = station.config.quiet_hours;
-    if (!quiet || priority == Priority::emergency)
-        return;
-    const auto local = station.zone.to_local(now);
-    if (quiet->contains(std::chrono::duration_cast<std::chrono::seconds>(local.time_of_day)))
+    const engine::StationPolicy policy{station.zone, station.config.quiet_hours};
+    engine::RequestFacts facts;
+    facts.priority = priority;
+    facts.now = now;
+    if (engine::decide_request(facts, policy).fate == engine::Fate::skip)
         throw InputError("it is inside the station's quiet hours; only an emergency plays now "
                          "(loa play ID --priority emergency)");
 }
@@ -51,8 +55,34 @@ std::string seconds_text(TimePoint from, TimePoint to) {
     return text;
 }
 
-/// No player runs: play `id` here and log it. Returns the exit code.
-int play_directly(Context &context, const Arguments &args, const std::string &id, Priority priority) {
+/// Says how the play ended; returns the exit code.
+int report(Context &context, const std::string &id, const engine::AttemptResult &attempt) {
+    switch (attempt.end) {
+    case engine::AttemptEnd::file_failed:
+        throw InputError(attempt.reason); // logged failed
+    case engine::AttemptEnd::refused:
+        throw Error("the play log refused the play: " + attempt.reason);
+    case engine::AttemptEnd::device_failed:
+    case engine::AttemptEnd::called_off:
+        context.err << "loa: " << id << " did not play: "
+                    << (attempt.reason.empty() ? engine::reasons::stopped_before_start()
+                                               : attempt.reason)
+                    << "\n";
+        return attempt.end == engine::AttemptEnd::called_off ? 0 : 3;
+    case engine::AttemptEnd::played:
+        break;
+    }
+    const auto &result = attempt.result;
+    context.out << id << ": " << to_string(attempt.status) << " ("
+                << seconds_text(result.started_at, result.ended_at) << ")"
+                << (result.error.empty() ? "" : ": " + result.error) << "\n";
+    return attempt.status == PlayStatus::failed ? 3 : 0;
+}
+
+/// No player runs: play `id` here, through the same play path as the engine's, and
+/// log it. Returns the exit code.
+int play_directly(Context &context, const Arguments &args, const std::string &id,
+                  Priority priority) {
     auto station = open_station(context.home);
     const auto lock = PlayerLock::try_acquire(context.home.root());
     if (!lock)
@@ -62,67 +92,47 @@ int play_directly(Context &context, const Arguments &args, const std::string &id
     const library::Library library(*station.db, context.home.library_path());
     const auto announcement = library.find(id);
     if (!announcement)
-        throw InputError("announcement '" + id + "' is not in the library; 'loa list' shows the ids");
+        throw InputError("announcement '" + id +
+                         "' is not in the library; 'loa list' shows the ids");
     SystemClock clock;
     check_quiet_hours(station, priority, clock.now());
-    const auto spec = playout::parse_output_spec(args.option("--output").value_or("device:" + station.config.output_device));
+    const auto spec = playout::parse_output_spec(
+        args.option("--output").value_or("device:" + station.config.output_device));
     playout::Player player(spec, clock);
+    engine::PlayerOutput output(player, clock);
     playlog::PlayLog log(*station.db, station.config.code, station.zone);
+    engine::LogPort log_port(log);
+    engine::PlayAttempts attempts(
+        clock, library, log_port, output,
+        {station.config.loudness_target_lufs, station.config.max_boost_db});
 
-    playlog::PlayRecord record;
-    record.announcement = id;
-    record.title = announcement->title;
-    record.campaign = announcement->campaign;
-    record.sha256 = announcement->sha256;
-    record.priority = priority;
-    record.trigger = priority == Priority::emergency ? Trigger::emergency : Trigger::manual;
-    record.device = player.device_name();
-    playout::PlayItem item;
-    item.file = library.content_path(*announcement);
-    item.gain_db = playout::loudness_gain_db(station.config.loudness_target_lufs, announcement->loudness_lufs,
-                                             announcement->true_peak_dbtp, station.config.max_boost_db);
-    context.out << "loa: playing " << id << " to " << player.device_name() << "; Ctrl-C stops it" << std::endl;
-    std::optional<std::int64_t> play_id;
-    playout::PlayResult result;
+    engine::PlannedPlay plan;
+    plan.record.announcement = id;
+    plan.record.priority = priority;
+    plan.record.trigger = priority == Priority::emergency ? Trigger::emergency : Trigger::manual;
+    engine::AttemptHooks hooks;
+    hooks.why_interrupted = [](const playout::PlayResult &) {
+        return engine::reasons::player_stopped();
+    };
+    context.out << "loa: playing " << id << " to " << player.device_name() << "; Ctrl-C stops it"
+                << std::endl;
+    engine::AttemptResult attempt;
     {
-        const SignalWatcher signals([&player](int signal) {
+        const SignalWatcher signals([&output](int signal) {
             if (signal != SIGHUP)
-                player.stop();
+                output.stop();
         });
-        const TimePoint start = clock.now();
-        try {
-            result = player.play(item, start, [&] { play_id = log.begin(record, std::nullopt, start); });
-        } catch (const InputError &error) {
-            log.record_outcome(record, std::nullopt, PlayStatus::failed, error.what());
-            throw;
-        }
+        plan.start_at = plan.planned = clock.now();
+        attempt = attempts.play(*announcement, plan, hooks);
     }
-    const PlayStatus status = result.outcome == playout::PlayOutcome::completed     ? PlayStatus::completed
-                              : result.outcome == playout::PlayOutcome::interrupted ? PlayStatus::interrupted
-                                                                                    : PlayStatus::failed;
-    if (!play_id) {
-        // Nothing left the device: stopped before the first sample, or the output failed.
-        const std::string reason = result.error.empty() ? "stopped before it started" : result.error;
-        log.record_outcome(record, std::nullopt, status == PlayStatus::completed ? PlayStatus::failed : status,
-                           reason);
-        context.err << "loa: " << id << " did not play: " << reason << "\n";
-        return status == PlayStatus::interrupted ? 0 : 3;
-    }
-    playlog::PlayEnd end;
-    end.status = status;
-    end.started_at = result.started_at;
-    end.ended_at = result.ended_at;
-    end.underruns = static_cast<std::int64_t>(result.underruns);
-    if (!result.error.empty())
-        end.error = result.error;
-    log.finish(*play_id, end);
-    if (log.pending_writes() > 0 && !log.flush())
+    if (attempt.end == engine::AttemptEnd::called_off) // Ctrl-C before the first sample
+        attempts.record_unplayed(plan.record, std::nullopt, PlayStatus::interrupted,
+                                 engine::reasons::stopped_before_start(), plan.planned);
+    if (!log_port.flush())
         context.err << "loa: the play log cannot be written now ("
-                    << log.write_problem().value_or("unknown reason")
+                    << log_port.write_problem().value_or("unknown reason")
                     << "); this play is not in the log; free disk space and check loa.db\n";
-    context.out << id << ": " << to_string(status) << " (" << seconds_text(result.started_at, result.ended_at)
-                << ")" << (result.error.empty() ? "" : ": " + result.error) << "\n";
-    return status == PlayStatus::failed ? 3 : 0;
+    return report(context, id, attempt);
 }
 
 } // namespace
@@ -133,9 +143,11 @@ int run_play(Context &context, const std::vector<std::string> &words) {
     const std::string &id = args.positionals().front();
     const Priority priority = priority_option(args);
     block_control_signals();
-    if (auto player = daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
+    if (auto player =
+            daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
         if (args.option("--output"))
-            throw UsageError("a player is running and plays through its own output; leave out --output");
+            throw UsageError(
+                "a player is running and plays through its own output; leave out --output");
         const auto answer = player->play(id, priority);
         if (!answer.accepted)
             throw InputError(answer.message);

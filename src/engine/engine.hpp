@@ -3,9 +3,14 @@
 //
 // The engine runs on one thread. Each step it reads the active schedule version
 // (reloading when an operator loaded a new one), collects the occurrences due from
-// its "settled" watermark up to just ahead of now, and handles them: on-demand
-// requests first, then the due occurrence of highest priority (equal priorities in
-// time order). Every item of an occurrence ends with exactly one outcome row —
+// its "settled" watermark up to just ahead of now (DueList), and handles them:
+// on-demand requests first (RequestQueue), then the due occurrence of highest
+// priority (equal priorities in time order). For each item it gathers the facts and
+// asks the decision core (decision.hpp, pure: play, play late, miss, skip, fail,
+// wait or yield), then carries the answer out (engine_items.cpp). Every play and
+// every row goes through PlayAttempts (play_attempt.hpp), the path `loa play` with
+// no player and `loa simulate` take too, and every play-log call through LogPort.
+// Every item of an occurrence ends with exactly one outcome row —
 // played (completed, interrupted, failed), missed (too late for the slot's `late`
 // policy, with the reason: the player was not running, the clock jumped, the sound
 // device failed), or skipped (quiet hours). An occurrence is known by its slot and
@@ -23,14 +28,19 @@
 #include "core/clock.hpp"
 #include "core/time_zone.hpp"
 #include "core/vocabulary.hpp"
+#include "engine/decision.hpp"
+#include "engine/due_list.hpp"
 #include "engine/engine_status.hpp"
+#include "engine/log_port.hpp"
 #include "engine/output.hpp"
+#include "engine/play_attempt.hpp"
+#include "engine/progress_line.hpp"
+#include "engine/request_queue.hpp"
 #include "schedule/schedule.hpp"
 #include "station/station_config.hpp"
 
 #include <atomic>
 #include <chrono>
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -39,15 +49,13 @@
 #include <string>
 #include <string_view>
 #include <thread>
-#include <vector>
 
 namespace loa::library {
 class Library;
 struct Announcement;
-}
+} // namespace loa::library
 namespace loa::playlog {
 class PlayLog;
-struct PlayRecord;
 }
 namespace loa::playout {
 class Player;
@@ -118,82 +126,70 @@ public:
     void reload() noexcept;
 
 private:
-    /// One occurrence waiting to be handled, and the late-policy decision taken when
-    /// the engine first came to it (kept, so an emergency does not make it late).
-    struct Due {
-        schedule::Occurrence occurrence;
-        std::string identity; ///< PlayRecord::occurrence.
-        bool decided = false;
-        std::optional<std::string> refusal;
-    };
-    struct Request {
-        std::string announcement;
-        Priority priority = Priority::normal;
-        std::chrono::milliseconds start_offset{0}; ///< Resuming a preempted request.
-        std::optional<std::int64_t> resumes;
-    };
     /// Where an item an emergency stopped continues.
     struct Resume {
         std::chrono::milliseconds position{0};
         std::int64_t interrupted_play_id = 0;
     };
-    /// Time the engine could not play in, and why (for `missed` reasons).
-    struct Gap {
-        TimePoint from, to;
-        std::string reason;
-    };
-    /// What one attempt came to.
+    /// What one attempt came to, for the item loop.
     struct Attempt {
-        bool started = false;   ///< Its first sample was committed (a row exists).
         bool preempted = false; ///< An emergency stopped it.
         bool finished = false;  ///< It has its outcome (anything but "try again").
         TimePoint ended_at;
         std::chrono::milliseconds position{0};
         std::int64_t play_id = 0;
     };
+    /// One item of a due occurrence in the current pass.
+    struct ItemTurn {
+        Due &due;
+        std::size_t position;
+        TimePoint planned;                         ///< If everything before played on time.
+        std::optional<TimePoint> next_start;       ///< After the previous item played.
+        const library::Announcement *announcement; ///< None: not in the library.
+    };
 
+    // engine.cpp: the loop.
     void reload_if_changed(TimePoint now);
-    void collect_due(TimePoint now);
-    /// Plays (or logs) the remaining items of `due`; false if it stopped for a request.
-    /// After downtime, the latest past occurrence of `due`'s slot other than its own, if
-    /// one is waiting too: only that one plays late (a week away must not bring back
-    /// fourteen copies of the morning programme one after another).
-    const Due *later_due_of_same_slot(const Due &due, TimePoint now) const;
-    bool handle(Due &due);
-    /// True when an emergency slot other than `current`'s is due by now (with pre-roll).
-    bool emergency_due(const Due &current, TimePoint now) const;
-    /// The instant of the first emergency occurrence due before `until` (and its
-    /// pre-roll), if any: a non-emergency item must stop for it.
-    std::optional<TimePoint> next_emergency(TimePoint until) const;
+    TimePoint next_wake(TimePoint now);
     /// When step() should run again after handling something: now, or later if an
     /// item was held back for an imminent emergency.
     TimePoint after_work();
     /// While the engine thread is inside a play: a thread that keeps the heartbeat
     /// going for at most `expected` (so a play that hangs stops it). None without one.
     std::optional<std::jthread> beat_while_playing(std::chrono::steady_clock::duration expected);
-    Attempt play(playlog::PlayRecord record, const library::Announcement &announcement,
-                 std::optional<TimePoint> scheduled, TimePoint start_at, TimePoint planned,
-                 std::chrono::milliseconds start_offset, bool followed);
-    void play_request(Request request);
-    std::optional<Request> take_request();
-    bool request_waiting() const;
-    bool emergency_waiting() const;
-    bool in_quiet_hours(TimePoint instant) const;
-    std::string why_late(TimePoint at) const;
     void note_clock(TimePoint now);
     void heartbeat();
     void problem(const std::string &message);
     void publish_idle(TimePoint now);
     void set_state(EngineState state);
-    void say(const std::string &message) const;
+    void say(TimePoint at, const std::string &message);
+
+    // engine_items.cpp: the executor of decisions.
+    /// Plays (or logs) the remaining items of `due`; false if it stopped for a request.
+    bool handle(Due &due);
+    /// The late decision for `due`, taken once for its first item still to play.
+    void decide_late(Due &due, TimePoint planned, TimePoint now);
+    /// Carries out `turn`'s decision: false when the occurrence stops here for now.
+    bool play_turn(ItemTurn &turn);
+    Decision decide(const ItemTurn &turn, TimePoint now);
+    void record_unplayed(const ItemTurn &turn, const Decision &decision);
+    void play_request(Request request);
+    Attempt attempt(const library::Announcement &announcement, PlannedPlay plan);
+    AttemptHooks hooks_for(const library::Announcement &announcement, const PlannedPlay &plan,
+                           const std::string &what);
+    /// True when an emergency stopped the play of `plan` (requested, or scheduled at stop_at).
+    bool preempted(const PlannedPlay &plan) const;
+    void note_attempt(const std::string &id, const std::string &what, const AttemptResult &result);
 
     Clock &m_clock;
     station::ScheduleStore &m_schedules;
     library::Library &m_library;
-    playlog::PlayLog &m_log;
     std::unique_ptr<Output> m_own_output; ///< When built on a Player.
     Output &m_output;
     EngineSettings m_settings;
+    StationPolicy m_policy;
+    LogPort m_log;
+    PlayAttempts m_attempts;
     std::function<void(std::string_view)> m_say;
     std::function<void()> m_heartbeat;
 
@@ -202,21 +198,18 @@ private:
     std::optional<schedule::Schedule> m_schedule;
     std::string m_schedule_sha256;
     std::string m_schedule_file;
-    TimePoint m_settled_until{}; ///< Every occurrence before this instant is in m_due or handled.
-    std::vector<Due> m_due;
+    DueList m_due;
     std::map<std::string, Resume> m_resume; ///< By slot, occurrence and position.
-    std::vector<Gap> m_gaps;
+    DeviceState m_device;
     std::optional<TimePoint> m_expected_wake; ///< When step() said it would next run.
     std::optional<TimePoint> m_last_now;
-    std::optional<TimePoint> m_device_failed_at;
     std::optional<TimePoint> m_hold_until; ///< Nothing starts before an imminent emergency.
     TimePoint m_next_heartbeat{};
-    std::string m_device;
+    ProgressLines m_lines;
 
     // Any thread.
     Wakeup m_wakeup; ///< The engine thread's door: stop(), reload() and request_play() notify it.
-    mutable std::mutex m_request_mutex;
-    std::deque<Request> m_requests; ///< Guarded by m_request_mutex.
+    RequestQueue m_requests;
     std::atomic<bool> m_on_air{false};
     std::atomic<bool> m_on_air_emergency{false};
     std::atomic<bool> m_preempting{false};

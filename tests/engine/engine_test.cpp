@@ -20,7 +20,8 @@ const auto zone = loa::TimeZone::load("Asia/Ho_Chi_Minh");
 
 /// 2020-07-20 (a Monday) at a station-local time.
 loa::TimePoint monday(int hh, int mm, int ss = 0) {
-    return zone.from_local(year_month_day{year{2020}, month{7}, day{20}}, hours{hh} + minutes{mm} + seconds{ss});
+    return zone.from_local(year_month_day{year{2020}, month{7}, day{20}},
+                           hours{hh} + minutes{mm} + seconds{ss});
 }
 
 struct Station {
@@ -40,7 +41,8 @@ struct Station {
         library = std::make_unique<loa::library::Library>(*db, home.library_path());
         log = std::make_unique<loa::playlog::PlayLog>(*db, "T-01", zone);
         loa::test::write_tone(dir / "tone.wav", 48000, 2, 2.0);
-        library->import({dir / "tone.wav", "tone", {}, {}, {}, {}}, "2020-07-20T05:00:00.000+07:00");
+        library->import({dir / "tone.wav", "tone", {}, {}, {}, {}},
+                        "2020-07-20T05:00:00.000+07:00");
         player = std::make_unique<loa::playout::Player>(
             loa::playout::OutputSpec{loa::playout::OutputSpec::Kind::null, ""}, clock);
     }
@@ -50,7 +52,8 @@ struct Station {
     }
 
     /// Runs a fresh engine (as after a restart) from the clock's now until `until`.
-    void run_until(loa::TimePoint until, std::optional<loa::station::QuietHours> quiet = loa::station::QuietHours{}) {
+    void run_until(loa::TimePoint until,
+                   std::optional<loa::station::QuietHours> quiet = loa::station::QuietHours{}) {
         loa::engine::Engine engine(clock, *schedules, *library, *log, *player,
                                    loa::engine::EngineSettings{zone, quiet});
         while (clock.now() < until) {

@@ -27,7 +27,8 @@ namespace {
 const auto zone = loa::TimeZone::load("Asia/Ho_Chi_Minh");
 
 loa::TimePoint monday(int hh, int mm, int ss = 0) {
-    return zone.from_local(year_month_day{year{2020}, month{7}, day{20}}, hours{hh} + minutes{mm} + seconds{ss});
+    return zone.from_local(year_month_day{year{2020}, month{7}, day{20}},
+                           hours{hh} + minutes{mm} + seconds{ss});
 }
 
 /// A virtual output that can run a script while an item plays (an emergency request
@@ -36,7 +37,8 @@ class ScriptedOutput final : public loa::engine::Output {
 public:
     explicit ScriptedOutput(loa::ManualClock &clock) : m_clock(clock) {}
     std::string device_name() const override { return "null"; }
-    loa::playout::PlayResult play(const loa::playout::PlayItem &item, milliseconds length, loa::TimePoint start_at,
+    loa::playout::PlayResult play(const loa::playout::PlayItem &item, milliseconds length,
+                                  loa::TimePoint start_at,
                                   const std::function<void()> &before_first_sample,
                                   std::optional<loa::TimePoint> stop_at) override {
         if (m_clock.now() < start_at)
@@ -104,9 +106,11 @@ struct Station {
         library = std::make_unique<loa::library::Library>(*db, home.library_path());
         log = std::make_unique<loa::playlog::PlayLog>(*db, "T-01", zone);
         loa::test::write_tone(dir / "tone.wav", 48000, 1, 2.0);
-        library->import({dir / "tone.wav", "tone", {}, {}, {}, {}}, "2020-07-20T05:00:00.000+07:00");
+        library->import({dir / "tone.wav", "tone", {}, {}, {}, {}},
+                        "2020-07-20T05:00:00.000+07:00");
         loa::test::write_tone(dir / "alarm.wav", 48000, 1, 3.0);
-        library->import({dir / "alarm.wav", "alarm", {}, {}, {}, {}}, "2020-07-20T05:00:00.000+07:00");
+        library->import({dir / "alarm.wav", "alarm", {}, {}, {}, {}},
+                        "2020-07-20T05:00:00.000+07:00");
     }
 
     void load(const std::string &toml, loa::TimePoint loaded_at = monday(4, 0)) {
@@ -115,7 +119,8 @@ struct Station {
 
     std::unique_ptr<loa::engine::Engine> engine() {
         loa::engine::EngineSettings settings{zone, quiet};
-        return std::make_unique<loa::engine::Engine>(clock, *schedules, *library, *log, output, settings);
+        return std::make_unique<loa::engine::Engine>(clock, *schedules, *library, *log, output,
+                                                     settings);
     }
 
     /// Steps `engine` from the clock's now until `until`, sleeping as it asks.
@@ -134,9 +139,11 @@ struct Station {
     std::vector<loa::playlog::PlayRecord> rows() const { return log->query({}); }
 
     /// (offset_ms, resumes) of a row, which the chain does not cover.
-    std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>> resume_of(std::int64_t play_id) const {
+    std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>
+    resume_of(std::int64_t play_id) const {
         loa::sqlite::Statement select(
-            *db, "SELECT coalesce(offset_ms, -1), coalesce(resumes, -1) FROM plays WHERE play_id = ?1");
+            *db,
+            "SELECT coalesce(offset_ms, -1), coalesce(resumes, -1) FROM plays WHERE play_id = ?1");
         select.bind(1, play_id);
         REQUIRE(select.step());
         std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>> result;
@@ -150,8 +157,8 @@ struct Station {
 
 std::string slot(const std::string &id, const std::string &at, const std::string &extra = "",
                  const std::string &play = R"(["tone"])") {
-    return "[[slot]]\nid = \"" + id + "\"\ndays = [\"daily\"]\nat = [\"" + at + "\"]\nplay = " + play + "\n" +
-           extra + "\n";
+    return "[[slot]]\nid = \"" + id + "\"\ndays = [\"daily\"]\nat = [\"" + at +
+           "\"]\nplay = " + play + "\n" + extra + "\n";
 }
 
 bool contains(const std::optional<std::string> &text, const std::string &part) {
@@ -166,9 +173,10 @@ TEST_CASE("late policy after downtime: played late with its lateness, or missed 
         int minutes_down; ///< The player comes back this long after 06:00.
         PlayStatus expected;
     };
-    const auto row = GENERATE(Row{"\"0\"", 1, PlayStatus::missed}, Row{"\"10m\"", 1, PlayStatus::completed},
-                              Row{"\"10m\"", 9, PlayStatus::completed}, Row{"\"10m\"", 11, PlayStatus::missed},
-                              Row{"\"90s\"", 2, PlayStatus::missed}, Row{"\"always\"", 600, PlayStatus::completed});
+    const auto row = GENERATE(
+        Row{"\"0\"", 1, PlayStatus::missed}, Row{"\"10m\"", 1, PlayStatus::completed},
+        Row{"\"10m\"", 9, PlayStatus::completed}, Row{"\"10m\"", 11, PlayStatus::missed},
+        Row{"\"90s\"", 2, PlayStatus::missed}, Row{"\"always\"", 600, PlayStatus::completed});
     CAPTURE(row.late, row.minutes_down);
     Station s;
     s.load("version = 1\n" + slot("sang", "06:00", "late = " + row.late, R"(["tone", "tone"])"));
@@ -187,7 +195,8 @@ TEST_CASE("late policy after downtime: played late with its lateness, or missed 
     }
 }
 
-TEST_CASE("after days away, only the latest time of a slot plays late; the earlier ones are missed") {
+TEST_CASE(
+    "after days away, only the latest time of a slot plays late; the earlier ones are missed") {
     Station s;
     // Loaded on Friday; the player is away from Friday 05:00 until Monday 07:00.
     s.load("version = 1\n" + slot("sang", "06:00", "late = \"always\""), monday(4, 0) - days{3});
@@ -205,7 +214,8 @@ TEST_CASE("after days away, only the latest time of a slot plays late; the earli
     CHECK(rows.back().lateness_ms >= 60 * 60'000);
 }
 
-TEST_CASE("priorities: priority before normal due in the same window and equal priorities in time order") {
+TEST_CASE("priorities: priority before normal due in the same window and equal priorities in time "
+          "order") {
     struct Row {
         std::string schedule;
         loa::TimePoint start;
@@ -213,15 +223,19 @@ TEST_CASE("priorities: priority before normal due in the same window and equal p
     };
     const auto row = GENERATE(
         // Same instant: the priority slot first, whatever the file order.
-        Row{slot("a-normal", "06:00") + slot("b-prio", "06:00", "priority = \"priority\""), monday(5, 0),
+        Row{slot("a-normal", "06:00") + slot("b-prio", "06:00", "priority = \"priority\""),
+            monday(5, 0),
             {"b-prio", "a-normal"}},
         // Both overdue after downtime: the priority one first though it is later.
         Row{slot("a-normal", "05:50", "late = \"always\"") +
                 slot("b-prio", "05:55", "late = \"always\"\npriority = \"priority\""),
-            monday(6, 0), {"b-prio", "a-normal"}},
+            monday(6, 0),
+            {"b-prio", "a-normal"}},
         // Equal priority, both overdue: in time order, not file order.
-        Row{slot("late-one", "05:55", "late = \"always\"") + slot("early-one", "05:50", "late = \"always\""),
-            monday(6, 0), {"early-one", "late-one"}});
+        Row{slot("late-one", "05:55", "late = \"always\"") +
+                slot("early-one", "05:50", "late = \"always\""),
+            monday(6, 0),
+            {"early-one", "late-one"}});
     Station s;
     s.load("version = 1\n" + row.schedule);
     s.clock.set(row.start);
@@ -237,8 +251,9 @@ TEST_CASE("quiet hours: nothing normal or priority starts inside them, emergenci
         std::string priority;
         PlayStatus expected;
     };
-    const auto row = GENERATE(Row{"normal", PlayStatus::skipped}, Row{"priority", PlayStatus::skipped},
-                              Row{"emergency", PlayStatus::completed});
+    const auto row =
+        GENERATE(Row{"normal", PlayStatus::skipped}, Row{"priority", PlayStatus::skipped},
+                 Row{"emergency", PlayStatus::completed});
     Station s;
     s.quiet = loa::station::QuietHours{hours{22}, hours{6}};
     s.load("version = 1\n" + slot("x", "05:30", "priority = \"" + row.priority + "\""));
@@ -248,15 +263,18 @@ TEST_CASE("quiet hours: nothing normal or priority starts inside them, emergenci
     CHECK(rows[0].status == row.expected);
     // On demand too.
     auto engine = s.engine();
-    engine->request_play("tone", row.priority == "emergency" ? Priority::emergency : Priority::normal);
+    engine->request_play("tone",
+                         row.priority == "emergency" ? Priority::emergency : Priority::normal);
     engine->step();
     rows = s.rows();
     REQUIRE(rows.size() == 2);
     CHECK(rows[1].status == row.expected);
-    CHECK(rows[1].trigger == (row.priority == "emergency" ? loa::Trigger::emergency : loa::Trigger::manual));
+    CHECK(rows[1].trigger ==
+          (row.priority == "emergency" ? loa::Trigger::emergency : loa::Trigger::manual));
 }
 
-TEST_CASE("an emergency preempts the current item, which then resumes or restarts by its slot's policy") {
+TEST_CASE(
+    "an emergency preempts the current item, which then resumes or restarts by its slot's policy") {
     struct Row {
         std::string policy;
         milliseconds expected_offset;
@@ -281,8 +299,8 @@ TEST_CASE("an emergency preempts the current item, which then resumes or restart
     CHECK(rows[2].position == 0);
     CHECK(rows[2].status == PlayStatus::completed);
     CHECK(s.resume_of(rows[2].play_id) ==
-          std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>{row.expected_offset.count(),
-                                                                               rows[0].play_id});
+          std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>{
+              row.expected_offset.count(), rows[0].play_id});
     CHECK(s.output.offsets == std::vector<milliseconds>{0ms, 0ms, row.expected_offset, 0ms});
     CHECK(rows[3].position == 1);
     CHECK(rows[3].status == PlayStatus::completed);
@@ -312,10 +330,11 @@ TEST_CASE("an id the library does not have is refused at once") {
     CHECK_THROWS_AS(engine->request_play("khong-co", Priority::emergency), loa::InputError);
 }
 
-TEST_CASE("clock steps: forward sends skipped occurrences through the late policy, backward replays nothing") {
+TEST_CASE("clock steps: forward sends skipped occurrences through the late policy, backward "
+          "replays nothing") {
     Station s;
-    s.load("version = 1\n" + slot("a", "06:00", "late = \"5m\"") + slot("b", "06:30", "late = \"1h\"") +
-           slot("c", "07:00"));
+    s.load("version = 1\n" + slot("a", "06:00", "late = \"5m\"") +
+           slot("b", "06:30", "late = \"1h\"") + slot("c", "07:00"));
     auto engine = s.engine();
     Station::run(*engine, s.clock, monday(5, 59));
     // The engine sleeps until 06:00's pre-roll; the clock is stepped to 06:40 meanwhile.
@@ -343,12 +362,14 @@ TEST_CASE("clock steps: forward sends skipped occurrences through the late polic
     CHECK(s.rows().size() == 3);
 }
 
-TEST_CASE("a play cut by a crash is recorded interrupted at start-up and its occurrence goes through the late policy again") {
+TEST_CASE("a play cut by a crash is recorded interrupted at start-up and its occurrence goes "
+          "through the late policy again") {
     struct Row {
         std::string late;
         PlayStatus expected;
     };
-    const auto row = GENERATE(Row{"\"10m\"", PlayStatus::completed}, Row{"\"1m\"", PlayStatus::missed});
+    const auto row =
+        GENERATE(Row{"\"10m\"", PlayStatus::completed}, Row{"\"1m\"", PlayStatus::missed});
     Station s;
     s.load("version = 1\n" + slot("sang", "06:00", "late = " + row.late, R"(["tone", "tone"])"));
     loa::playlog::PlayRecord started;
@@ -384,7 +405,8 @@ TEST_CASE("without a heartbeat the engine sleeps until its next event, not every
     auto engine = s.engine();
     CHECK(engine->step() == monday(5, 0) + 24h); // nothing loaded: nothing to wake for
     CHECK(engine->status().state == loa::engine::EngineState::no_schedule);
-    s.load("version = 1\n" + slot("toi", "19:00") + slot("sang", "06:00", "priority = \"priority\""),
+    s.load("version = 1\n" + slot("toi", "19:00") +
+               slot("sang", "06:00", "priority = \"priority\""),
            monday(5, 0));
     engine->reload();
     CHECK(engine->step() == monday(6, 0) - 1500ms);
@@ -408,13 +430,15 @@ TEST_CASE("a reloaded schedule replays nothing that already has its outcome") {
     Station::run(*engine, s.clock, monday(6, 1));
     REQUIRE(s.rows().size() == 2);
     // The same slot again, one item more, loaded a minute later: only the new item plays.
-    s.load("version = 1\n" + slot("sang", "06:00", "late = \"10m\"", R"(["tone", "tone", "alarm"])"),
+    s.load("version = 1\n" +
+               slot("sang", "06:00", "late = \"10m\"", R"(["tone", "tone", "alarm"])"),
            monday(6, 0, 30));
     engine->reload();
     Station::run(*engine, s.clock, monday(6, 5));
     CHECK(s.rows().size() == 2); // loaded after 06:00: that occurrence is not the new version's
     // The version loaded at 06:01 has 06:10 too: 06:00 does not play again, 06:10 does.
-    s.load("version = 1\n" + slot("sang", "06:00", "late = \"10m\"", R"(["tone", "tone", "alarm"])") +
+    s.load("version = 1\n" +
+               slot("sang", "06:00", "late = \"10m\"", R"(["tone", "tone", "alarm"])") +
                slot("sau", "06:10"),
            monday(6, 1));
     engine->reload();
@@ -422,7 +446,8 @@ TEST_CASE("a reloaded schedule replays nothing that already has its outcome") {
     CHECK(s.rows().size() == 3);
     // A restart with a version that covers 06:00 (loaded before it): the items that
     // have their outcome are known by their identity; only the new third item plays.
-    s.load("version = 1\n" + slot("sang", "06:00", "late = \"20m\"", R"(["tone", "tone", "alarm"])"),
+    s.load("version = 1\n" +
+               slot("sang", "06:00", "late = \"20m\"", R"(["tone", "tone", "alarm"])"),
            monday(5, 0));
     s.run_until(monday(6, 12));
     const auto rows = s.rows();
@@ -432,15 +457,17 @@ TEST_CASE("a reloaded schedule replays nothing that already has its outcome") {
     CHECK(rows[3].status == PlayStatus::completed);
 }
 
-TEST_CASE("a scheduled emergency stops the item on air before its instant and the item then resumes") {
+TEST_CASE(
+    "a scheduled emergency stops the item on air before its instant and the item then resumes") {
     Station s;
     s.load("version = 1\n" + slot("sang", "06:00", "", R"(["tone", "tone"])") +
            slot("bao", "06:00:01", "priority = \"emergency\"", R"(["alarm"])"));
     s.run_until(monday(6, 5));
     const auto rows = s.rows();
     for (const auto &r : rows)
-        UNSCOPED_INFO(r.slot.value_or("") << " #" << r.position.value_or(-1) << " " << loa::to_string(r.status) << " "
-                                          << r.started_at.value_or("") << " " << r.ended_at.value_or(""));
+        UNSCOPED_INFO(r.slot.value_or("")
+                      << " #" << r.position.value_or(-1) << " " << loa::to_string(r.status) << " "
+                      << r.started_at.value_or("") << " " << r.ended_at.value_or(""));
     REQUIRE(rows.size() == 4);
     CHECK(rows[0].position == 0);
     CHECK(rows[0].status == PlayStatus::interrupted); // stopped (faded) just before 06:00:01
@@ -450,13 +477,15 @@ TEST_CASE("a scheduled emergency stops the item on air before its instant and th
     CHECK(rows[1].status == PlayStatus::completed);
     CHECK(rows[2].position == 0);
     CHECK(rows[2].status == PlayStatus::completed);
-    CHECK(s.resume_of(rows[2].play_id) ==
-          std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>{500, rows[0].play_id});
+    CHECK(
+        s.resume_of(rows[2].play_id) ==
+        std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>{500, rows[0].play_id});
     CHECK(rows[3].position == 1);
     CHECK(rows[3].status == PlayStatus::completed);
 }
 
-TEST_CASE("an emergency due before the next item goes first and the item is not started only to be cut") {
+TEST_CASE(
+    "an emergency due before the next item goes first and the item is not started only to be cut") {
     Station s;
     s.load("version = 1\n" + slot("sang", "06:00", "", R"(["tone", "tone"])") +
            slot("bao", "06:00:03", "priority = \"emergency\"", R"(["alarm"])"));
@@ -480,7 +509,8 @@ TEST_CASE("status, request_play, reload and stop from other threads while run() 
     loa::engine::Engine engine(s.clock, *s.schedules, *s.library, *s.log, output, settings);
     std::atomic<int> beats{0};
     engine.on_heartbeat([&] { ++beats; });
-    auto other = s.home.open_database(); // the control side's own connection, as `loa schedule load` has
+    auto other =
+        s.home.open_database(); // the control side's own connection, as `loa schedule load` has
     std::thread runner([&] { engine.run(); });
     struct Join {
         loa::engine::Engine &engine;
@@ -492,7 +522,8 @@ TEST_CASE("status, request_play, reload and stop from other threads while run() 
     } join{engine, runner};
     const auto played = [&]() -> std::int64_t {
         try {
-            loa::sqlite::Statement count(*other, "SELECT count(*) FROM plays WHERE status = 'completed'");
+            loa::sqlite::Statement count(*other,
+                                         "SELECT count(*) FROM plays WHERE status = 'completed'");
             count.step();
             return count.column_int(0);
         } catch (const loa::sqlite::SqliteError &error) {
@@ -502,7 +533,8 @@ TEST_CASE("status, request_play, reload and stop from other threads while run() 
     };
     engine.request_play("tone", Priority::normal);
     engine.request_play("alarm", Priority::emergency);
-    loa::station::ScheduleStore(*other).activate("test.toml", "version = 1\n" + slot("sang", "06:00"),
+    loa::station::ScheduleStore(*other).activate("test.toml",
+                                                 "version = 1\n" + slot("sang", "06:00"),
                                                  zone.format_iso(monday(5, 0)), monday(5, 0));
     engine.reload();
     const auto give_up = steady_clock::now() + 20s;
@@ -516,7 +548,8 @@ TEST_CASE("status, request_play, reload and stop from other threads while run() 
         std::this_thread::sleep_for(1ms);
     CHECK(engine.status().schedule_version == 1);
     engine.stop();
-    while (engine.status().state != loa::engine::EngineState::stopping && steady_clock::now() < give_up)
+    while (engine.status().state != loa::engine::EngineState::stopping &&
+           steady_clock::now() < give_up)
         std::this_thread::sleep_for(1ms);
     CHECK(beats.load() > 0);
     CHECK(engine.status().state == loa::engine::EngineState::stopping);
@@ -541,9 +574,11 @@ TEST_CASE("the heartbeat goes on while a long item plays") {
     CHECK(during >= 3);
 }
 
-TEST_CASE("a device failure fails the item with its reason and shows in status until a play succeeds") {
+TEST_CASE(
+    "a device failure fails the item with its reason and shows in status until a play succeeds") {
     Station s;
-    s.load("version = 1\n" + slot("sang", "06:00", "", R"(["tone", "tone"])") + slot("sau", "06:10"));
+    s.load("version = 1\n" + slot("sang", "06:00", "", R"(["tone", "tone"])") +
+           slot("sau", "06:10"));
     auto engine = s.engine();
     s.output.failures = 2;
     Station::run(*engine, s.clock, monday(6, 5));

@@ -1,0 +1,116 @@
+// What every play and every row share, whichever way it comes: the library's
+// snapshot on rows that never start, the silent-output refusal, and the progress
+// lines people read. Real schedule, library and play log in SQLite; virtual output.
+#include "common/temp_dir.hpp"
+#include "engine/engine.hpp"
+#include "engine/progress_line.hpp"
+#include "lib/sqlite/database.hpp"
+#include "library/library.hpp"
+#include "playlog/play_log.hpp"
+#include "station/home.hpp"
+#include "station/schedule_store.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace std::chrono;
+using namespace std::chrono_literals;
+using loa::PlayStatus;
+
+namespace {
+
+const auto zone = loa::TimeZone::load("Asia/Ho_Chi_Minh");
+
+loa::TimePoint monday(int hh, int mm, int ss = 0) {
+    return zone.from_local(year_month_day{year{2020}, month{7}, day{20}},
+                           hours{hh} + minutes{mm} + seconds{ss});
+}
+
+struct Station {
+    loa::test::TempDir dir;
+    loa::station::Home home{dir / "home"};
+    std::unique_ptr<loa::sqlite::Database> db;
+    loa::ManualClock clock{monday(5, 0)};
+    std::unique_ptr<loa::station::ScheduleStore> schedules;
+    std::unique_ptr<loa::library::Library> library;
+    std::unique_ptr<loa::playlog::PlayLog> log;
+    loa::engine::VirtualOutput output{clock};
+    std::vector<std::string> lines;
+
+    Station() {
+        home.initialise({});
+        db = home.open_database();
+        schedules = std::make_unique<loa::station::ScheduleStore>(*db);
+        library = std::make_unique<loa::library::Library>(*db, home.library_path());
+        log = std::make_unique<loa::playlog::PlayLog>(*db, "T-01", zone);
+        loa::test::write_tone(dir / "tone.wav", 48000, 1, 2.0);
+        library->import({dir / "tone.wav", "tone", std::string("Chuông"), {}, {}, {}},
+                        "2020-07-20T05:00:00.000+07:00");
+    }
+
+    void run(const std::string &toml, loa::TimePoint from, loa::TimePoint until,
+             double target_lufs = -16.0) {
+        schedules->activate("test.toml", toml, zone.format_iso(monday(4, 0)), monday(4, 0));
+        clock.set(from);
+        loa::engine::EngineSettings settings{zone, std::nullopt};
+        settings.loudness_target_lufs = target_lufs;
+        loa::engine::Engine engine(clock, *schedules, *library, *log, output, settings);
+        engine.on_message([this](std::string_view line) { lines.emplace_back(line); });
+        while (clock.now() < until)
+            clock.sleep_until(std::min(engine.step(), until));
+    }
+};
+
+const std::string at_six = R"(version = 1
+[[slot]]
+id = "sang"
+days = ["daily"]
+at = ["06:00"]
+play = ["tone", "tone"]
+late = "0"
+)";
+
+} // namespace
+
+TEST_CASE("a row that never starts carries the library's snapshot, as a played row does") {
+    Station s;
+    s.run(at_six, monday(6, 30), monday(6, 31));            // missed: the slot allows no late play
+    s.run(at_six, monday(5, 59) + 24h, monday(6, 5) + 24h); // played on Tuesday
+    const auto rows = s.log->query({});
+    REQUIRE(rows.size() == 4);
+    const auto tone = s.library->find("tone");
+    for (const auto &row : rows) {
+        CAPTURE(loa::to_string(row.status));
+        CHECK(row.title == "Chuông");
+        CHECK(row.sha256 == tone->sha256);
+        CHECK(row.device == "null");
+        CHECK(row.clock_synced == s.clock.synchronised());
+    }
+    CHECK(rows[0].status == PlayStatus::missed);
+    CHECK(rows[3].status == PlayStatus::completed);
+}
+
+TEST_CASE("a play the loudness settings would make silent fails with the reason") {
+    Station s;
+    s.run(at_six, monday(5, 59), monday(6, 5), -500.0);
+    const auto rows = s.log->query({});
+    REQUIRE(rows.size() == 2);
+    for (const auto &row : rows) {
+        CHECK(row.status == PlayStatus::failed);
+        CHECK(row.error.value_or("").find("loudness_target_lufs") != std::string::npos);
+    }
+}
+
+TEST_CASE(
+    "progress lines show the station's time of day, the date when it changes, positions from 1") {
+    Station s;
+    s.run(at_six, monday(5, 59), monday(6, 5));
+    REQUIRE(s.lines.size() >= 3);
+    CHECK(s.lines[0] == "20/07/2020 05:59:00 schedule test.toml (version 1) is active");
+    CHECK(s.lines[1] == "06:00:00 playing tone (sang #1)");
+    CHECK(s.lines[2] == "06:00:02 completed tone");
+
+    loa::engine::ProgressLines lines(zone);
+    CHECK(lines.line(monday(23, 59, 59), "a") == "20/07/2020 23:59:59 a");
+    CHECK(lines.line(monday(23, 59, 59) + 1s, "b") == "21/07/2020 00:00:00 b");
+    CHECK(lines.line(monday(23, 59, 59) + 2s, "c") == "00:00:01 c");
+}
