@@ -20,8 +20,9 @@ packages=(
     # fuzzing (tests/fuzz/run.sh)
     clang-14 libclang-rt-14-dev
     # the Debian package and its test (packaging/build-deb.sh, tests/packaging/deb_test.sh);
-    # file: CPack's dpkg-shlibdeps step; lintian: Debian's package checker (.ci/run)
-    dpkg-dev mmdebstrap systemd groff-base file lintian
+    # file: CPack's dpkg-shlibdeps step; lintian: Debian's package checker (.ci/run);
+    # systemd-container: systemd-nspawn boots the test root to run loa.service
+    dpkg-dev mmdebstrap systemd groff-base file lintian systemd-container
     # the upgrade test builds version N (commit f89dc36), which still linked libsamplerate
     # and OpenSSL
     libsamplerate0-dev libssl-dev
