@@ -13,7 +13,7 @@ started=$SECONDS
 say() { printf '\n== quickstart (%d s so far): %s\n' "$((SECONDS - started))" "$*"; }
 
 say "1/4 installing the Debian packages loa needs (packaging/install-deps.sh;" \
-    "about 1-3 minutes on a fresh machine, depending on the mirror; nothing to do if they are there)"
+    "about 5 minutes on a fresh machine, more on a slow mirror; nothing to do if they are there)"
 bash packaging/install-deps.sh
 say "2/4 building the program loa in build/release (about 4 minutes on 2 cores the first time," \
     "seconds afterwards; ninja counts the files it compiles)"
