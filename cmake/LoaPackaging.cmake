@@ -19,6 +19,12 @@ option(LOA_PACKAGE "Build for the Debian package: loa defaults to /var/lib/loa, 
 rules and CPack settings of the package are set up (packaging/build-deb.sh turns it on)" OFF)
 set(LOA_PACKAGE_VERSION "${PROJECT_VERSION}" CACHE STRING
     "Debian version of the package (tests/packaging gives an older tree a lower one, e.g. 0.1.0~git.f89dc36)")
+# A reserved domain (RFC 2606) until the project has a mailing address of its
+# own: lintian refuses a host without a domain such as localhost, and mail to
+# example.org reaches nobody by mistake. Set the real one with
+# LOA_PACKAGE_CMAKE_ARGS=-DLOA_PACKAGE_MAINTAINER="Name <address>".
+set(LOA_PACKAGE_MAINTAINER "loa maintainers <loa-maintainers@example.org>" CACHE STRING
+    "Maintainer of the Debian package (its Maintainer field and changelog), as Name <address>")
 if(NOT LOA_PACKAGE)
     # A developer's build keeps the current folder as the default home, and
     # `cmake --install` installs only the program (src/cli), never into /etc.
@@ -44,6 +50,23 @@ add_custom_command(OUTPUT "${PROJECT_BINARY_DIR}/loa.1.gz"
 add_custom_target(loa_man_page ALL DEPENDS "${PROJECT_BINARY_DIR}/loa.1.gz")
 install(FILES "${PROJECT_BINARY_DIR}/loa.1.gz" DESTINATION share/man/man1)
 
+# Debian's changelog of a native package, /usr/share/doc/loa/changelog.gz: its
+# newest entry must be this version's (packaging/changelog, Debian's format).
+file(STRINGS "${loa_packaging}/changelog" loa_changelog_top LIMIT_COUNT 1)
+if(NOT loa_changelog_top MATCHES "^loa \\(([^)]+)\\) ")
+    message(FATAL_ERROR "packaging/changelog:1: not a Debian changelog entry (\"loa (VERSION) bookworm; urgency=medium\"); "
+                        "see deb-changelog(5)")
+elseif(NOT CMAKE_MATCH_1 STREQUAL PROJECT_VERSION)
+    message(FATAL_ERROR "packaging/changelog:1: the newest entry is for ${CMAKE_MATCH_1} but the project is "
+                        "${PROJECT_VERSION} (CMakeLists.txt): add an entry for ${PROJECT_VERSION} at the top")
+endif()
+configure_file("${loa_packaging}/changelog" "${PROJECT_BINARY_DIR}/changelog" @ONLY)
+add_custom_command(OUTPUT "${PROJECT_BINARY_DIR}/changelog.gz"
+                   COMMAND "${LOA_GZIP}" -9 -n -c "${PROJECT_BINARY_DIR}/changelog" > "${PROJECT_BINARY_DIR}/changelog.gz"
+                   DEPENDS "${PROJECT_BINARY_DIR}/changelog" VERBATIM)
+add_custom_target(loa_changelog ALL DEPENDS "${PROJECT_BINARY_DIR}/changelog.gz")
+install(FILES "${PROJECT_BINARY_DIR}/changelog.gz" DESTINATION share/doc/loa)
+
 install(FILES "${PROJECT_SOURCE_DIR}/README.md" DESTINATION share/doc/loa)
 install(FILES "${PROJECT_SOURCE_DIR}/schedules/README.md" DESTINATION share/doc/loa RENAME schedules.md)
 install(FILES "${loa_packaging}/copyright" DESTINATION share/doc/loa)
@@ -55,7 +78,7 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/audio/" DESTINATION share/doc/loa/examp
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME loa)
 set(CPACK_PACKAGE_VERSION "${LOA_PACKAGE_VERSION}")
-set(CPACK_PACKAGE_CONTACT "loa maintainers <loa@localhost>")
+set(CPACK_PACKAGE_CONTACT "${LOA_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
@@ -64,12 +87,15 @@ set(CPACK_DEBIAN_PACKAGE_VERSION "${LOA_PACKAGE_VERSION}")
 set(CPACK_DEBIAN_PACKAGE_RELEASE "")
 set(CPACK_DEBIAN_PACKAGE_SECTION sound)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# CPack puts the summary first and wraps this text as the long description.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "loa keeps a station's recorded announcements, plays them unattended on schedule through the sound card, \
-logs every play in a hash-chained SQLite log that survives power cuts, and exports that log and the weekly \
-report for the province. It runs as the systemd service loa.service, as the system user loa, with its data in \
-/var/lib/loa and its settings in /etc/loa/station.toml.")
+# CPack puts the summary first and indents each line of this text as the long
+# description; it does not wrap it, and Debian wants lines of at most 80 columns.
+string(JOIN "\n" CPACK_DEBIAN_PACKAGE_DESCRIPTION
+       "loa keeps a station's recorded announcements, plays them unattended on"
+       "schedule through the sound card, logs every play in a hash-chained SQLite"
+       "log that survives power cuts, and exports that log and the weekly report"
+       "for the province. It runs as the systemd service loa.service, as the"
+       "system user loa, with its data in /var/lib/loa and its settings in"
+       "/etc/loa/station.toml.")
 # Shared-library dependencies from the binary (dpkg-shlibdeps), plus what the
 # maintainer scripts run: systemd-sysusers and systemd-tmpfiles (systemd),
 # deb-systemd-helper and deb-systemd-invoke (init-system-helpers).

@@ -4,11 +4,13 @@
 set -euo pipefail
 
 packages=(
-    # build
-    build-essential cmake ninja-build pkg-config
+    # build (zlib1g-dev: libxlsxwriter's pkg-config file links -lz)
+    build-essential cmake ninja-build pkg-config zlib1g-dev
     # libraries (DESIGN.md and the issues name them)
     portaudio19-dev libsndfile1-dev libsqlite3-dev libtomlplusplus-dev libgcrypt20-dev
     libebur128-dev libcctz-dev libsystemd-dev libxlsxwriter-dev
+    # the station's time zone (cctz reads /usr/share/zoneinfo)
+    tzdata
     # tests: Catch2 v2, a virtual sound device (JACK's dummy driver), the sample tools
     catch2 jackd2 libjack-jackd2-dev sqlite3 sox libsox-fmt-all espeak-ng python3-openpyxl ffmpeg time
     # tests: ALSA's jack plugin (PortAudio's ALSA path and aplay into JACK), aplay
@@ -18,8 +20,10 @@ packages=(
     libsoxr-dev
     # fuzzing (tests/fuzz/run.sh)
     clang-14 libclang-rt-14-dev
-    # the Debian package and its test (packaging/build-deb.sh, tests/packaging/deb_test.sh)
-    dpkg-dev mmdebstrap systemd groff-base
+    # the Debian package and its test (packaging/build-deb.sh, tests/packaging/deb_test.sh);
+    # file: CPack's dpkg-shlibdeps step; lintian: Debian's package checker (.ci/run);
+    # systemd-container: systemd-nspawn boots the test root to run loa.service
+    dpkg-dev mmdebstrap systemd groff-base file lintian systemd-container
     # the upgrade test builds version N (commit f89dc36), which still linked libsamplerate
     # and OpenSSL
     libsamplerate0-dev libssl-dev

@@ -8,10 +8,19 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
+# say STEP: what the quick start does now, with the time it took so far.
+started=$SECONDS
+say() { printf '\n== quickstart (%d s so far): %s\n' "$((SECONDS - started))" "$*"; }
+
+say "1/4 installing the Debian packages loa needs (packaging/install-deps.sh;" \
+    "about 5 minutes on a fresh machine, more on a slow mirror; nothing to do if they are there)"
 bash packaging/install-deps.sh
+say "2/4 building the program loa in build/release (about 4 minutes on 2 cores the first time," \
+    "seconds afterwards; ninja counts the files it compiles)"
 cmake --preset release >/dev/null
-cmake --build --preset release
+cmake --build --preset release --target loa
 loa="$repo/build/release/src/cli/loa"
+say "3/4 making the demo station, importing the samples and loading the example schedule (a few seconds)"
 
 station="${LOA_DEMO_HOME:-$repo/demo-station}"
 "$loa" --home "$station" init --code DEMO-01 --name "Đài Truyền thanh (thử nghiệm)"
@@ -46,5 +55,6 @@ if [ "$("$loa" devices --json 2>/dev/null)" = "[]" ]; then
     echo "No sound card found on this machine: playing into the file $wav instead."
     output="wav:$wav"
 fi
+say "4/4 running the player (Ctrl-C stops it)"
 echo "The first item plays at $(TZ=$zone date -d "@$start" +%T) station time (in about 10 seconds)."
 exec "$loa" --home "$station" run --output "$output"

@@ -26,9 +26,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 what=${1:-all}
-work="$repo/build/package-test"
 old_commit=f89dc36
-mkdir -p "$work"
 
 step() { printf '\n=== %s\n' "$*"; }
 fail() {
@@ -41,59 +39,9 @@ for tool in mmdebstrap dpkg-deb cpack systemd-analyze; do
     command -v "$tool" >/dev/null || fail "$tool is missing; run packaging/install-deps.sh"
 done
 
-# --- the Debian 12 root, cached ------------------------------------------------
-mirror=$(grep -rhoE '^(URIs:|deb) +https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null |
-    grep -oE 'https?://[^ ]+' | head -n 1 || true)
-mirror=${mirror:-http://deb.debian.org/debian}
-base="$work/bookworm-base.tar"
-# systemd: every station PC has it (the package needs systemd-sysusers and
-# systemd-analyze); tzdata and man-db: so has every installed Debian (a purge
-# test would otherwise see tzdata stay behind; systemd-analyze verify checks the
-# unit's man: documentation with man); sqlite3: the test reads the schema version.
-include=systemd,tzdata,man-db,sqlite3
-recipe="bookworm apt $include $mirror"
-if [ -n "${LOA_DEB_TEST_FRESH:-}" ] || [ ! -s "$base" ] || [ -n "$(find "$base" -mtime +7)" ] ||
-    [ "$(cat "$base.recipe" 2>/dev/null)" != "$recipe" ]; then
-    step "making a clean Debian 12 root from $mirror (cached in $base)"
-    rm -f "$base"
-    mmdebstrap --quiet --format=tar --variant=apt --include="$include" bookworm "$base.tmp" "$mirror"
-    mv "$base.tmp" "$base"
-    echo "$recipe" >"$base.recipe"
-fi
-mkdir -p "$work/apt-archives/partial"
-
-root=""
-mounts=()
-cleanup() {
-    local i
-    for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
-        umount "${mounts[i]}" 2>/dev/null || umount -l "${mounts[i]}" 2>/dev/null || true
-    done
-    mounts=()
-    if [ -n "$root" ]; then
-        rm -rf --one-file-system "$root"
-        root=""
-    fi
-}
-trap cleanup EXIT
-
-# new_root NAME: unpacks the cached root into build/package-test/NAME and
-# mounts what a chroot needs (apt's download cache is shared between runs).
-new_root() {
-    cleanup
-    root="$work/$1"
-    rm -rf --one-file-system "$root"
-    mkdir -p "$root"
-    tar -C "$root" -xf "$base"
-    cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
-    mount -t proc proc "$root/proc" && mounts+=("$root/proc")
-    mount --bind /dev "$root/dev" && mounts+=("$root/dev")
-    mount -t tmpfs tmpfs "$root/run" && mounts+=("$root/run")
-    mount --bind "$work/apt-archives" "$root/var/cache/apt/archives" && mounts+=("$root/var/cache/apt/archives")
-    in_root apt-get update -qq
-}
-
-in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+# The Debian 12 root (cached), new_root, in_root and the cleanup on exit.
+# shellcheck source=tests/packaging/debian_root.sh
+source "$repo/tests/packaging/debian_root.sh"
 as_loa() { in_root runuser -u loa -- "$@"; }
 
 # apt_install PACKAGE...: apt-get install in the root; shows loa's lines of
