@@ -1,6 +1,7 @@
 // parse(): TOML syntax through toml++, then the file's own rules, block by block,
 // collecting every problem. What spans blocks (duplicate slot ids, skips naming
 // slots, dates outside the file's validity) is checked here once all are read.
+#include "core/toml_bounds.hpp"
 #include "schedule/keys.hpp"
 #include "schedule/schedule.hpp"
 #include "schedule/slot_reader.hpp"
@@ -146,6 +147,11 @@ Schedule read_schedule(const toml::table &root, DiagnosticList &out) {
 ParseResult parse(std::string_view text, const std::string &file_name) {
     DiagnosticList out(file_name);
     ParseResult result;
+    if (const auto problem = find_toml_bounds_problem(text)) {
+        out.error({problem->line, problem->column}, problem->message);
+        result.diagnostics = out.take_sorted();
+        return result;
+    }
     toml::table root;
     try {
         root = toml::parse(text, std::string_view(file_name));
