@@ -186,18 +186,16 @@ std::string read_text(const std::filesystem::path &path, std::size_t max_bytes) 
     return text;
 }
 
-toml::table parse(const std::filesystem::path &path) {
-    const TomlBounds bounds;
-    const std::string text = read_text(path, bounds.max_bytes);
-    const std::string fix = "; fix the line or run 'loa init' in a new folder to get a fresh "
-                            "station.toml";
-    if (const auto problem = find_toml_bounds_problem(text, bounds))
+toml::table parse(std::string_view text, const std::filesystem::path &path) {
+    if (const auto problem = find_toml_bounds_problem(text))
         throw InputError(path.string() + ":" + std::to_string(problem->line) + ":" +
                          std::to_string(problem->column) + ": " + problem->message);
     try {
         return toml::parse(text, path.string());
     } catch (const toml::parse_error &error) {
-        throw InputError(where(path, error.source()) + std::string(error.description()) + fix);
+        throw InputError(where(path, error.source()) + std::string(error.description()) +
+                         "; fix the line or run 'loa init' in a new folder to get a fresh "
+                         "station.toml");
     }
 }
 
@@ -210,7 +208,11 @@ bool QuietHours::contains(std::chrono::seconds time_of_day) const noexcept {
 }
 
 StationConfig load_station_config(const std::filesystem::path &path) {
-    const toml::table root = parse(path);
+    return parse_station_config(read_text(path, TomlBounds{}.max_bytes), path);
+}
+
+StationConfig parse_station_config(std::string_view text, const std::filesystem::path &path) {
+    const toml::table root = parse(text, path);
     StationConfig config;
     const TableReader top_level(path, root, {"station", "output", "policy"});
     const TableReader station(path, section(path, root, "station"),
@@ -243,6 +245,12 @@ std::string render_station_config(const StationConfig &config) {
     const auto quoted = [](const std::string &text) {
         std::string out = "\"";
         for (const char c : text) {
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) { // \n, \t...: TOML escapes.
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                out += escaped;
+                continue;
+            }
             if (c == '"' || c == '\\')
                 out.push_back('\\');
             out.push_back(c);

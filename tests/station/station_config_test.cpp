@@ -177,3 +177,12 @@ TEST_CASE("station.toml shapes that would overflow the parser's stack are refuse
               "loa's files need at most three: remove the extra brackets");
     }
 }
+
+TEST_CASE("station.toml written with control characters in a name reads back the same") {
+    loa::test::TempDir dir;
+    loa::station::StationConfig config;
+    config.code = "X";
+    config.name = "line one\nline two\ttab \"quoted\" \\";
+    loa::write_file_durably(dir / "station.toml", loa::station::render_station_config(config));
+    CHECK(load_station_config(dir / "station.toml").name == config.name);
+}
