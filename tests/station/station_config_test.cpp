@@ -72,7 +72,8 @@ std::string refusal(const std::string &text) {
         load_station_config(dir / "station.toml");
     } catch (const loa::InputError &error) {
         const std::string message = error.what();
-        return message.substr(message.find("station.toml"));
+        const auto file = message.find("station.toml");
+        return file == std::string::npos ? message : message.substr(file);
     }
     return "";
 }
