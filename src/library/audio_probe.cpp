@@ -3,7 +3,9 @@
 #include "core/channel_layout.hpp"
 #include "core/error.hpp"
 
+#include <fcntl.h>
 #include <sndfile.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,25 +32,50 @@ std::string format_name(int format) {
     major.format = format & SF_FORMAT_TYPEMASK;
     SF_FORMAT_INFO sub{};
     sub.format = format & SF_FORMAT_SUBMASK;
-    std::string name = sf_command(nullptr, SFC_GET_FORMAT_INFO, &major, sizeof major) == 0 && major.name
-                           ? major.name
-                           : "unknown";
+    std::string name =
+        sf_command(nullptr, SFC_GET_FORMAT_INFO, &major, sizeof major) == 0 && major.name
+            ? major.name
+            : "unknown";
     if (sf_command(nullptr, SFC_GET_FORMAT_INFO, &sub, sizeof sub) == 0 && sub.name)
         name += std::string(", ") + sub.name;
     return name;
 }
 
-void check_readable(const std::filesystem::path &path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw InputError(quote(path) + ": no such file; check the name and folder");
-    if (std::filesystem::is_directory(path, ec))
-        throw InputError(quote(path) + " is a folder; give the audio files inside it");
-    if (::access(path.c_str(), R_OK) != 0)
+/// Opens `path` for reading if it is a regular file, refusing anything else first
+/// (a FIFO would block the open itself, a device never ends). The open does not
+/// block, and the check is repeated on the open descriptor, so a file swapped for a
+/// FIFO between the two is refused too. Returns the descriptor; throws InputError.
+int open_regular_file(const std::filesystem::path &path) {
+    struct stat status {};
+    const auto refuse_kind = [&](const struct stat &kind) {
+        if (S_ISDIR(kind.st_mode))
+            throw InputError(quote(path) + " is a folder; give the audio files inside it");
+        if (!S_ISREG(kind.st_mode))
+            throw InputError(quote(path) + " is not a regular file (" +
+                             (S_ISFIFO(kind.st_mode)   ? "a named pipe"
+                              : S_ISCHR(kind.st_mode)  ? "a character device"
+                              : S_ISBLK(kind.st_mode)  ? "a block device"
+                              : S_ISSOCK(kind.st_mode) ? "a socket"
+                                                       : "not a file") +
+                             "); copy the recording into a file and import that");
+    };
+    if (::stat(path.c_str(), &status) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            throw InputError(quote(path) + ": no such file; check the name and folder");
         throw InputError(quote(path) + " cannot be read (" + std::strerror(errno) +
                          "); copy it somewhere readable or fix its permissions");
-    if (std::filesystem::file_size(path, ec) == 0)
+    }
+    refuse_kind(status);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        throw InputError(quote(path) + " cannot be read (" + std::strerror(errno) +
+                         "); copy it somewhere readable or fix its permissions");
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0) {
+        ::close(fd);
+        refuse_kind(status);
         throw InputError(quote(path) + " is empty (0 bytes); copy the recording again");
+    }
+    return fd;
 }
 
 [[noreturn]] void refuse_open(const std::filesystem::path &path) {
@@ -61,7 +88,8 @@ void check_readable(const std::filesystem::path &path) {
         throw InputError(quote(path) + " is damaged or incomplete (" + reason +
                          "); copy the recording again from its source");
     if (code == SF_ERR_SYSTEM)
-        throw InputError(quote(path) + " cannot be read (" + reason + "); check the disk and permissions");
+        throw InputError(quote(path) + " cannot be read (" + reason +
+                         "); check the disk and permissions");
     throw InputError(quote(path) + " is not audio that loa can read (" + reason +
                      "); convert it to WAV, FLAC, OGG or MP3");
 }
@@ -70,7 +98,8 @@ void check_readable(const std::filesystem::path &path) {
 /// a page without it (or in the middle of one). OGG headers give no length, so this
 /// is how a truncated OGG/Vorbis or OGG/Opus file is told from a complete one.
 bool ogg_lacks_end_of_stream(const std::filesystem::path &path) {
-    std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(std::fopen(path.c_str(), "rb"),
+                                                          &std::fclose);
     if (!file)
         return false;
     constexpr long tail_bytes = 65536 + 27; // a page is at most 65307 bytes
@@ -112,7 +141,8 @@ std::optional<std::string> truncation(SNDFILE *file, const SF_INFO &info, std::i
     }
     if (info.frames <= 0 || info.frames >= std::numeric_limits<sf_count_t>::max() / 2)
         return std::nullopt; // No length in the header: OGG is checked by its last page.
-    const std::string counts = std::to_string(decoded) + " of " + std::to_string(info.frames) + " frames";
+    const std::string counts =
+        std::to_string(decoded) + " of " + std::to_string(info.frames) + " frames";
     if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_MPEG) {
         // MP3 frame counts from the header are estimates: allow 2 % or a second.
         const auto slack = std::max<std::int64_t>(info.samplerate, info.frames / 50);
@@ -132,16 +162,17 @@ std::int64_t AudioInfo::duration_ms() const noexcept {
 }
 
 AudioInfo probe_audio(const std::filesystem::path &path, LengthLimit limit) {
-    check_readable(path);
+    const int fd = open_regular_file(path);
     SF_INFO info{};
-    SndfilePtr file(sf_open(path.c_str(), SFM_READ, &info));
+    SndfilePtr file(sf_open_fd(fd, SFM_READ, &info, SF_TRUE)); // Closes fd, also on failure.
     if (!file)
         refuse_open(path);
     AudioInfo audio;
     audio.format = format_name(info.format);
     audio.sample_rate = info.samplerate;
     audio.channels = info.channels;
-    if (info.samplerate < 8000 || info.samplerate > 192000 || info.channels < 1 || info.channels > 8)
+    if (info.samplerate < 8000 || info.samplerate > 192000 || info.channels < 1 ||
+        info.channels > 8)
         throw InputError(quote(path) + ": " + std::to_string(info.channels) + " channels at " +
                          std::to_string(info.samplerate) +
                          " Hz is not supported (8-192 kHz, 1-8 channels); convert the file");
@@ -155,11 +186,13 @@ AudioInfo probe_audio(const std::filesystem::path &path, LengthLimit limit) {
         meter.add(block.data(), got);
         audio.frames += got;
         if (limit == LengthLimit::three_hours && audio.frames > max_frames)
-            throw InputError(quote(path) + " is longer than 3 hours; split it, or import it with --force");
+            throw InputError(quote(path) +
+                             " is longer than 3 hours; split it, or import it with --force");
     }
     if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG && ogg_lacks_end_of_stream(path))
-        throw InputError(quote(path) + " is cut short (its last page is missing the end-of-stream mark); the "
-                                       "copy is incomplete, copy the recording again from its source");
+        throw InputError(quote(path) +
+                         " is cut short (its last page is missing the end-of-stream mark); the "
+                         "copy is incomplete, copy the recording again from its source");
     if (const auto cut = truncation(file.get(), info, audio.frames))
         throw InputError(quote(path) + " is cut short (" + *cut +
                          "); the copy is incomplete, copy the recording again from its source");
@@ -167,7 +200,8 @@ AudioInfo probe_audio(const std::filesystem::path &path, LengthLimit limit) {
         throw InputError(quote(path) + " is damaged (" + sf_strerror(file.get()) +
                          "); copy the recording again from its source");
     if (audio.frames == 0)
-        throw InputError(quote(path) + " has a header but no sound (0 samples); copy the recording again");
+        throw InputError(quote(path) +
+                         " has a header but no sound (0 samples); copy the recording again");
     audio.levels = meter.levels();
     return audio;
 }

@@ -69,7 +69,7 @@ std::string extension_of(const std::filesystem::path &file) {
 std::string choose_id(const ImportRequest &request) {
     if (request.id) {
         if (!is_valid_id(*request.id))
-            throw InputError("'" + *request.id + "' cannot be an announcement id: use lowercase letters, digits and '-', e.g. lua-dao-01");
+            throw InputError(why_not_an_id(*request.id));
         return *request.id;
     }
     const std::string id = slugify(request.file.stem().string());

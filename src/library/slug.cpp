@@ -80,12 +80,39 @@ std::string slugify(std::string_view text) {
 }
 
 bool is_valid_id(std::string_view id) noexcept {
-    if (id.empty() || id.size() > 64 || id.front() == '-' || id.back() == '-')
+    if (id.empty() || id.size() > max_id_length || id.front() == '-' || id.back() == '-')
         return false;
     for (const char c : id)
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
             return false;
     return true;
+}
+
+std::string why_not_an_id(std::string_view id) {
+    constexpr std::size_t max_echo = 40;
+    std::string echo(id.substr(0, max_echo));
+    if (id.size() > max_echo) {
+        while (!echo.empty() && (static_cast<unsigned char>(echo.back()) & 0xc0) == 0x80)
+            echo.pop_back(); // Not half a letter.
+        if (!echo.empty() && static_cast<unsigned char>(echo.back()) >= 0xc0)
+            echo.pop_back();
+        echo += "…";
+    }
+    for (char &c : echo)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = '?';
+    if (id.empty())
+        return "an announcement id cannot be empty: use lowercase letters, digits and '-', e.g. "
+               "lua-dao-01";
+    std::size_t letters = 0;
+    for (const char c : id)
+        letters += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+    if (letters > max_id_length)
+        return "'" + echo + "' (" + std::to_string(letters) +
+               " characters) is too long for an announcement id, which has at most " +
+               std::to_string(max_id_length) + ": shorten it, e.g. lua-dao-01";
+    return "'" + echo +
+           "' cannot be an announcement id: use lowercase letters, digits and '-', e.g. lua-dao-01";
 }
 
 } // namespace loa::library

@@ -1,6 +1,7 @@
 // parse(): TOML syntax through toml++, then the file's own rules, block by block,
 // collecting every problem. What spans blocks (duplicate slot ids, skips naming
 // slots, dates outside the file's validity) is checked here once all are read.
+#include "core/toml_bounds.hpp"
 #include "schedule/keys.hpp"
 #include "schedule/schedule.hpp"
 #include "schedule/slot_reader.hpp"
@@ -10,6 +11,9 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace loa::schedule {
 namespace {
@@ -78,17 +82,17 @@ std::vector<const toml::table *> blocks(const toml::table &root, std::string_vie
 }
 
 void check_unique_ids(const std::vector<SlotRead> &slots, DiagnosticList &out) {
-    for (auto it = slots.begin(); it != slots.end(); ++it) {
-        if (it->slot.id.empty())
+    std::unordered_map<std::string_view, const SlotRead *> first_with; // Linear, not N².
+    for (const SlotRead &read : slots) {
+        if (read.slot.id.empty())
             continue;
-        const auto first = std::find_if(
-            slots.begin(), it, [&](const SlotRead &other) { return other.slot.id == it->slot.id; });
-        if (first != it)
-            out.error(it->id_position, "slot id '" + it->slot.id +
-                                           "' is already used by the slot on "
-                                           "line " +
-                                           std::to_string(first->slot.position.line) +
-                                           ": give each slot its own id");
+        const auto [first, inserted] = first_with.emplace(read.slot.id, &read);
+        if (!inserted)
+            out.error(read.id_position, "slot id '" + read.slot.id +
+                                            "' is already used by the slot on "
+                                            "line " +
+                                            std::to_string(first->second->slot.position.line) +
+                                            ": give each slot its own id");
     }
 }
 
@@ -127,9 +131,10 @@ Schedule read_schedule(const toml::table &root, DiagnosticList &out) {
         slots.push_back(read_slot(*table, out));
     check_unique_ids(slots, out);
     std::vector<std::string> ids;
+    std::unordered_set<std::string_view> seen;
     for (const SlotRead &read : slots) {
         warn_unplayable_dates(schedule, read, out);
-        if (!read.slot.id.empty() && std::find(ids.begin(), ids.end(), read.slot.id) == ids.end())
+        if (!read.slot.id.empty() && seen.insert(read.slot.id).second)
             ids.push_back(read.slot.id);
     }
     for (const toml::table *table : blocks(root, "skip", out))
@@ -146,6 +151,11 @@ Schedule read_schedule(const toml::table &root, DiagnosticList &out) {
 ParseResult parse(std::string_view text, const std::string &file_name) {
     DiagnosticList out(file_name);
     ParseResult result;
+    if (const auto problem = find_toml_bounds_problem(text)) {
+        out.error({problem->line, problem->column}, problem->message);
+        result.diagnostics = out.take_sorted();
+        return result;
+    }
     toml::table root;
     try {
         root = toml::parse(text, std::string_view(file_name));

@@ -3,11 +3,18 @@
 #include "core/error.hpp"
 #include "core/time_of_day.hpp"
 #include "core/time_zone.hpp"
+#include "core/toml_bounds.hpp"
 
 #include <toml++/toml.h>
 
+#include <cerrno>
+#include <cstring>
 #include <set>
 #include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace loa::station {
 namespace {
@@ -17,81 +24,179 @@ std::string where(const std::filesystem::path &path, const toml::source_region &
            std::to_string(source.begin.column) + ": ";
 }
 
+/// The sensible values of a number, with its unit, for the message that refuses others.
+struct Range {
+    double min;
+    double max;
+    const char *unit;
+    const char *why;
+};
+
+// Outside these, a play is silent, deafening or never ends (issue 18, item 4).
+constexpr Range loudness_range{-40, -5, "LUFS", "-16 suits outdoor loudspeakers"};
+constexpr Range boost_range{0, 30, "dB", "12 is usual; 0 never amplifies"};
+constexpr Range session_range{1, 1440, "minutes", "a day has 1440"};
+
+std::string number_text(double value) {
+    std::ostringstream text;
+    text << value;
+    return text.str();
+}
+
 /// Reads one table strictly: every key must be one of `known`.
 class TableReader {
 public:
-    TableReader(const std::filesystem::path &path, const toml::table &table, std::set<std::string> known)
+    TableReader(const std::filesystem::path &path, const toml::table &table,
+                std::set<std::string> known)
         : m_path(path), m_table(table) {
         for (const auto &[key, node] : table)
             if (!known.count(std::string(key.str())))
-                throw InputError(where(path, key.source()) + "unknown key '" + std::string(key.str()) +
-                                 "'; remove it or check its spelling");
+                throw InputError(where(path, key.source()) + "unknown key '" +
+                                 std::string(key.str()) + "'; remove it or check its spelling");
+    }
+
+    /// Where `key` is written ("FILE:LINE:COL: "), or the file's name if it is not.
+    std::string where_is(const char *key) const {
+        const auto *node = m_table.get(key);
+        return node ? where(m_path, node->source()) : m_path.string() + ": ";
     }
 
     void read(const char *key, std::string &out) const {
         if (const auto *node = m_table.get(key)) {
             const auto *value = node->as_string();
             if (!value)
-                throw InputError(where(m_path, node->source()) + "'" + key + "' must be text in quotes");
+                throw InputError(where(m_path, node->source()) + "'" + key +
+                                 "' must be text in quotes");
             out = value->get();
         }
     }
 
-    void read(const char *key, double &out) const {
+    void read(const char *key, double &out, const Range &range) const {
         if (const auto *node = m_table.get(key)) {
             const auto value = node->value<double>();
             if (!value)
                 throw InputError(where(m_path, node->source()) + "'" + key + "' must be a number");
+            if (!(*value >= range.min && *value <= range.max)) // Also refuses nan.
+                refuse(*node, key, number_text(*value), range);
             out = *value;
         }
     }
 
-    void read(const char *key, int &out) const {
+    void read(const char *key, int &out, const Range &range) const {
         if (const auto *node = m_table.get(key)) {
             const auto *value = node->as_integer();
-            if (!value || value->get() <= 0)
-                throw InputError(where(m_path, node->source()) + "'" + key + "' must be a whole number above 0");
-            out = static_cast<int>(value->get());
+            if (!value)
+                throw InputError(where(m_path, node->source()) + "'" + key +
+                                 "' must be a whole number of " + range.unit + ", from " +
+                                 number_text(range.min) + " to " + number_text(range.max));
+            const auto number = value->get();
+            if (number < range.min || number > range.max)
+                refuse(*node, key, std::to_string(number), range);
+            out = static_cast<int>(number);
         }
     }
 
-    void read(const char *key, std::optional<QuietHours> &out) const {
-        const auto *node = m_table.get(key);
-        if (!node)
-            return;
-        const auto *array = node->as_array();
-        const auto fail = [&] {
-            throw InputError(where(m_path, node->source()) + "'" + key +
-                             "' must be two times, start and end, like [\"22:00\", \"05:00\"], or [] for none");
-        };
-        if (!array)
-            fail();
-        if (array->empty()) {
-            out.reset();
-            return;
-        }
-        if (array->size() != 2)
-            fail();
-        const auto begin = parse_time_of_day(array->get(0)->value_or(std::string()));
-        const auto end = parse_time_of_day(array->get(1)->value_or(std::string()));
-        if (!begin || !end)
-            fail();
-        out = QuietHours{*begin, *end};
-    }
+    void read(const char *key, std::optional<QuietHours> &out) const;
 
 private:
+    [[noreturn]] void refuse(const toml::node &node, const char *key, const std::string &value,
+                             const Range &range) const {
+        throw InputError(where(m_path, node.source()) + "'" + key + "' is " + value + ", outside " +
+                         number_text(range.min) + " to " + number_text(range.max) + " " +
+                         range.unit +
+                         ": write a number in that "
+                         "range (" +
+                         range.why + ")");
+    }
+
     const std::filesystem::path &m_path;
     const toml::table &m_table;
 };
 
-const toml::table &section(const std::filesystem::path &path, const toml::table &root, const char *name) {
+void TableReader::read(const char *key, std::optional<QuietHours> &out) const {
+    const auto *node = m_table.get(key);
+    if (!node)
+        return;
+    const auto *array = node->as_array();
+    const auto fail = [&](const std::string &why) {
+        throw InputError(where(m_path, node->source()) + "'" + key + "' " + why +
+                         ": write two times, start and end, like [\"22:00\", \"05:00\"], or [] "
+                         "for none");
+    };
+    if (!array)
+        fail("is not a list of times");
+    if (array->empty()) {
+        out.reset();
+        return;
+    }
+    if (array->size() != 2)
+        fail("must have two times, not " + std::to_string(array->size()));
+    const auto begin = parse_time_of_day(array->get(0)->value_or(std::string()));
+    const auto end = parse_time_of_day(array->get(1)->value_or(std::string()));
+    if (!begin || !end)
+        fail("has a time that is not HH:MM");
+    if (*begin == *end)
+        fail("starts and ends at the same time, which would mean either none or the whole day");
+    out = QuietHours{*begin, *end};
+}
+
+const toml::table &section(const std::filesystem::path &path, const toml::table &root,
+                           const char *name) {
     static const toml::table empty;
     const auto *node = root.get(name);
     if (!node)
         return empty;
     if (!node->is_table())
-        throw InputError(where(path, node->source()) + "'" + name + "' must be a section [" + name + "]");
+        throw InputError(where(path, node->source()) + "'" + name + "' must be a section [" + name +
+                         "]");
     return *node->as_table();
+}
+
+/// The text of station.toml, or InputError saying why it cannot be read. Opened
+/// without blocking and checked to be a file: a FIFO or a folder is refused.
+std::string read_text(const std::filesystem::path &path, std::size_t max_bytes) {
+    const auto cannot = [&](const std::string &why) {
+        return InputError("cannot read " + quote(path) + ": " + why);
+    };
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        const int error = errno;
+        throw cannot(std::strerror(error) + std::string(error == EACCES
+                                                            ? "; let the user running loa read it "
+                                                              "(chmod a+r)"
+                                                            : ""));
+    }
+    struct stat status {};
+    std::string text;
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+        const bool folder = S_ISDIR(status.st_mode);
+        ::close(fd);
+        throw cannot(folder ? "it is a folder, not a file; move it away and write station.toml "
+                              "('loa init' in a new folder shows one)"
+                            : "it is not a regular file");
+    }
+    char buffer[65536];
+    ssize_t got = 0;
+    while (text.size() <= max_bytes && (got = ::read(fd, buffer, sizeof buffer)) > 0)
+        text.append(buffer, static_cast<std::size_t>(got));
+    const int error = errno;
+    ::close(fd);
+    if (got < 0)
+        throw cannot(std::strerror(error));
+    return text;
+}
+
+toml::table parse(std::string_view text, const std::filesystem::path &path) {
+    if (const auto problem = find_toml_bounds_problem(text))
+        throw InputError(path.string() + ":" + std::to_string(problem->line) + ":" +
+                         std::to_string(problem->column) + ": " + problem->message);
+    try {
+        return toml::parse(text, path.string());
+    } catch (const toml::parse_error &error) {
+        throw InputError(where(path, error.source()) + std::string(error.description()) +
+                         "; fix the line or run 'loa init' in a new folder to get a fresh "
+                         "station.toml");
+    }
 }
 
 } // namespace
@@ -103,16 +208,15 @@ bool QuietHours::contains(std::chrono::seconds time_of_day) const noexcept {
 }
 
 StationConfig load_station_config(const std::filesystem::path &path) {
-    toml::table root;
-    try {
-        root = toml::parse_file(path.string());
-    } catch (const toml::parse_error &error) {
-        throw InputError(where(path, error.source()) + std::string(error.description()) +
-                         "; fix the line or run 'loa init' in a new folder to get a fresh station.toml");
-    }
+    return parse_station_config(read_text(path, TomlBounds{}.max_bytes), path);
+}
+
+StationConfig parse_station_config(std::string_view text, const std::filesystem::path &path) {
+    const toml::table root = parse(text, path);
     StationConfig config;
     const TableReader top_level(path, root, {"station", "output", "policy"});
-    const TableReader station(path, section(path, root, "station"), {"code", "name", "timezone", "reports_to"});
+    const TableReader station(path, section(path, root, "station"),
+                              {"code", "name", "timezone", "reports_to"});
     station.read("code", config.code);
     station.read("name", config.name);
     station.read("timezone", config.timezone);
@@ -120,14 +224,20 @@ StationConfig load_station_config(const std::filesystem::path &path) {
     const TableReader output(path, section(path, root, "output"),
                              {"device", "loudness_target_lufs", "max_boost_db"});
     output.read("device", config.output_device);
-    output.read("loudness_target_lufs", config.loudness_target_lufs);
-    output.read("max_boost_db", config.max_boost_db);
-    const TableReader policy(path, section(path, root, "policy"), {"quiet_hours", "max_session_minutes"});
+    output.read("loudness_target_lufs", config.loudness_target_lufs, loudness_range);
+    output.read("max_boost_db", config.max_boost_db, boost_range);
+    const TableReader policy(path, section(path, root, "policy"),
+                             {"quiet_hours", "max_session_minutes"});
     policy.read("quiet_hours", config.quiet_hours);
-    policy.read("max_session_minutes", config.max_session_minutes);
+    policy.read("max_session_minutes", config.max_session_minutes, session_range);
     if (config.code.empty())
-        throw InputError(path.string() + ": [station] code is missing; set it to the station code, e.g. code = \"KG-GR-VHHB\"");
-    TimeZone::load(config.timezone); // refuses an unknown zone now, not at 6 a.m.
+        throw InputError(path.string() + ": [station] code is missing; set it to the station "
+                                         "code, e.g. code = \"KG-GR-VHHB\"");
+    try {
+        TimeZone::load(config.timezone); // Refuses an unknown zone now, not at 6 a.m.
+    } catch (const InputError &error) {
+        throw InputError(station.where_is("timezone") + error.what());
+    }
     return config;
 }
 
@@ -135,6 +245,12 @@ std::string render_station_config(const StationConfig &config) {
     const auto quoted = [](const std::string &text) {
         std::string out = "\"";
         for (const char c : text) {
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) { // \n, \t...: TOML escapes.
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                out += escaped;
+                continue;
+            }
             if (c == '"' || c == '\\')
                 out.push_back('\\');
             out.push_back(c);
@@ -162,15 +278,16 @@ std::string render_station_config(const StationConfig &config) {
         << "[output]\n"
         << "# Sound card: \"default\", part of its name, or its number from 'loa devices'.\n"
         << "device = " << quoted(config.output_device) << "\n"
-        << "# Loudness every announcement is brought to, in LUFS (-16 suits outdoor loudspeakers).\n"
+        << "# Loudness every announcement is brought to, in LUFS (-16 suits outdoor "
+           "loudspeakers).\n"
         << "loudness_target_lufs = " << config.loudness_target_lufs << "\n"
         << "# The most a quiet recording may be amplified, in dB.\n"
         << "max_boost_db = " << config.max_boost_db << "\n\n"
         << "[policy]\n"
         << "# Only emergency announcements play between these times. [] for none.\n";
     if (config.quiet_hours)
-        out << "quiet_hours = [\"" << hhmm(config.quiet_hours->begin) << "\", \"" << hhmm(config.quiet_hours->end)
-            << "\"]\n";
+        out << "quiet_hours = [\"" << hhmm(config.quiet_hours->begin) << "\", \""
+            << hhmm(config.quiet_hours->end) << "\"]\n";
     else
         out << "quiet_hours = []\n";
     out << "# Longest broadcast session, in minutes; longer schedule slots get a warning.\n"

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace loa::station {
 
@@ -27,8 +28,14 @@ struct StationConfig {
     int max_session_minutes = 45;
 };
 
-/// Reads and validates station.toml. Throws InputError "FILE:LINE:COL: message".
+/// Reads and validates station.toml. Throws InputError "FILE:LINE:COL: message", or
+/// "cannot read FILE: why" when it is missing, a folder, not a file or unreadable.
 StationConfig load_station_config(const std::filesystem::path &path);
+
+/// Validates the text of a station.toml; `path` names it in messages. Every setting
+/// must be within its range (loudness -40..-5 LUFS, boost 0..30 dB, session 1..1440
+/// minutes, quiet hours with different start and end). Throws InputError.
+StationConfig parse_station_config(std::string_view text, const std::filesystem::path &path);
 
 /// The text of a new station.toml, every key commented for the operator.
 std::string render_station_config(const StationConfig &config);

@@ -13,6 +13,10 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 namespace {
 
 using namespace std::chrono_literals;
@@ -91,6 +95,43 @@ loa::schedule::CheckContext station() {
     return context;
 }
 
+/// `slots` daily open-ended slots, all at 06:00: the shape that made the overlap
+/// check quadratic (issue 18, item 7).
+std::string same_time_text(int slots) {
+    std::string text = "version = 1\nvalid_from = 2021-01-01\n";
+    for (int i = 0; i < slots; ++i)
+        text += "[[slot]]\nid = \"s" + std::to_string(i) +
+                "\"\ndays = [\"daily\"]\nat = [\"06:00\"]\nplay = [\"tin\"]\n";
+    return text;
+}
+
+/// Parses and checks `same_time_text(slots)` in a child process, so that its peak
+/// memory is its own; prints time, peak and problems. False past a generous bound.
+bool bench_same_time(int slots, const loa::schedule::CheckContext &context) {
+    const std::string text = same_time_text(slots);
+    std::fflush(stdout);
+    const pid_t child = fork();
+    if (child == 0) {
+        const auto start = Clock::now();
+        auto result = loa::schedule::parse(text, "same-time.toml");
+        std::size_t problems = result.diagnostics.size();
+        if (result.schedule)
+            problems += loa::schedule::check(*result.schedule, context).size();
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        std::printf("schedule check: %d slots at one time, daily, open-ended: %.0f ms, "
+                    "%zu problem(s) listed",
+                    slots, ms, problems);
+        std::fflush(stdout);
+        _exit(ms < 60'000 ? 0 : 1);
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(child, &status, 0, &usage);
+    std::printf(", peak %.1f MB (target: N = 2,000 under 1 s and 50 MB in release)\n",
+                static_cast<double>(usage.ru_maxrss) / 1024);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 } // namespace
 
 int main() {
@@ -134,5 +175,9 @@ int main() {
         std::fprintf(stderr, "the generated 2,000-line file should have no problems\n");
         return 1;
     }
+
+    // 3. Check: N slots at the same time, every day (overlaps listed up to a bound).
+    for (const int slots : {1000, 2000, 10000})
+        within_bounds &= bench_same_time(slots, context);
     return within_bounds ? 0 : 1;
 }

@@ -38,10 +38,14 @@ const Format formats[] = {
 
 std::string extension(int format) {
     switch (format & SF_FORMAT_TYPEMASK) {
-    case SF_FORMAT_FLAC: return ".flac";
-    case SF_FORMAT_OGG: return (format & SF_FORMAT_SUBMASK) == SF_FORMAT_OPUS ? ".opus" : ".ogg";
-    case SF_FORMAT_MPEG: return ".mp3";
-    default: return ".wav";
+    case SF_FORMAT_FLAC:
+        return ".flac";
+    case SF_FORMAT_OGG:
+        return (format & SF_FORMAT_SUBMASK) == SF_FORMAT_OPUS ? ".opus" : ".ogg";
+    case SF_FORMAT_MPEG:
+        return ".mp3";
+    default:
+        return ".wav";
     }
 }
 
@@ -58,9 +62,19 @@ bool codec_takes_rate(int format, int rate) {
 
 TEST_CASE("every format, rate and channel count imports with exact length and level") {
     loa::test::TempDir dir;
-    const auto [rate, channels] = GENERATE(table<int, int>({{8000, 1}, {11025, 2}, {16000, 1}, {22050, 2},
-                                                            {44100, 2}, {48000, 6}, {96000, 8}, {192000, 1},
-                                                            {48000, 3}, {32000, 4}, {32000, 6}, {24000, 5}, {44100, 7}}));
+    const auto [rate, channels] = GENERATE(table<int, int>({{8000, 1},
+                                                            {11025, 2},
+                                                            {16000, 1},
+                                                            {22050, 2},
+                                                            {44100, 2},
+                                                            {48000, 6},
+                                                            {96000, 8},
+                                                            {192000, 1},
+                                                            {48000, 3},
+                                                            {32000, 4},
+                                                            {32000, 6},
+                                                            {24000, 5},
+                                                            {44100, 7}}));
     const std::int64_t frames = rate * 3 + 17; // Not a whole block, not a whole second.
     const double amplitude = 0.25;             // -12 dBFS.
     for (const auto &format : formats) {
@@ -68,18 +82,20 @@ TEST_CASE("every format, rate and channel count imports with exact length and le
             continue;
         if ((format.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_MPEG && channels > 2)
             continue; // MP3 has no more than two channels.
-        if ((format.format & SF_FORMAT_SUBMASK) == SF_FORMAT_VORBIS && channels == 6 && rate >= 44100)
-            continue; // libvorbisenc 1.3.7 leaks in its 5.1 setup at these rates (ASan); 32 kHz is tested.
+        if ((format.format & SF_FORMAT_SUBMASK) == SF_FORMAT_VORBIS && channels == 6 &&
+            rate >= 44100)
+            continue; // libvorbisenc 1.3.7 leaks in its 5.1 setup at these rates (ASan); 32 kHz is
+                      // tested.
         const auto file = dir / (std::string(format.name) + "-" + std::to_string(rate) + "-" +
                                  std::to_string(channels) + extension(format.format));
         INFO(file.filename().string());
         const bool written = loa::test::write_audio(file, format.format, rate, channels, frames,
                                                     loa::test::sine(rate, 997.0, amplitude));
-        if (!written) {
-            // Vorbis and Opus take at most 8 channels; libsndfile may lack an encoder.
-            WARN("libsndfile cannot write " << file.filename().string() << "; not tested");
+        // Debian 12's libsndfile writes every format here (MP3 and Opus too), and no
+        // case has more than 8 channels: a file it cannot write fails the test.
+        CHECK(written);
+        if (!written)
             continue;
-        }
         const auto audio = loa::library::probe_audio(file);
         CHECK(audio.sample_rate == rate);
         CHECK(audio.channels == channels);
@@ -97,7 +113,8 @@ TEST_CASE("every format, rate and channel count imports with exact length and le
         REQUIRE(audio.levels.loudness_lufs);
         // For a WAV of 3 or 4 channels without a channel mask ffmpeg guesses 2.1 and
         // 4.0; loa takes L R C and quad (WAVE's defaults, FLAC's order). Compare the rest.
-        if ((format.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_WAV || (channels != 3 && channels != 4)) {
+        if ((format.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_WAV ||
+            (channels != 3 && channels != 4)) {
             if (const auto reference = loa::test::ffmpeg_loudness(file))
                 CHECK(std::abs(*audio.levels.loudness_lufs - *reference) <= 0.1);
         }
@@ -123,7 +140,9 @@ TEST_CASE("silence at either end is measured to the sample") {
     const auto file = dir / "gaps.flac";
     REQUIRE(loa::test::write_audio(file, SF_FORMAT_FLAC | SF_FORMAT_PCM_16, rate, 2, rate * 4,
                                    [&](std::int64_t frame, int channel) {
-                                       return frame >= rate && frame < rate * 3 ? tone(frame - rate + 12, channel) : 0.0f;
+                                       return frame >= rate && frame < rate * 3
+                                                  ? tone(frame - rate + 12, channel)
+                                                  : 0.0f;
                                    }));
     const auto audio = loa::library::probe_audio(file);
     CHECK(audio.frames_to_ms(audio.levels.leading_silence_frames) == 1000);

@@ -2,12 +2,13 @@
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
 #include "core/sha256.hpp"
-#include "lib/sqlite/database.hpp"
 #include "generated_audio.hpp"
+#include "lib/sqlite/database.hpp"
 #include "library/library.hpp"
 #include "station/home.hpp"
 
 #include <sndfile.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -24,8 +25,10 @@ struct Fixture {
         db = home.open_database();
         library = std::make_unique<loa::library::Library>(*db, home.library_path());
     }
-    loa::library::ImportResult import(const std::filesystem::path &file, std::optional<std::string> id = {}) {
-        return library->import({file, std::move(id), {}, {}, {}, {}}, "2026-11-27T10:00:00.000+07:00");
+    loa::library::ImportResult import(const std::filesystem::path &file,
+                                      std::optional<std::string> id = {}) {
+        return library->import({file, std::move(id), {}, {}, {}, {}},
+                               "2026-11-27T10:00:00.000+07:00");
     }
     std::size_t stored_files() const {
         std::size_t count = 0;
@@ -76,7 +79,8 @@ TEST_CASE("bad files are refused with the file's name and nothing is stored") {
     Fixture f;
     SECTION("text named .wav") {
         loa::write_file_durably(f.dir / "fake.wav", "this is not audio at all, just text\n");
-        CHECK_THROWS_WITH(f.import(f.dir / "fake.wav"), Catch::Contains("fake.wav") && Catch::Contains("not audio"));
+        CHECK_THROWS_WITH(f.import(f.dir / "fake.wav"),
+                          Catch::Contains("fake.wav") && Catch::Contains("not audio"));
     }
     SECTION("empty file") {
         loa::write_file_durably(f.dir / "empty.flac", "");
@@ -89,7 +93,18 @@ TEST_CASE("bad files are refused with the file's name and nothing is stored") {
         CHECK_THROWS_WITH(f.import(f.dir.path()), Catch::Contains("folder"));
     }
     SECTION("an impossible id") {
-        CHECK_THROWS_AS(f.import(loa::test::sample_audio("chuong.flac"), "Bad Id"), loa::InputError);
+        CHECK_THROWS_AS(f.import(loa::test::sample_audio("chuong.flac"), "Bad Id"),
+                        loa::InputError);
+    }
+    SECTION("an id of 10 kB: the limit is named, the id not echoed whole") {
+        CHECK_THROWS_WITH(
+            f.import(loa::test::sample_audio("chuong.flac"), std::string(10'000, 'x')),
+            Catch::StartsWith("'" + std::string(40, 'x') + "…' (10000 characters)") &&
+                Catch::Contains("at most 64"));
+    }
+    SECTION("a named pipe") {
+        REQUIRE(::mkfifo((f.dir / "fifo.wav").c_str(), 0600) == 0);
+        CHECK_THROWS_WITH(f.import(f.dir / "fifo.wav"), Catch::Contains("not a regular file"));
     }
     CHECK(f.library->list().empty());
     CHECK(f.stored_files() == 0);
@@ -98,8 +113,9 @@ TEST_CASE("bad files are refused with the file's name and nothing is stored") {
 namespace {
 
 void add_play(loa::sqlite::Database &db, const std::string &id, const std::string &sha256) {
-    db.execute("INSERT INTO plays (station, announcement, sha256, status, priority, trigger) VALUES ('T', '" + id +
-               "', '" + sha256 + "', 'completed', 'normal', 'manual')");
+    db.execute("INSERT INTO plays (station, announcement, sha256, status, priority, trigger) "
+               "VALUES ('T', '" +
+               id + "', '" + sha256 + "', 'completed', 'normal', 'manual')");
 }
 
 } // namespace
@@ -120,8 +136,8 @@ TEST_CASE("import stores what it measured") {
 
 TEST_CASE("an all-silent file is imported and marked silent") {
     Fixture f;
-    REQUIRE(loa::test::write_audio(f.dir / "lang.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 8000, 1, 8000 * 2,
-                                   [](std::int64_t, int) { return 0.0f; }));
+    REQUIRE(loa::test::write_audio(f.dir / "lang.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 8000, 1,
+                                   8000 * 2, [](std::int64_t, int) { return 0.0f; }));
     const auto a = f.import(f.dir / "lang.wav").announcement;
     CHECK(a.silent);
     CHECK_FALSE(a.loudness_lufs);
@@ -154,7 +170,8 @@ TEST_CASE("content left by a crash before its row was committed is cleaned at th
     Fixture f;
     const auto orphan_dir = f.home.library_path() / "ab";
     std::filesystem::create_directories(orphan_dir);
-    loa::write_file_durably(orphan_dir / ("ab" + std::string(62, '0') + ".flac"), "left by a crash");
+    loa::write_file_durably(orphan_dir / ("ab" + std::string(62, '0') + ".flac"),
+                            "left by a crash");
     loa::write_file_durably(orphan_dir / ".abcd.flac.tmp-2147483646", "half written");
     f.import(loa::test::sample_audio("chuong.flac"));
     CHECK(f.stored_files() == 1);

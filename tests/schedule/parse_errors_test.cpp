@@ -386,3 +386,42 @@ TEST_CASE("errors: dates far from now are typos", "[schedule][errors]") {
           Lines{"test.toml:4:22: error: each item of 'dates' must be a date from 2000-01-01 to "
                 "2199-12-31; here it is 9999-01-01: check the year"});
 }
+
+TEST_CASE("errors: shapes that would overflow the TOML parser's stack are refused at their place",
+          "[schedule][errors][bounds]") {
+    // Before the bounds, a header of 50,000 parts (about 100 kB) crashed loa (SIGSEGV).
+    std::string header = "[a";
+    for (int i = 0; i < 50'000; ++i)
+        header += ".a";
+    CHECK(diagnostics_of("version = 1\n" + header + "]\n") ==
+          Lines{"test.toml:2:65: error: this table header has more than 32 parts separated by "
+                "dots; loa's files need at most two (like [output] or slot.id): shorten it"});
+    std::string key = "[[slot]]\nid";
+    for (int i = 0; i < 50'000; ++i)
+        key += ".id";
+    CHECK(diagnostics_of("version = 1\n" + key + " = \"a\"\n") ==
+          Lines{"test.toml:3:96: error: this key has more than 32 parts separated by dots; loa's "
+                "files need at most two (like [output] or slot.id): shorten it"});
+    std::string nested = "at = ";
+    for (int i = 0; i < 50'000; ++i)
+        nested += "[";
+    CHECK(diagnostics_of("version = 1\n[[slot]]\n" + nested + "\n") ==
+          Lines{"test.toml:3:38: error: arrays and inline tables are nested more than 32 deep "
+                "here; loa's files need at most three: remove the extra brackets"});
+    // Dots, brackets and braces inside strings and comments do not count.
+    std::string quoted = "version = 1\ntitle = \"";
+    for (int i = 0; i < 100; ++i)
+        quoted += ".[{";
+    quoted += "\" # ";
+    for (int i = 0; i < 100; ++i)
+        quoted += ".[{";
+    CHECK(diagnostics_of(quoted + "\n") ==
+          Lines{"test.toml:1:1: warning: the file has no [[slot]] block: nothing will play"});
+}
+
+TEST_CASE("errors: a file over 16 MB is refused before parsing", "[schedule][errors][bounds]") {
+    const std::string text = "version = 1\n" + std::string(17 * 1024 * 1024, '#');
+    CHECK(diagnostics_of(text) ==
+          Lines{"test.toml:1:1: error: the file is 17825804 bytes, more than the 16 MB loa reads: "
+                "check that it is the right file, or split the schedule into files by month"});
+}
