@@ -1,8 +1,9 @@
 // loa: the station-side player for commune loudspeaker radio stations.
 #include "cli/command.hpp"
+#include "cli/help.hpp"
 #include "core/error.hpp"
-#include "lib/sqlite/statement.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <string_view>
@@ -18,56 +19,70 @@ namespace {
 
 constexpr int exit_ok = 0, exit_refused = 1, exit_usage = 2, exit_runtime = 3;
 
-void print_help(std::ostream &out) {
-    out << "loa " LOA_VERSION " - plays a station's announcements on schedule and logs every play\n\n"
-        << "usage: loa [--home DIR] COMMAND [OPTIONS]\n\n"
-        << "  --home DIR   the station's folder (station.toml, loa.db, library/);\n"
-        << "               default $LOA_HOME, else "
-        << (std::string_view(LOA_DEFAULT_HOME) == "." ? "the current folder" : LOA_DEFAULT_HOME) << "\n\n"
-        << "commands:\n";
-    for (const auto &command : loa::cli::commands()) {
-        std::string name = command.name;
-        name.resize(18, ' ');
-        out << "  " << name << command.summary << "\n";
-    }
-    out << "\n'loa COMMAND --help' shows a command's options. Exit codes: 0 ok, 1 input refused,\n"
-        << "2 usage error, 3 runtime failure (sound device, disk).\n";
+bool is_help(const std::string &word) {
+    return word == "--help" || word == "-h";
 }
 
-int dispatch(std::vector<std::string> words) {
+const loa::cli::Command *find(const std::vector<loa::cli::Command> &table,
+                              const std::string &name) {
+    const auto found =
+        std::find_if(table.begin(), table.end(), [&](const auto &c) { return c.name == name; });
+    return found == table.end() ? nullptr : &*found;
+}
+
+/// Takes --home DIR (or --home=DIR) off the front of `words`.
+std::string take_home(std::vector<std::string> &words) {
     std::string home = std::getenv("LOA_HOME") ? std::getenv("LOA_HOME") : LOA_DEFAULT_HOME;
     while (!words.empty() && words.front().rfind("--home", 0) == 0) {
         if (words.front().rfind("--home=", 0) == 0) {
             home = words.front().substr(7);
             words.erase(words.begin());
-        } else if (words.size() >= 2) {
+        } else if (words.front() == "--home" && words.size() >= 2) {
             home = words[1];
             words.erase(words.begin(), words.begin() + 2);
         } else {
             throw loa::UsageError("--home needs a folder");
         }
     }
-    if (words.empty() || words.front() == "--help" || words.front() == "-h" || words.front() == "help") {
-        print_help(std::cout);
+    return home;
+}
+
+int dispatch(std::vector<std::string> words) {
+    const std::string home = take_home(words);
+    if (words.empty() || is_help(words.front()) || words.front() == "help") {
+        loa::cli::print_help(std::cout, LOA_DEFAULT_HOME);
         return words.empty() ? exit_usage : exit_ok;
     }
     if (words.front() == "--version") {
         std::cout << "loa " LOA_VERSION "\n";
         return exit_ok;
     }
-    for (const auto &command : loa::cli::commands()) {
-        if (words.front() != command.name)
-            continue;
-        const std::vector<std::string> rest(words.begin() + 1, words.end());
-        if (!rest.empty() && (rest.front() == "--help" || rest.front() == "-h")) {
-            std::cout << "usage: loa " << command.name << " " << command.usage << "\n"
-                      << command.summary << "\n";
-            return exit_ok;
+    const auto *command = find(loa::cli::commands(), words.front());
+    if (!command)
+        throw loa::UsageError("unknown command '" + words.front() +
+                              "'; 'loa --help' lists the commands");
+    std::string name(command->name);
+    words.erase(words.begin());
+    if (!command->subcommands.empty()) {
+        if (words.empty() || is_help(words.front())) {
+            loa::cli::print_command_help(std::cout, *command, name);
+            return words.empty() ? exit_usage : exit_ok;
         }
-        loa::cli::Context context{loa::station::Home(home), std::cout, std::cerr};
-        return command.run(context, rest);
+        const auto *sub = find(command->subcommands, words.front());
+        if (!sub)
+            throw loa::UsageError(name + ": unknown subcommand '" + words.front() + "'; 'loa " +
+                                  name + " --help' lists them");
+        name += " " + std::string(sub->name);
+        command = sub;
+        words.erase(words.begin());
     }
-    throw loa::UsageError("unknown command '" + words.front() + "'; 'loa --help' lists the commands");
+    const loa::cli::Arguments args(name, command->options, command->positionals, words);
+    if (args.help()) {
+        loa::cli::print_command_help(std::cout, *command, name);
+        return exit_ok;
+    }
+    loa::cli::Context context{loa::station::Home(home), std::cout, std::cerr};
+    return command->run(context, args);
 }
 
 } // namespace
