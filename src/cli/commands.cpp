@@ -155,7 +155,7 @@ const std::vector<Command> &commands() {
          run_report},
         {"verify",
          "check the play log's hash chain, or an exported CSV/JSON file's",
-         {"[FILE]", 0, 1},
+         {"[FILE]", 0, any_number}, // the command says why one at most
          {},
          run_verify},
     };

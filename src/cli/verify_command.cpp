@@ -47,6 +47,8 @@ int verify_file(Context &context, const std::string &file) {
 } // namespace
 
 int run_verify(Context &context, const Arguments &args) {
+    if (args.positionals().size() > 1)
+        throw UsageError("verify takes at most one file (an export); without it, the station's database");
     return args.positionals().empty() ? verify_database(context) : verify_file(context, args.positionals()[0]);
 }
 
