@@ -114,7 +114,13 @@ Arguments::Arguments(std::string command, const std::vector<OptionSpec> &options
         }
         m_given.emplace_back(std::string(found->name), *value);
     }
-    for (const auto &option : options)
+    check_presence(positionals);
+    check_values();
+}
+
+void Arguments::check_presence(const PositionalSpec &positionals) const {
+    const std::string see = "; 'loa " + m_command + " --help' lists its options";
+    for (const auto &option : *m_options)
         if (option.required && !this->option(option.name))
             throw UsageError(m_command + ": " + std::string(option.name) + " " +
                              std::string(option.value) + " is required" + see);
@@ -126,7 +132,6 @@ Arguments::Arguments(std::string command, const std::vector<OptionSpec> &options
             m_command + ": expected " + wanted +
             (m_positionals.empty() ? std::string() : ", not '" + m_positionals.back() + "'") + see);
     }
-    check_values();
 }
 
 void Arguments::check_values() const {

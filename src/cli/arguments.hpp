@@ -80,6 +80,7 @@ public:
 
 private:
     const OptionSpec &spec(std::string_view name) const;
+    void check_presence(const PositionalSpec &positionals) const;
     void check_values() const;
 
     std::string m_command;

@@ -39,12 +39,12 @@ TEST_CASE("words the table names are parsed, in both spellings") {
     CHECK_FALSE(args.option("--format"));
 }
 
-TEST_CASE("-- ends the options, so an id may start with a dash") {
+TEST_CASE("a double dash ends the options, so an id may start with a dash") {
     const auto args = parse({"--from", "2020-07-01", "--", "-la-dau"});
     CHECK(args.positionals() == std::vector<std::string>{"-la-dau"});
 }
 
-TEST_CASE("--help anywhere skips every other check") {
+TEST_CASE("help asked anywhere skips every other check") {
     CHECK(parse({"--bogus", "--help"}).help());
     CHECK(parse({"-h"}).help());
     CHECK_FALSE(parse({"--from", "2020-07-01", "--", "--help"}).help());
