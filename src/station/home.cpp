@@ -48,9 +48,8 @@ bool writable(const std::filesystem::path &path) {
 
 Error damaged(const std::filesystem::path &path, const std::string &problem) {
     return Error("the station's database " + quote(path) + " is damaged (" + problem +
-                 "); nothing was changed. Stop the player (systemctl stop loa), keep a copy of the "
-                 "file, see what "
-                 "is wrong with: sqlite3 " +
+                 "); nothing was changed. Stop the player (systemctl stop loa), keep a copy of "
+                 "the file, see what is wrong with: sqlite3 " +
                  quote(path) +
                  " \"PRAGMA integrity_check\", then restore the last backup of loa.db");
 }
@@ -75,8 +74,8 @@ void require_intact(sqlite::Database &db) {
     check.reset();
     if (verdict == "ok")
         return;
-    std::string problem =
-        verdict; // "*** in database main ***\nPage 11: ...": one line, what matters
+    // "*** in database main ***\nPage 11: ...": one line, what matters.
+    std::string problem = verdict;
     if (const auto header = problem.find("***\n"); header != std::string::npos)
         problem.erase(0, header + 4);
     std::replace(problem.begin(), problem.end(), '\n', ' ');
@@ -134,9 +133,9 @@ std::unique_ptr<sqlite::Database> Home::open_database(Access access) const {
     if (!std::filesystem::exists(database_path()))
         throw InputError(
             "the station's database " + quote(database_path()) +
-            " is missing; restore it from a backup if it was deleted by mistake, or run 'loa init' "
-            "to " +
-            "make a new, empty one (the library index and the play log then start again)");
+            " is missing; restore it from a backup if it was deleted by mistake, or run 'loa "
+            "init' to make a new, empty one (the library index and the play log then start "
+            "again)");
     return opened(database_path(), [&] {
         return access == Access::read ? open_for_reading() : open_for_writing(access);
     });
@@ -164,8 +163,7 @@ std::unique_ptr<sqlite::Database> Home::open_for_reading() const {
         throw Error(quote(wal) + " holds changes not yet in loa.db, and the station home " +
                     quote(m_root) +
                     " is read-only, so they cannot be read; let the player or 'loa init' open it "
-                    "once with write "
-                    "access, or read a copy of the folder");
+                    "once with write access, or read a copy of the folder");
     auto db = std::make_unique<sqlite::Database>(
         database_path(), can_share ? sqlite::Database::Mode::read_only
                                    : sqlite::Database::Mode::read_only_immutable);
