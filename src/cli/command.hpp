@@ -1,12 +1,16 @@
 #pragma once
-// The commands of DESIGN.md's command line. Each takes the parsed words after
-// its name and returns an exit code; failures are thrown (loa::Error and
-// subclasses) and printed once by main().
+// The commands of DESIGN.md's command line, as one table (commands.cpp): each
+// command's name, summary, positionals and options, and the function that runs it.
+// main() finds the command (and subcommand), parses its words against its row and
+// calls it; `--help` prints the row (help.cpp). Each function returns an exit code;
+// failures are thrown (loa::Error and subclasses) and printed once by main().
+#include "cli/arguments.hpp"
 #include "station/home.hpp"
 
 #include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace loa::cli {
@@ -18,30 +22,37 @@ struct Context {
 };
 
 struct Command {
-    const char *name;
-    const char *usage;   ///< Options, after "loa NAME".
-    const char *summary; ///< One line for `loa --help`.
-    std::function<int(Context &, const std::vector<std::string> &)> run;
+    std::string_view name;
+    std::string_view summary; ///< One line for `loa --help`.
+    PositionalSpec positionals;
+    std::vector<OptionSpec> options;
+    std::function<int(Context &, const Arguments &)> run = {}; ///< Empty when it has subcommands.
+    std::vector<Command> subcommands = {};
+    std::string_view notes = {}; ///< Printed after the options by `--help`.
 };
 
 /// Every command, in the order `loa --help` lists them.
 const std::vector<Command> &commands();
 
-int run_init(Context &context, const std::vector<std::string> &words);
-int run_import(Context &context, const std::vector<std::string> &words);
-int run_list(Context &context, const std::vector<std::string> &words);
-int run_show(Context &context, const std::vector<std::string> &words);
-int run_remove(Context &context, const std::vector<std::string> &words);
-int run_campaign(Context &context, const std::vector<std::string> &words);
-int run_schedule(Context &context, const std::vector<std::string> &words);
-int run_player(Context &context, const std::vector<std::string> &words);
-int run_devices(Context &context, const std::vector<std::string> &words);
-int run_simulate(Context &context, const std::vector<std::string> &words);
-int run_log(Context &context, const std::vector<std::string> &words);
-int run_export(Context &context, const std::vector<std::string> &words);
-int run_verify(Context &context, const std::vector<std::string> &words);
-int run_report(Context &context, const std::vector<std::string> &words);
-int run_play(Context &context, const std::vector<std::string> &words);
-int run_status(Context &context, const std::vector<std::string> &words);
+int run_init(Context &context, const Arguments &args);
+int run_import(Context &context, const Arguments &args);
+int run_list(Context &context, const Arguments &args);
+int run_show(Context &context, const Arguments &args);
+int run_remove(Context &context, const Arguments &args);
+int run_campaign_add(Context &context, const Arguments &args);
+int run_campaign_list(Context &context, const Arguments &args);
+int run_schedule_check(Context &context, const Arguments &args);
+int run_schedule_load(Context &context, const Arguments &args);
+int run_schedule_show(Context &context, const Arguments &args);
+int run_schedule_history(Context &context, const Arguments &args);
+int run_player(Context &context, const Arguments &args);
+int run_devices(Context &context, const Arguments &args);
+int run_simulate(Context &context, const Arguments &args);
+int run_log(Context &context, const Arguments &args);
+int run_export(Context &context, const Arguments &args);
+int run_verify(Context &context, const Arguments &args);
+int run_report(Context &context, const Arguments &args);
+int run_play(Context &context, const Arguments &args);
+int run_status(Context &context, const Arguments &args);
 
 } // namespace loa::cli

@@ -7,17 +7,17 @@
 
 namespace loa::cli {
 
-int run_devices(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("devices", words, {}, {"--json"});
-    args.expect_positionals(0, "no arguments");
+int run_devices(Context &context, const Arguments &args) {
     const auto devices = playout::list_devices();
     if (args.flag("--json")) {
         context.out << "[";
         for (std::size_t i = 0; i < devices.size(); ++i) {
             const auto &d = devices[i];
-            context.out << (i ? "," : "") << "{\"index\":" << d.index << ",\"name\":" << json::quoted(d.name)
+            context.out << (i ? "," : "") << "{\"index\":" << d.index
+                        << ",\"name\":" << json::quoted(d.name)
                         << ",\"host_api\":" << json::quoted(d.host_api)
-                        << ",\"channels\":" << d.max_output_channels << ",\"default_rate\":" << d.default_rate
+                        << ",\"channels\":" << d.max_output_channels
+                        << ",\"default_rate\":" << d.default_rate
                         << ",\"default\":" << (d.is_default ? "true" : "false") << "}";
         }
         context.out << "]\n";
@@ -28,8 +28,9 @@ int run_devices(Context &context, const std::vector<std::string> &words) {
         return 0;
     }
     for (const auto &d : devices)
-        context.out << d.index << (d.is_default ? " *" : "  ") << "\t" << d.name << "\t" << d.host_api << "\t"
-                    << d.max_output_channels << " ch\t" << d.default_rate << " Hz\n";
+        context.out << d.index << (d.is_default ? " *" : "  ") << "\t" << d.name << "\t"
+                    << d.host_api << "\t" << d.max_output_channels << " ch\t" << d.default_rate
+                    << " Hz\n";
     return 0;
 }
 

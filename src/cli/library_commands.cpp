@@ -32,17 +32,23 @@ std::string number_json(const std::optional<double> &value) {
 std::string to_json(const library::Announcement &a) {
     return "{\"id\":" + json::quoted(a.id) + ",\"title\":" + json::quoted(a.title) +
            ",\"category\":" + text_json(a.category) + ",\"campaign\":" + text_json(a.campaign) +
-           ",\"reference\":" + text_json(a.reference) + ",\"valid_from\":" + text_json(a.valid_from) +
-           ",\"valid_until\":" + text_json(a.valid_until) + ",\"sha256\":" + json::quoted(a.sha256) +
-           ",\"original_name\":" + json::quoted(a.original_name) + ",\"format\":" + json::quoted(a.format) +
-           ",\"sample_rate\":" + std::to_string(a.sample_rate) + ",\"channels\":" + std::to_string(a.channels) +
-           ",\"frames\":" + std::to_string(a.frames) + ",\"duration_ms\":" + std::to_string(a.duration_ms) +
+           ",\"reference\":" + text_json(a.reference) +
+           ",\"valid_from\":" + text_json(a.valid_from) +
+           ",\"valid_until\":" + text_json(a.valid_until) +
+           ",\"sha256\":" + json::quoted(a.sha256) +
+           ",\"original_name\":" + json::quoted(a.original_name) +
+           ",\"format\":" + json::quoted(a.format) +
+           ",\"sample_rate\":" + std::to_string(a.sample_rate) +
+           ",\"channels\":" + std::to_string(a.channels) +
+           ",\"frames\":" + std::to_string(a.frames) +
+           ",\"duration_ms\":" + std::to_string(a.duration_ms) +
            ",\"loudness_lufs\":" + number_json(a.loudness_lufs) +
            ",\"true_peak_dbtp\":" + number_json(a.true_peak_dbtp) +
            ",\"sample_peak_dbfs\":" + number_json(a.sample_peak_dbfs) +
            ",\"leading_silence_ms\":" + std::to_string(a.leading_silence_ms) +
            ",\"trailing_silence_ms\":" + std::to_string(a.trailing_silence_ms) +
-           ",\"silent\":" + (a.silent ? "true" : "false") + ",\"imported_at\":" + json::quoted(a.imported_at) + "}";
+           ",\"silent\":" + (a.silent ? "true" : "false") +
+           ",\"imported_at\":" + json::quoted(a.imported_at) + "}";
 }
 
 std::string level_text(const std::optional<double> &value, const char *unit) {
@@ -52,7 +58,8 @@ std::string level_text(const std::optional<double> &value, const char *unit) {
 std::string campaign_json(const library::Campaign &c) {
     return "{\"id\":" + json::quoted(c.id) + ",\"title\":" + json::quoted(c.title) +
            ",\"reference\":" + text_json(c.reference) + ",\"from\":" + text_json(c.valid_from) +
-           ",\"until\":" + text_json(c.valid_until) + ",\"created_at\":" + json::quoted(c.created_at) + "}";
+           ",\"until\":" + text_json(c.valid_until) +
+           ",\"created_at\":" + json::quoted(c.created_at) + "}";
 }
 
 /// The slots of the active schedule whose `play` list names `id`.
@@ -76,38 +83,43 @@ std::string seconds_text(std::int64_t ms) {
 
 } // namespace
 
-int run_import(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("import", words,
-                         {"--id", "--title", "--campaign", "--category", "--ref", "--valid-from", "--valid-until"},
-                         {"--replace", "--force"});
-    if (args.positionals().empty())
-        throw UsageError("loa import: give one or more audio files");
+int run_import(Context &context, const Arguments &args) {
     if (args.positionals().size() > 1 && args.option("--id"))
-        throw UsageError("loa import: --id names one file; import the files one at a time to give each an id");
-    auto station = open_station(context.home);
+        throw UsageError(
+            "loa import: --id names one file; import the files one at a time to give each an id");
+    auto station = open_station(context.home, Access::write_after_check);
     library::Library library(*station.db, context.home.library_path());
     int refused = 0;
     for (const auto &file : args.positionals()) {
         try {
-            library::ImportRequest request{file, args.option("--id"), args.option("--title"),
-                                           args.option("--campaign"), args.option("--category"),
-                                           args.option("--ref"), args.option("--valid-from"),
+            library::ImportRequest request{file,
+                                           args.option("--id"),
+                                           args.option("--title"),
+                                           args.option("--campaign"),
+                                           args.option("--category"),
+                                           args.option("--ref"),
+                                           args.option("--valid-from"),
                                            args.option("--valid-until")};
-            request.existing = args.flag("--replace") ? library::ExistingId::replace : library::ExistingId::refuse;
-            request.limit = args.flag("--force") ? library::LengthLimit::none : library::LengthLimit::three_hours;
+            request.existing =
+                args.flag("--replace") ? library::ExistingId::replace : library::ExistingId::refuse;
+            request.limit = args.flag("--force") ? library::LengthLimit::none
+                                                 : library::LengthLimit::three_hours;
             const auto now = std::chrono::system_clock::now();
             const auto result = library.import(request, station.zone.format_iso(now));
             const auto &a = result.announcement;
-            context.out << a.id << "\t" << seconds_text(a.duration_ms) << "\t" << a.sample_rate << " Hz\t"
-                        << a.channels << " ch\t" << a.format << "\t" << level_text(a.loudness_lufs, "LUFS")
-                        << (result.outcome == library::ImportOutcome::already_present ? "\t(already in the library)"
-                            : result.outcome == library::ImportOutcome::replaced   ? "\t(replaced)"
-                                                                                    : "")
+            context.out << a.id << "\t" << seconds_text(a.duration_ms) << "\t" << a.sample_rate
+                        << " Hz\t" << a.channels << " ch\t" << a.format << "\t"
+                        << level_text(a.loudness_lufs, "LUFS")
+                        << (result.outcome == library::ImportOutcome::already_present
+                                ? "\t(already in the library)"
+                            : result.outcome == library::ImportOutcome::replaced ? "\t(replaced)"
+                                                                                 : "")
                         << "\n";
             if (a.silent)
-                context.err << "loa: warning: " << quote(file)
-                            << " is silent from start to end (nothing above -60 dBFS); imported as '" << a.id
-                            << "', but check it is the right recording\n";
+                context.err
+                    << "loa: warning: " << quote(file)
+                    << " is silent from start to end (nothing above -60 dBFS); imported as '"
+                    << a.id << "', but check it is the right recording\n";
         } catch (const InputError &error) {
             ++refused;
             context.err << "loa: " << error.what() << "\n";
@@ -116,10 +128,8 @@ int run_import(Context &context, const std::vector<std::string> &words) {
     return refused > 0 ? 1 : 0;
 }
 
-int run_list(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("list", words, {}, {"--json"});
-    args.expect_positionals(0, "no arguments");
-    auto station = open_station(context.home);
+int run_list(Context &context, const Arguments &args) {
+    auto station = open_station(context.home, Access::read);
     const library::Library library(*station.db, context.home.library_path());
     const auto all = library.list();
     if (args.flag("--json")) {
@@ -136,10 +146,8 @@ int run_list(Context &context, const std::vector<std::string> &words) {
     return 0;
 }
 
-int run_show(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("show", words, {}, {"--json"});
-    args.expect_positionals(1, "one announcement id");
-    auto station = open_station(context.home);
+int run_show(Context &context, const Arguments &args) {
+    auto station = open_station(context.home, Access::read);
     const library::Library library(*station.db, context.home.library_path());
     const auto &id = args.positionals().front();
     const auto a = library.find(id);
@@ -154,24 +162,26 @@ int run_show(Context &context, const std::vector<std::string> &words) {
                 << "campaign:    " << a->campaign.value_or("-") << "\n"
                 << "category:    " << a->category.value_or("-") << "\n"
                 << "reference:   " << a->reference.value_or("-") << "\n"
-                << "valid:       " << a->valid_from.value_or("-") << " to " << a->valid_until.value_or("-") << "\n"
-                << "duration:    " << seconds_text(a->duration_ms) << " (" << a->frames << " frames)\n"
+                << "valid:       " << a->valid_from.value_or("-") << " to "
+                << a->valid_until.value_or("-") << "\n"
+                << "duration:    " << seconds_text(a->duration_ms) << " (" << a->frames
+                << " frames)\n"
                 << "loudness:    " << level_text(a->loudness_lufs, "LUFS") << ", true peak "
-                << level_text(a->true_peak_dbtp, "dBTP") << ", sample peak " << level_text(a->sample_peak_dbfs, "dBFS")
-                << "\n"
+                << level_text(a->true_peak_dbtp, "dBTP") << ", sample peak "
+                << level_text(a->sample_peak_dbfs, "dBFS") << "\n"
                 << "silence:     " << seconds_text(a->leading_silence_ms) << " at the start, "
-                << seconds_text(a->trailing_silence_ms) << " at the end" << (a->silent ? " (all silent)" : "") << "\n"
-                << "format:      " << a->format << ", " << a->sample_rate << " Hz, " << a->channels << " ch\n"
+                << seconds_text(a->trailing_silence_ms) << " at the end"
+                << (a->silent ? " (all silent)" : "") << "\n"
+                << "format:      " << a->format << ", " << a->sample_rate << " Hz, " << a->channels
+                << " ch\n"
                 << "sha256:      " << a->sha256 << "\n"
                 << "imported:    " << a->imported_at << " from " << a->original_name << "\n"
                 << "stored as:   " << library.content_path(*a).string() << "\n";
     return 0;
 }
 
-int run_remove(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("remove", words, {}, {"--json"});
-    args.expect_positionals(1, "one announcement id");
-    auto station = open_station(context.home);
+int run_remove(Context &context, const Arguments &args) {
+    auto station = open_station(context.home, Access::write_after_check);
     library::Library library(*station.db, context.home.library_path());
     const auto &id = args.positionals().front();
     if (!library.find(id))
@@ -181,8 +191,9 @@ int run_remove(Context &context, const std::vector<std::string> &words) {
         std::string names;
         for (const auto &slot : slots)
             names += (names.empty() ? "" : ", ") + slot;
-        throw InputError("'" + id + "' is played by the active schedule (slot" + (slots.size() > 1 ? "s " : " ") +
-                         names + "); load a schedule without it first, then remove it");
+        throw InputError("'" + id + "' is played by the active schedule (slot" +
+                         (slots.size() > 1 ? "s " : " ") + names +
+                         "); load a schedule without it first, then remove it");
     }
     library.remove(id);
     if (args.flag("--json"))
@@ -192,25 +203,21 @@ int run_remove(Context &context, const std::vector<std::string> &words) {
     return 0;
 }
 
-int run_campaign(Context &context, const std::vector<std::string> &words) {
-    if (words.empty() || (words.front() != "add" && words.front() != "list"))
-        throw UsageError("loa campaign: say 'add ID --title T [--ref DOC --from DATE --until DATE]' or 'list [--json]'");
-    const std::vector<std::string> rest(words.begin() + 1, words.end());
-    auto station = open_station(context.home);
+int run_campaign_add(Context &context, const Arguments &args) {
+    auto station = open_station(context.home, Access::write_after_check);
     library::CampaignStore campaigns(*station.db);
-    if (words.front() == "add") {
-        const Arguments args("campaign add", rest, {"--title", "--ref", "--from", "--until"}, {});
-        args.expect_positionals(1, "one campaign id");
-        library::Campaign campaign{args.positionals().front(), args.required("--title"), args.option("--ref"),
-                                   args.option("--from"), args.option("--until"),
-                                   station.zone.format_iso(std::chrono::system_clock::now())};
-        campaigns.add(campaign);
-        context.out << campaign.id << "\n";
-        return 0;
-    }
-    const Arguments args("campaign list", rest, {}, {"--json"});
-    args.expect_positionals(0, "no arguments");
-    const auto all = campaigns.list();
+    library::Campaign campaign{
+        args.positionals().front(), args.required("--title"),
+        args.option("--ref"),       args.option("--from"),
+        args.option("--until"),     station.zone.format_iso(std::chrono::system_clock::now())};
+    campaigns.add(campaign);
+    context.out << campaign.id << "\n";
+    return 0;
+}
+
+int run_campaign_list(Context &context, const Arguments &args) {
+    auto station = open_station(context.home, Access::read);
+    const auto all = library::CampaignStore(*station.db).list();
     if (args.flag("--json")) {
         context.out << "[";
         for (std::size_t i = 0; i < all.size(); ++i)
@@ -219,8 +226,9 @@ int run_campaign(Context &context, const std::vector<std::string> &words) {
         return 0;
     }
     for (const auto &c : all)
-        context.out << c.id << "\t" << c.valid_from.value_or("-") << " to " << c.valid_until.value_or("-") << "\t"
-                    << c.reference.value_or("-") << "\t" << c.title << "\n";
+        context.out << c.id << "\t" << c.valid_from.value_or("-") << " to "
+                    << c.valid_until.value_or("-") << "\t" << c.reference.value_or("-") << "\t"
+                    << c.title << "\n";
     if (all.empty())
         context.out << "no campaigns yet; add one with 'loa campaign add ID --title T'\n";
     return 0;

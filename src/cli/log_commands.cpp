@@ -2,6 +2,7 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/open_station.hpp"
+#include "cli/people_text.hpp"
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
 #include "playlog/play_log.hpp"
@@ -23,30 +24,29 @@ namespace {
 
 playlog::PlayFilter filter_from(const Arguments &args, const TimeZone &zone, bool dates_required) {
     playlog::PlayFilter filter;
-    const auto from = dates_required ? std::optional(args.required("--from")) : args.option("--from");
+    const auto from =
+        dates_required ? std::optional(args.required("--from")) : args.option("--from");
     const auto to = dates_required ? std::optional(args.required("--to")) : args.option("--to");
     if (from || to) {
-        const auto range = local_date_range(zone, from.value_or("1970-01-01"), to.value_or("9999-12-31"));
+        const auto range =
+            local_date_range(zone, from.value_or("1970-01-01"), to.value_or("9999-12-31"));
         filter.from = range.from;
         filter.to = range.to;
-    }
-    if (const auto status = args.option("--status")) {
-        filter.status = parse_play_status(*status);
-        if (!filter.status)
-            throw UsageError("--status must be one of completed, interrupted, failed, missed, skipped, started");
     }
     return filter;
 }
 
 /// Streams an export into `path` so that it appears whole or not at all (a
 /// year's export need not fit in memory): a temporary file, fsync'd, renamed.
-void write_streamed_durably(const std::filesystem::path &path, const std::function<void(std::ostream &)> &write) {
+void write_streamed_durably(const std::filesystem::path &path,
+                            const std::function<void(std::ostream &)> &write) {
     auto partial = path;
     partial += ".partial";
     {
         std::ofstream out(partial, std::ios::binary | std::ios::trunc);
         if (!out)
-            throw Error("cannot write " + quote(partial) + ": check that the folder exists and is writable");
+            throw Error("cannot write " + quote(partial) +
+                        ": check that the folder exists and is writable");
         write(out);
         out.flush();
         if (!out)
@@ -69,35 +69,38 @@ void write_streamed_durably(const std::filesystem::path &path, const std::functi
 
 } // namespace
 
-int run_log(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("log", words, {"--from", "--to", "--status"}, {"--json"});
-    args.expect_positionals(0, "no arguments");
-    auto station = open_station(context.home);
+int run_log(Context &context, const Arguments &args) {
+    auto station = open_station(context.home, Access::read);
     const playlog::PlayLog log(*station.db, station.config.code, station.zone);
-    const auto rows = log.query(filter_from(args, station.zone, false));
+    auto filter = filter_from(args, station.zone, false);
+    if (const auto status = args.option("--status"))
+        filter.status = parse_play_status(*status); // one of the table's choices
+    const auto rows = log.query(filter);
     if (args.flag("--json")) {
         report::write_json_lines(context.out, rows, station::chain_id(*station.db));
         return 0;
     }
-    for (const auto &r : rows)
-        context.out << r.started_at.value_or(r.scheduled_at.value_or("-")) << "  " << to_string(r.status) << "  "
-                    << r.slot.value_or("(manual)") << " #" << r.position.value_or(0) << "  " << r.announcement
-                    << (r.error ? "  (" + *r.error + ")" : "") << "\n";
+    for (const auto &r : rows) {
+        context.out << r.started_at.value_or(r.scheduled_at.value_or("-")) << "  "
+                    << to_string(r.status) << "  "
+                    << (r.slot ? *r.slot + " " + position_text(r.position.value_or(0))
+                               : std::string("(manual)"))
+                    << "  " << r.announcement;
+        if (r.lateness_ms && r.slot)
+            context.out << "  " << lateness_text(*r.lateness_ms);
+        context.out << (r.error ? "  (" + *r.error + ")" : "") << "\n";
+    }
     if (rows.empty())
         context.out << "no plays in this period\n";
     return 0;
 }
 
-int run_export(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("export", words, {"--from", "--to", "--format", "-o", "--output"}, {"--excel"});
-    args.expect_positionals(0, "no arguments; the file goes after -o");
+int run_export(Context &context, const Arguments &args) {
     const std::string format = args.option("--format").value_or("csv");
-    if (format != "csv" && format != "json" && format != "xlsx")
-        throw UsageError("--format must be csv, json or xlsx");
     const bool excel = args.flag("--excel");
     if (excel && format != "csv")
         throw UsageError("--excel goes with --format csv");
-    auto station = open_station(context.home);
+    auto station = open_station(context.home, Access::read);
     const auto filter = filter_from(args, station.zone, true);
     const auto chain = station::chain_id(*station.db);
     // Rows stream from the database to the file through one reused record.
@@ -113,15 +116,18 @@ int run_export(Context &context, const std::vector<std::string> &words) {
             report::CsvWriter writer(out, chain);
             scan([&](const playlog::PlayRecord &row) { writer.write(row), ++count; });
         } else {
-            scan([&](const playlog::PlayRecord &row) { report::write_json_line(out, row, chain), ++count; });
+            scan([&](const playlog::PlayRecord &row) {
+                report::write_json_line(out, row, chain), ++count;
+            });
         }
     };
-    const auto output = args.option("-o") ? args.option("-o") : args.option("--output");
+    const auto output = args.option("--output");
     if (format == "xlsx") {
         if (!output)
             throw UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not text)");
-        const report::WorkbookHeading heading{station.config.code, station.config.name, station.config.reports_to,
-                                              args.required("--from"), args.required("--to")};
+        const report::WorkbookHeading heading{station.config.code, station.config.name,
+                                              station.config.reports_to, args.required("--from"),
+                                              args.required("--to")};
         count = report::write_xlsx(*output, heading, scan);
         context.err << "wrote " << count << " play(s) to " << *output << "\n";
         return 0;

@@ -4,19 +4,22 @@
 
 namespace loa::cli {
 
-OpenStation open_station(const station::Home &home) {
+OpenStation open_station(const station::Home &home, Access access) {
     auto config = home.load_config();
     auto zone = TimeZone::load(config.timezone);
-    return OpenStation{std::move(config), std::move(zone), home.open_database()};
+    return OpenStation{std::move(config), std::move(zone), home.open_database(access)};
 }
 
-InstantRange local_date_range(const TimeZone &zone, const std::string &from_date, const std::string &to_date) {
+InstantRange local_date_range(const TimeZone &zone, const std::string &from_date,
+                              const std::string &to_date) {
     const auto from = parse_date(from_date, "--from");
     const auto to = parse_date(to_date, "--to");
     if (std::chrono::sys_days(to) < std::chrono::sys_days(from))
         throw UsageError("--to " + to_date + " is before --from " + from_date);
-    const auto next_day = std::chrono::year_month_day(std::chrono::sys_days(to) + std::chrono::days(1));
-    return {zone.from_local(from, std::chrono::seconds(0)), zone.from_local(next_day, std::chrono::seconds(0))};
+    const auto next_day =
+        std::chrono::year_month_day(std::chrono::sys_days(to) + std::chrono::days(1));
+    return {zone.from_local(from, std::chrono::seconds(0)),
+            zone.from_local(next_day, std::chrono::seconds(0))};
 }
 
 } // namespace loa::cli

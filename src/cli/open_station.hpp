@@ -15,14 +15,18 @@ struct OpenStation {
     std::unique_ptr<sqlite::Database> db;
 };
 
-/// Throws InputError telling the operator to run `loa init` if there is no station.
-OpenStation open_station(const station::Home &home);
+using station::Access;
+
+/// Throws InputError telling the operator to run `loa init` if there is no station,
+/// and what Home::open_database throws for `access`.
+OpenStation open_station(const station::Home &home, Access access = Access::write);
 
 /// A station-local date range, inclusive, as the [from, to) instants it covers.
 struct InstantRange {
     TimePoint from;
     TimePoint to;
 };
-InstantRange local_date_range(const TimeZone &zone, const std::string &from_date, const std::string &to_date);
+InstantRange local_date_range(const TimeZone &zone, const std::string &from_date,
+                              const std::string &to_date);
 
 } // namespace loa::cli

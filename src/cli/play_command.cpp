@@ -83,7 +83,7 @@ int report(Context &context, const std::string &id, const engine::AttemptResult 
 /// log it. Returns the exit code.
 int play_directly(Context &context, const Arguments &args, const std::string &id,
                   Priority priority) {
-    auto station = open_station(context.home);
+    auto station = open_station(context.home, Access::write_after_check);
     const auto lock = PlayerLock::try_acquire(context.home.root());
     if (!lock)
         throw Error("a loa player is running for this station but does not answer on " +
@@ -137,8 +137,7 @@ int play_directly(Context &context, const Arguments &args, const std::string &id
 
 } // namespace
 
-int run_play(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("play", words, {"--priority", "--output"}, {});
+int run_play(Context &context, const Arguments &args) {
     args.expect_positionals(1, "the announcement's id: loa play ID [--priority emergency]");
     const std::string &id = args.positionals().front();
     const Priority priority = priority_option(args);

@@ -65,25 +65,22 @@ std::map<std::string, std::string> campaign_names(sqlite::Database &db) {
 
 } // namespace
 
-int run_report(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("report", words, {"--from", "--to", "--campaign", "--format", "-o", "--output"}, {});
-    args.expect_positionals(0, "no arguments; the file goes after -o");
+int run_report(Context &context, const Arguments &args) {
     const std::string format = args.option("--format").value_or("text");
-    if (format != "text" && format != "csv" && format != "html" && format != "xlsx")
-        throw UsageError("--format must be text, csv, html or xlsx");
-    const auto output = args.option("-o") ? args.option("-o") : args.option("--output");
+    const auto output = args.option("--output");
     if (format == "xlsx" && !output)
         throw UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not text)");
     const std::string from = args.required("--from"), to = args.required("--to");
-    auto station = open_station(context.home);
+    auto station = open_station(context.home, Access::read);
     const auto range = local_date_range(station.zone, from, to);
-    report::PeriodSummary summary({station.config.code, station.config.name, station.config.reports_to, from, to,
-                                   args.option("--campaign")});
+    report::PeriodSummary summary({station.config.code, station.config.name,
+                                   station.config.reports_to, from, to, args.option("--campaign")});
     summary.set_campaign_names(campaign_names(*station.db));
     playlog::PlayFilter filter;
     filter.from = range.from;
     filter.to = range.to;
-    playlog::scan_plays(*station.db, filter, [&](const playlog::PlayRecord &row) { summary.add(row); });
+    playlog::scan_plays(*station.db, filter,
+                        [&](const playlog::PlayRecord &row) { summary.add(row); });
     const auto spans = schedule_spans(*station.db, context.err);
     if (!spans.empty())
         summary.set_planned(report::planned_items(spans, range.from, range.to, station.zone),

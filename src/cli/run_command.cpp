@@ -127,8 +127,7 @@ struct Unwatch {
 
 } // namespace
 
-int run_player(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("run", words, {"--output"}, {});
+int run_player(Context &context, const Arguments &args) {
     args.expect_positionals(0, "no arguments");
     block_control_signals();
     auto station = open_station(context.home);

@@ -50,8 +50,8 @@ schedule::CheckContext check_context(const OpenStation &station, const library::
         .quiet_hours = std::nullopt,
         .max_session = std::nullopt,
         .zone = station.zone,
-        .today = std::chrono::year_month_day{
-            parse_date(station.zone.format_date(std::chrono::system_clock::now()), "today")},
+        .today = std::chrono::year_month_day{parse_date(
+            station.zone.format_date(std::chrono::system_clock::now()), "today")},
     };
     if (const auto &quiet = station.config.quiet_hours)
         context.quiet_hours = schedule::QuietHours{quiet->begin, quiet->end};
@@ -68,7 +68,8 @@ CheckedSchedule check_file(Context &context, const OpenStation &station, const s
     if (checked.result.schedule) {
         const library::Library library(*station.db, context.home.library_path());
         auto problems = schedule::check(*checked.result.schedule, check_context(station, library));
-        checked.result.diagnostics.insert(checked.result.diagnostics.end(), problems.begin(), problems.end());
+        checked.result.diagnostics.insert(checked.result.diagnostics.end(), problems.begin(),
+                                          problems.end());
         schedule::sort_diagnostics(checked.result.diagnostics);
     }
     for (const auto &diagnostic : checked.result.diagnostics)
@@ -76,10 +77,11 @@ CheckedSchedule check_file(Context &context, const OpenStation &station, const s
     return checked;
 }
 
-int check(Context &context, const Arguments &args) {
-    args.expect_positionals(2, "a schedule file: loa schedule check FILE");
-    const auto station = open_station(context.home);
-    const auto &file = args.positionals()[1];
+} // namespace
+
+int run_schedule_check(Context &context, const Arguments &args) {
+    const auto station = open_station(context.home, Access::read);
+    const auto &file = args.positionals().front();
     const auto checked = check_file(context, station, file);
     if (!checked.ok())
         return 1;
@@ -87,23 +89,28 @@ int check(Context &context, const Arguments &args) {
     return 0;
 }
 
+namespace {
+
 /// Asks a running player to switch to the schedule just activated now, rather than at
 /// its next poll (within a second anyway); the load has succeeded whatever happens here.
 void tell_running_player(Context &context) {
     try {
-        if (auto player = daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
+        if (auto player =
+                daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
             player->reload();
             context.out << "the running player switched to it\n";
         }
     } catch (const Error &error) {
-        context.err << "loa: the running player will pick it up within a second (" << error.what() << ")\n";
+        context.err << "loa: the running player will pick it up within a second (" << error.what()
+                    << ")\n";
     }
 }
 
-int load(Context &context, const Arguments &args) {
-    args.expect_positionals(2, "a schedule file: loa schedule load FILE");
-    const auto station = open_station(context.home);
-    const auto &file = args.positionals()[1];
+} // namespace
+
+int run_schedule_load(Context &context, const Arguments &args) {
+    const auto station = open_station(context.home, Access::write_after_check);
+    const auto &file = args.positionals().front();
     const auto checked = check_file(context, station, file);
     station::ScheduleStore store(*station.db);
     if (!checked.ok()) {
@@ -116,16 +123,15 @@ int load(Context &context, const Arguments &args) {
         return 1;
     }
     const auto now = std::chrono::system_clock::now();
-    const auto version = store.activate(std::filesystem::path(file).filename().string(), checked.content,
-                                        station.zone.format_iso(now), now);
+    const auto version = store.activate(std::filesystem::path(file).filename().string(),
+                                        checked.content, station.zone.format_iso(now), now);
     context.out << file << " is now the active schedule (version " << version << ")\n";
     tell_running_player(context);
     return 0;
 }
 
-int show(Context &context, const Arguments &args) {
-    args.expect_positionals(1, "no file: loa schedule show [--from DATE --days N]");
-    const auto station = open_station(context.home);
+int run_schedule_show(Context &context, const Arguments &args) {
+    const auto station = open_station(context.home, Access::read);
     const station::ScheduleStore store(*station.db);
     const auto active = store.active();
     if (!active)
@@ -135,11 +141,10 @@ int show(Context &context, const Arguments &args) {
         throw Error("the active schedule can no longer be read; load it again");
     const auto now = std::chrono::system_clock::now();
     const std::string from_date = args.option("--from").value_or(station.zone.format_date(now));
-    const int days = std::stoi(args.option("--days").value_or("1"));
-    if (days < 1 || days > 366)
-        throw UsageError("--days must be between 1 and 366");
+    const int days = args.count("--days").value_or(1);
     const auto first = parse_date(from_date, "--from");
-    const auto last = std::chrono::year_month_day(std::chrono::sys_days(first) + std::chrono::days(days - 1));
+    const auto last =
+        std::chrono::year_month_day(std::chrono::sys_days(first) + std::chrono::days(days - 1));
     const auto range = local_date_range(station.zone, from_date, format_date(last));
     const auto occurrences = schedule::expand(*parsed.schedule, range.from, range.to, station.zone);
     const bool as_json = args.flag("--json");
@@ -150,11 +155,13 @@ int show(Context &context, const Arguments &args) {
             std::string items;
             for (const auto &item : occurrence.items)
                 items += (items.empty() ? "" : ",") + json::quoted(item);
-            context.out << "{\"slot\":" << json::quoted(occurrence.slot) << ",\"at\":" << json::quoted(at)
-                        << ",\"priority\":" << json::quoted(to_string(occurrence.priority)) << ",\"items\":["
-                        << items << "],\"gap_ms\":" << gap.count() << "}\n";
+            context.out << "{\"slot\":" << json::quoted(occurrence.slot)
+                        << ",\"at\":" << json::quoted(at)
+                        << ",\"priority\":" << json::quoted(to_string(occurrence.priority))
+                        << ",\"items\":[" << items << "],\"gap_ms\":" << gap.count() << "}\n";
         } else {
-            context.out << at << "  " << occurrence.slot << "  " << to_string(occurrence.priority) << "  ";
+            context.out << at << "  " << occurrence.slot << "  " << to_string(occurrence.priority)
+                        << "  ";
             for (std::size_t i = 0; i < occurrence.items.size(); ++i)
                 context.out << (i ? ", " : "") << occurrence.items[i];
             if (gap.count() > 0)
@@ -165,30 +172,29 @@ int show(Context &context, const Arguments &args) {
     return 0;
 }
 
-int history(Context &context, const Arguments &args) {
-    args.expect_positionals(1, "no file: loa schedule history");
-    const auto station = open_station(context.home);
-    const station::ScheduleStore store(*station.db);
-    for (const auto &version : store.history())
-        context.out << version.version << "\t" << version.loaded_at << "\t" << version.file_name << "\t"
-                    << version.sha256.substr(0, 12) << (version.active ? "\tactive" : "") << "\n";
+int run_schedule_history(Context &context, const Arguments &args) {
+    const auto station = open_station(context.home, Access::read);
+    const auto versions = station::ScheduleStore(*station.db).history();
+    if (args.flag("--json")) {
+        context.out << "[";
+        for (std::size_t i = 0; i < versions.size(); ++i) {
+            const auto &v = versions[i];
+            context.out << (i ? "," : "") << "{\"version\":" << v.version
+                        << ",\"loaded_at\":" << json::quoted(v.loaded_at)
+                        << ",\"file_name\":" << json::quoted(v.file_name)
+                        << ",\"sha256\":" << json::quoted(v.sha256)
+                        << ",\"active\":" << (v.active ? "true" : "false") << "}";
+        }
+        context.out << "]\n";
+        return 0;
+    }
+    for (const auto &version : versions)
+        context.out << version.version << "\t" << version.loaded_at << "\t" << version.file_name
+                    << "\t" << version.sha256.substr(0, 12) << (version.active ? "\tactive" : "")
+                    << "\n";
+    if (versions.empty())
+        context.out << "no schedule loaded yet; load one with 'loa schedule load FILE'\n";
     return 0;
-}
-
-} // namespace
-
-int run_schedule(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("schedule", words, {"--from", "--days"}, {"--json"});
-    const std::string action = args.positionals().empty() ? "" : args.positionals().front();
-    if (action == "check")
-        return check(context, args);
-    if (action == "load")
-        return load(context, args);
-    if (action == "show")
-        return show(context, args);
-    if (action == "history")
-        return history(context, args);
-    throw UsageError("loa schedule: say check FILE, load FILE, show or history");
 }
 
 } // namespace loa::cli

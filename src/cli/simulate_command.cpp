@@ -120,8 +120,7 @@ void write_json_row(std::ostream &out, const playlog::PlayRecord &row) {
 
 } // namespace
 
-int run_simulate(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("simulate", words, {"--from", "--to", "--schedule"}, {"--json"});
+int run_simulate(Context &context, const Arguments &args) {
     args.expect_positionals(0, "no arguments");
     context.home.require_initialised();
     const auto config = context.home.load_config();

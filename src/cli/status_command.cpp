@@ -6,6 +6,7 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/open_station.hpp"
+#include "cli/people_text.hpp"
 #include "cli/player_lock.hpp"
 #include "core/error.hpp"
 #include "daemon/control_client.hpp"
@@ -34,12 +35,18 @@ std::string local_text(const TimeZone &zone, TimePoint at) {
 
 std::string_view state_text(engine::EngineState state) {
     switch (state) {
-    case engine::EngineState::starting: return "starting";
-    case engine::EngineState::no_schedule: return "running, but no schedule is loaded ('loa schedule load FILE')";
-    case engine::EngineState::idle: return "waiting for the next slot";
-    case engine::EngineState::playing: return "playing";
-    case engine::EngineState::device_unavailable: return "the sound device is unavailable; retrying";
-    case engine::EngineState::stopping: return "stopping";
+    case engine::EngineState::starting:
+        return "starting";
+    case engine::EngineState::no_schedule:
+        return "running, but no schedule is loaded ('loa schedule load FILE')";
+    case engine::EngineState::idle:
+        return "waiting for the next slot";
+    case engine::EngineState::playing:
+        return "playing";
+    case engine::EngineState::device_unavailable:
+        return "the sound device is unavailable; retrying";
+    case engine::EngineState::stopping:
+        return "stopping";
     }
     return "unknown";
 }
@@ -56,23 +63,27 @@ void add_schedule(engine::EngineStatus &status, const OpenStation &station, Time
     if (!parsed.schedule)
         return;
     // A month ahead is enough to find five for any real schedule, and cheap.
-    for (const auto &occurrence : schedule::expand(*parsed.schedule, now, now + std::chrono::days(31), station.zone)) {
+    for (const auto &occurrence :
+         schedule::expand(*parsed.schedule, now, now + std::chrono::days(31), station.zone)) {
         if (status.next.size() == upcoming_count)
             break;
-        status.next.push_back({occurrence.slot, occurrence.at, occurrence.priority, occurrence.items});
+        status.next.push_back(
+            {occurrence.slot, occurrence.at, occurrence.priority, occurrence.items});
     }
 }
 
 /// One line for a row that went wrong: "missed lua-dao-01 (sang 06:00 #1): reason".
 engine::Problem problem_of(const playlog::PlayRecord &row) {
-    const auto &when = row.ended_at ? row.ended_at : row.started_at ? row.started_at : row.scheduled_at;
+    const auto &when = row.ended_at     ? row.ended_at
+                       : row.started_at ? row.started_at
+                                        : row.scheduled_at;
     engine::Problem problem;
     problem.at = when ? daemon::parse_iso_instant(*when).value_or(TimePoint{}) : TimePoint{};
     problem.message = std::string(to_string(row.status)) + " " + row.announcement;
     if (row.slot) {
         problem.message += " (" + *row.slot;
         if (row.position)
-            problem.message += " #" + std::to_string(*row.position);
+            problem.message += " " + position_text(*row.position);
         problem.message += ")";
     }
     if (row.error)
@@ -102,10 +113,12 @@ void print_upcoming(std::ostream &out, const engine::EngineStatus &status, const
         out << "schedule:    none is loaded; load one with 'loa schedule load FILE'\n";
         return;
     }
-    out << "schedule:    " << status.schedule_file << " (version " << status.schedule_version << ")\n";
+    out << "schedule:    " << status.schedule_file << " (version " << status.schedule_version
+        << ")\n";
     out << "next:" << (status.next.empty() ? "        nothing in the coming month\n" : "\n");
     for (const auto &next : status.next) {
-        out << "  " << local_text(zone, next.at) << "  " << next.slot << "  " << to_string(next.priority) << "  ";
+        out << "  " << local_text(zone, next.at) << "  " << next.slot << "  "
+            << to_string(next.priority) << "  ";
         for (std::size_t i = 0; i < next.items.size(); ++i)
             out << (i ? ", " : "") << next.items[i];
         out << "\n";
@@ -126,7 +139,7 @@ void print_running(std::ostream &out, const engine::EngineStatus &status, const 
         if (!now->title.empty() && now->title != now->announcement)
             out << " \"" << now->title << "\"";
         if (!now->slot.empty())
-            out << " (" << now->slot << " #" << now->position << ")";
+            out << " (" << now->slot << " " << position_text(now->position) << ")";
         else
             out << " (" << (now->priority == Priority::emergency ? "emergency" : "manual") << ")";
         out << " since " << local_text(zone, now->started_at) << "\n";
@@ -134,20 +147,20 @@ void print_running(std::ostream &out, const engine::EngineStatus &status, const 
     print_upcoming(out, status, zone);
     print_problems(out, status, zone);
     if (status.log_problem)
-        out << "play log:    CANNOT BE WRITTEN: " << *status.log_problem << " (" << status.pending_log_rows
+        out << "play log:    CANNOT BE WRITTEN: " << *status.log_problem << " ("
+            << status.pending_log_rows
             << " row(s) wait in memory; they are written as soon as the database accepts them)\n";
 }
 
 } // namespace
 
-int run_status(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("status", words, {}, {"--json"});
-    args.expect_positionals(0, "no arguments: loa status [--json]");
+int run_status(Context &context, const Arguments &args) {
     const bool as_json = args.flag("--json");
     // Only station.toml while a player answers: its status must show even when the
     // database cannot be opened (locked, disk full); that is when it matters most.
     const auto zone = TimeZone::load(context.home.load_config().timezone);
-    if (auto player = daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
+    if (auto player =
+            daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
         const auto status = player->status();
         if (as_json)
             context.out << daemon::status_to_json(status, zone) << "\n";
@@ -155,14 +168,16 @@ int run_status(Context &context, const std::vector<std::string> &words) {
             print_running(context.out, status, zone);
         return 0;
     }
-    const auto station = open_station(context.home);
+    const auto station = open_station(context.home, Access::read);
     const auto now = std::chrono::system_clock::now();
     engine::EngineStatus status;
     add_schedule(status, station, now);
     add_problems(status, station, now);
     const bool locked = PlayerLock::held_elsewhere(context.home.root());
     if (as_json) {
-        context.out << daemon::status_to_json(status, station.zone, daemon::PlayerPresence::not_running) << "\n";
+        context.out << daemon::status_to_json(status, station.zone,
+                                              daemon::PlayerPresence::not_running)
+                    << "\n";
     } else {
         if (locked)
             context.out << "player:      a player holds this station's lock but does not answer on "

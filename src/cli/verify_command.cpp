@@ -20,7 +20,7 @@ std::string span(std::int64_t rows, std::optional<std::int64_t> first, std::opti
 }
 
 int verify_database(Context &context) {
-    auto station = open_station(context.home);
+    auto station = open_station(context.home, Access::read);
     const auto result = playlog::verify_log(*station.db);
     if (result.first_break) {
         context.err << "loa verify: " << quote(station.db->path()) << ": the play log was tampered with ("
@@ -46,8 +46,7 @@ int verify_file(Context &context, const std::string &file) {
 
 } // namespace
 
-int run_verify(Context &context, const std::vector<std::string> &words) {
-    const Arguments args("verify", words, {}, {});
+int run_verify(Context &context, const Arguments &args) {
     if (args.positionals().size() > 1)
         throw UsageError("verify takes at most one file (an export); without it, the station's database");
     return args.positionals().empty() ? verify_database(context) : verify_file(context, args.positionals()[0]);

@@ -6,6 +6,9 @@
 #include "lib/sqlite/statement.hpp"
 #include "station/schema.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <fstream>
 #include <random>
 
@@ -35,9 +38,66 @@ void make_folder(const std::filesystem::path &path) {
         throw Error("cannot create folder " + quote(path) + ": " + ec.message());
 }
 
+// SQLite's primary result codes for a damaged file (stable across versions; only
+// lib/sqlite includes sqlite3.h).
+constexpr int sqlite_corrupt = 11, sqlite_notadb = 26;
+
+bool writable(const std::filesystem::path &path) {
+    return ::access(path.c_str(), W_OK) == 0;
+}
+
+Error damaged(const std::filesystem::path &path, const std::string &problem) {
+    return Error("the station's database " + quote(path) + " is damaged (" + problem +
+                 "); nothing was changed. Stop the player (systemctl stop loa), keep a copy of "
+                 "the file, see what is wrong with: sqlite3 " +
+                 quote(path) +
+                 " \"PRAGMA integrity_check\", then restore the last backup of loa.db");
+}
+
+/// Runs `open` and names a damaged file as such, whatever step of opening found it.
+template <typename Open>
+std::unique_ptr<sqlite::Database> opened(const std::filesystem::path &path, Open open) {
+    try {
+        return open();
+    } catch (const sqlite::SqliteError &error) {
+        if (error.code() == sqlite_corrupt || error.code() == sqlite_notadb)
+            throw damaged(path, error.what());
+        throw;
+    }
+}
+
+/// PRAGMA quick_check: every page's structure, without the index cross-check
+/// that makes integrity_check slow on a large log. Throws the damaged-database Error.
+void require_intact(sqlite::Database &db) {
+    sqlite::Statement check(db, "PRAGMA quick_check(1)");
+    const std::string verdict = check.step() ? check.column_text(0) : std::string("no answer");
+    check.reset();
+    if (verdict == "ok")
+        return;
+    // "*** in database main ***\nPage 11: ...": one line, what matters.
+    std::string problem = verdict;
+    if (const auto header = problem.find("***\n"); header != std::string::npos)
+        problem.erase(0, header + 4);
+    std::replace(problem.begin(), problem.end(), '\n', ' ');
+    throw damaged(db.path(), problem);
+}
+
+/// An existing station.toml must be a file loa can read: `init` keeps it, so it
+/// must not call a broken one ready.
+void require_usable_config(const std::filesystem::path &path) {
+    if (!std::filesystem::exists(path))
+        return;
+    if (!std::filesystem::is_regular_file(path))
+        throw InputError(quote(path) +
+                         " is not a file (a folder?); move it away and run 'loa init' again to " +
+                         "write a new one, or put the station's station.toml there");
+    load_station_config(path);
+}
+
 } // namespace
 
 bool Home::initialise(const StationConfig &config) const {
+    require_usable_config(config_path());
     make_folder(m_root);
     make_folder(library_path());
     bool created = false;
@@ -45,16 +105,23 @@ bool Home::initialise(const StationConfig &config) const {
         write_file_durably(config_path(), render_station_config(config));
         created = true;
     }
-    auto db = open_database();
-    sqlite::Statement insert(*db, "INSERT OR IGNORE INTO meta (key, value) VALUES ('chain_id', ?1)");
+    auto db = opened(database_path(), [&] {
+        auto created_db = std::make_unique<sqlite::Database>(
+            database_path(), sqlite::Database::Mode::read_write_create);
+        migrate(*created_db);
+        return created_db;
+    });
+    sqlite::Statement insert(*db,
+                             "INSERT OR IGNORE INTO meta (key, value) VALUES ('chain_id', ?1)");
     insert.bind(1, make_uuid()).run();
     return created;
 }
 
 void Home::require_initialised() const {
     if (!std::filesystem::exists(config_path()))
-        throw InputError("no station here: " + quote(config_path()) +
-                         " does not exist; run 'loa init' first, or give --home with the station's folder");
+        throw InputError(
+            "no station here: " + quote(config_path()) +
+            " does not exist; run 'loa init' first, or give --home with the station's folder");
 }
 
 StationConfig Home::load_config() const {
@@ -62,9 +129,55 @@ StationConfig Home::load_config() const {
     return load_station_config(config_path());
 }
 
-std::unique_ptr<sqlite::Database> Home::open_database() const {
-    auto db = std::make_unique<sqlite::Database>(database_path(), sqlite::Database::Mode::read_write_create);
+std::unique_ptr<sqlite::Database> Home::open_database(Access access) const {
+    if (!std::filesystem::exists(database_path()))
+        throw InputError(
+            "the station's database " + quote(database_path()) +
+            " is missing; restore it from a backup if it was deleted by mistake, or run 'loa "
+            "init' to make a new, empty one (the library index and the play log then start "
+            "again)");
+    return opened(database_path(), [&] {
+        return access == Access::read ? open_for_reading() : open_for_writing(access);
+    });
+}
+
+std::unique_ptr<sqlite::Database> Home::open_for_writing(Access access) const {
+    auto db =
+        std::make_unique<sqlite::Database>(database_path(), sqlite::Database::Mode::read_write);
     migrate(*db);
+    if (access == Access::write_after_check)
+        require_intact(*db);
+    return db;
+}
+
+std::unique_ptr<sqlite::Database> Home::open_for_reading() const {
+    // A reader of a WAL database needs its -shm file. When nothing can write the folder
+    // there is no writer either, and no -shm can be made: open it immutable.
+    auto shm = database_path();
+    shm += "-shm";
+    const bool can_share = writable(m_root) || std::filesystem::exists(shm);
+    auto wal = database_path();
+    wal += "-wal";
+    std::error_code ec;
+    if (!can_share && std::filesystem::file_size(wal, ec) > 0 && !ec)
+        throw Error(quote(wal) + " holds changes not yet in loa.db, and the station home " +
+                    quote(m_root) +
+                    " is read-only, so they cannot be read; let the player or 'loa init' open it "
+                    "once with write access, or read a copy of the folder");
+    auto db = std::make_unique<sqlite::Database>(
+        database_path(), can_share ? sqlite::Database::Mode::read_only
+                                   : sqlite::Database::Mode::read_only_immutable);
+    const int version = db->user_version();
+    if (version == schema_version())
+        return db;
+    if (version > schema_version() || !writable(m_root) || !writable(database_path()))
+        throw InputError("the station's database " + quote(database_path()) + " has schema " +
+                         std::to_string(version) + " and this loa reads schema " +
+                         std::to_string(schema_version()) +
+                         (version > schema_version()
+                              ? "; install the newer loa that wrote it again"
+                              : "; run 'loa init' as the station's user to bring it up to date"));
+    open_for_writing(Access::write); // brings the schema up to date, then reads through `db`
     return db;
 }
 

@@ -14,6 +14,19 @@ class Database;
 
 namespace loa::station {
 
+/// How a command uses the station's database (loa.db). Only `loa init` creates it.
+enum class Access {
+    /// Read-only (SQLITE_OPEN_READONLY, or immutable when nothing can write the folder):
+    /// works on a read-only station home and never changes a file.
+    read,
+    /// Read and write, schema brought up to date: the player, which must keep
+    /// playing even when part of the file is damaged.
+    write,
+    /// As `write`, then PRAGMA quick_check: a one-shot command that changes the
+    /// station is refused (Error, exit 3) when the database is damaged.
+    write_after_check,
+};
+
 class Home {
 public:
     explicit Home(std::filesystem::path root) : m_root(std::move(root)) {}
@@ -34,10 +47,15 @@ public:
 
     StationConfig load_config() const;
 
-    /// Opens loa.db and brings its schema up to date.
-    std::unique_ptr<sqlite::Database> open_database() const;
+    /// Opens loa.db for `access`. Throws InputError when the file is missing (only
+    /// `loa init` creates it) or, for reading, its schema is older than this program
+    /// and the home cannot be written to bring it up to date; Error when the file is
+    /// damaged (as `write_after_check` finds it, or as SQLite reports it at open).
+    std::unique_ptr<sqlite::Database> open_database(Access access = Access::write) const;
 
 private:
+    std::unique_ptr<sqlite::Database> open_for_reading() const;
+    std::unique_ptr<sqlite::Database> open_for_writing(Access access) const;
     std::filesystem::path m_root;
 };
 

@@ -223,7 +223,7 @@ expect 0 "the log after the stop" -- "$loa" --home "$home" log --json --status i
 grep '"announcement":"lua-dao-qua-mang"' "$work/out" | grep -q '"slot":"ngay"' &&
     ok "the cut play is logged interrupted" || bad "no interrupted row: $(cat "$work/out")"
 expect 3 "status without a player shows the last problems" -- "$loa" --home "$home" status
-contains "$work/out" "interrupted lua-dao-qua-mang (ngay #0)" "... the interrupted play"
+contains "$work/out" "interrupted lua-dao-qua-mang (ngay #1)" "... the interrupted play, counted from 1"
 
 # SIGTERM while idle.
 start_player

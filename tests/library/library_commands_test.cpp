@@ -1,6 +1,6 @@
 // loa remove and loa campaign through the command functions, with a real active
 // schedule.
-#include "cli/command.hpp"
+#include "cli/dispatch.hpp"
 #include "common/temp_dir.hpp"
 #include "core/error.hpp"
 #include "lib/sqlite/database.hpp"
@@ -50,9 +50,9 @@ play = ["lua-dao-qua-mang"]
 
 TEST_CASE("remove is refused while the active schedule plays the id, naming the slots") {
     Fixture f;
-    CHECK_THROWS_WITH(loa::cli::run_remove(f.context, {"lua-dao-qua-mang"}),
+    CHECK_THROWS_WITH(loa::cli::dispatch(f.context, {"remove", "lua-dao-qua-mang"}),
                       Catch::Contains("sang") && Catch::Contains("chieu") && Catch::Contains("active schedule"));
-    CHECK_THROWS_WITH(loa::cli::run_remove(f.context, {"khong-co"}), Catch::Contains("no announcement"));
+    CHECK_THROWS_WITH(loa::cli::dispatch(f.context, {"remove", "khong-co"}), Catch::Contains("no announcement"));
 }
 
 TEST_CASE("remove deletes an unscheduled announcement and its content") {
@@ -60,9 +60,9 @@ TEST_CASE("remove deletes an unscheduled announcement and its content") {
     loa::test::TempDir source;
     std::filesystem::copy_file(loa::test::sample_audio("chuong.flac"), source / "Chuông mới.flac");
     // Same content under a second id: the file stays while the first id names it.
-    REQUIRE(loa::cli::run_import(f.context, {(source / "Chuông mới.flac").string()}) == 0);
+    REQUIRE(loa::cli::dispatch(f.context, {"import", (source / "Chuông mới.flac").string()}) == 0);
     CHECK(f.out.str().find("chuong-moi") != std::string::npos);
-    CHECK(loa::cli::run_remove(f.context, {"chuong-moi", "--json"}) == 0);
+    CHECK(loa::cli::dispatch(f.context, {"remove", "chuong-moi", "--json"}) == 0);
     auto db = f.home.open_database();
     loa::library::Library library(*db, f.home.library_path());
     CHECK_FALSE(library.find("chuong-moi"));
@@ -72,17 +72,17 @@ TEST_CASE("remove deletes an unscheduled announcement and its content") {
 
 TEST_CASE("campaign add and list, and import naming a campaign") {
     Fixture f;
-    CHECK(loa::cli::run_campaign(f.context, {"add", "chong-lua-dao-2020", "--title", "Chống lừa đảo", "--ref",
+    CHECK(loa::cli::dispatch(f.context, {"campaign", "add", "chong-lua-dao-2020", "--title", "Chống lừa đảo", "--ref",
                                              "498/STTTT-TTBCBC", "--from", "2020-07-17", "--until", "2020-12-31"}) == 0);
-    CHECK(loa::cli::run_campaign(f.context, {"list", "--json"}) == 0);
+    CHECK(loa::cli::dispatch(f.context, {"campaign", "list", "--json"}) == 0);
     CHECK(f.out.str().find("\"title\":\"Chống lừa đảo\"") != std::string::npos);
-    CHECK(loa::cli::run_import(f.context, {loa::test::sample_audio("bao-cao-ket-qua.flac").string(), "--campaign",
+    CHECK(loa::cli::dispatch(f.context, {"import", loa::test::sample_audio("bao-cao-ket-qua.flac").string(), "--campaign",
                                            "khong-co"}) == 1);
     CHECK(f.err.str().find("no campaign 'khong-co'") != std::string::npos);
-    CHECK(loa::cli::run_import(f.context, {loa::test::sample_audio("bao-cao-ket-qua.flac").string(), "--campaign",
+    CHECK(loa::cli::dispatch(f.context, {"import", loa::test::sample_audio("bao-cao-ket-qua.flac").string(), "--campaign",
                                            "chong-lua-dao-2020", "--valid-from", "2020-07-17"}) == 0);
-    CHECK(loa::cli::run_show(f.context, {"bao-cao-ket-qua", "--json"}) == 0);
+    CHECK(loa::cli::dispatch(f.context, {"show", "bao-cao-ket-qua", "--json"}) == 0);
     CHECK(f.out.str().find("\"campaign\":\"chong-lua-dao-2020\"") != std::string::npos);
     CHECK(f.out.str().find("\"loudness_lufs\":-") != std::string::npos);
-    CHECK_THROWS_AS(loa::cli::run_campaign(f.context, {"frob"}), loa::UsageError);
+    CHECK_THROWS_AS(loa::cli::dispatch(f.context, {"campaign", "frob"}), loa::UsageError);
 }

@@ -4,6 +4,9 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
+#include <cstdio>
+
 namespace loa::sqlite {
 namespace {
 
@@ -16,6 +19,22 @@ namespace {
     throw SqliteError(message, code & 0xff);
 }
 
+/// `path` as an SQLite URI that opens it immutable (file:PATH?immutable=1), with every
+/// byte outside the unreserved set percent-encoded.
+std::string immutable_uri(const std::filesystem::path &path) {
+    std::string uri = "file:";
+    for (const unsigned char c : path.string()) {
+        if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~') {
+            uri += static_cast<char>(c);
+        } else {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+            uri += escaped;
+        }
+    }
+    return uri + "?immutable=1";
+}
+
 } // namespace
 
 Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) {
@@ -24,8 +43,10 @@ Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) 
     case Mode::read_write_create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
     case Mode::read_write: flags |= SQLITE_OPEN_READWRITE; break;
     case Mode::read_only: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::read_only_immutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI; break;
     }
-    const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+    const std::string name = mode == Mode::read_only_immutable ? immutable_uri(path) : path.string();
+    const int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_close(m_db);
         m_db = nullptr;
@@ -33,7 +54,7 @@ Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) 
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 5000);
-    if (mode != Mode::read_only)
+    if (mode != Mode::read_only && mode != Mode::read_only_immutable)
         execute("PRAGMA journal_mode = WAL");
     // FULL: a play's "started" and "finalised" transitions must survive a power cut.
     execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");

@@ -13,7 +13,10 @@ class SqliteError;
 
 class Database {
 public:
-    enum class Mode { read_write_create, read_write, read_only };
+    /// `read_only_immutable` is for a file nothing can change while it is open (its
+    /// folder is read-only, so no writer can make the -wal it needs): SQLite then
+    /// takes no locks and makes no -shm, which a read-only folder cannot hold.
+    enum class Mode { read_write_create, read_write, read_only, read_only_immutable };
 
     /// Opens `path` with WAL journal, foreign keys and a busy timeout, so readers
     /// (the CLI) never disturb the writer (the player). Throws SqliteError.
