@@ -91,7 +91,7 @@ int play_directly(Context &context, const Arguments &args, const std::string &id
         });
         const TimePoint start = clock.now();
         try {
-            result = player.play(item, start, [&] { play_id = log.begin(record, std::nullopt, start); });
+            result = player.play(item, start, [&] { play_id = log.begin(record, std::nullopt, start).play_id; });
         } catch (const InputError &error) {
             log.record_outcome(record, std::nullopt, PlayStatus::failed, error.what());
             throw;
@@ -119,7 +119,8 @@ int play_directly(Context &context, const Arguments &args, const std::string &id
     if (log.pending_writes() > 0 && !log.flush())
         context.err << "loa: the play log cannot be written now ("
                     << log.write_problem().value_or("unknown reason")
-                    << "); this play is not in the log; free disk space and check loa.db\n";
+                    << "); this play is kept in " << log.journal_path()
+                    << " and goes into the log at its next write; free disk space and check loa.db\n";
     context.out << id << ": " << to_string(status) << " (" << seconds_text(result.started_at, result.ended_at)
                 << ")" << (result.error.empty() ? "" : ": " + result.error) << "\n";
     return status == PlayStatus::failed ? 3 : 0;

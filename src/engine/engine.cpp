@@ -2,7 +2,6 @@
 
 #include "core/error.hpp"
 #include "core/time_of_day.hpp"
-#include "lib/sqlite/statement.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
 #include "playout/gain.hpp"
@@ -21,6 +20,8 @@ using namespace std::chrono_literals;
 /// Thrown from the before-first-sample hook to call off a play (stopping, or an
 /// emergency came first): nothing was played and the item stays due.
 struct CalledOff {};
+/// The play log refused the item's "started" row: it already has its outcome.
+struct AlreadyHasOutcome {};
 
 /// A start this close to its instant counts as on time for the `late` policy.
 constexpr auto on_time_tolerance = 2s;
@@ -57,11 +58,11 @@ std::string resume_key(const std::string &slot, const std::string &identity, std
 }
 
 /// The fields every row of this item shares, whatever its outcome.
-playlog::PlayRecord item_record(const schedule::Occurrence &occurrence, const std::string &identity,
-                                std::size_t position, const std::string &schedule_sha256) {
+playlog::PlayRecord item_record(const schedule::Occurrence &occurrence, std::size_t position,
+                                const std::string &schedule_sha256) {
     playlog::PlayRecord record;
     record.slot = occurrence.slot;
-    record.occurrence = identity;
+    record.occurrence = playlog::CivilDateTime{occurrence.date, occurrence.time_of_day};
     record.position = static_cast<std::int64_t>(position);
     record.announcement = occurrence.items[position];
     record.priority = occurrence.priority;
@@ -425,7 +426,8 @@ bool Engine::handle(Due &due) {
     for (std::size_t position = 0; position < occurrence.items.size(); ++position) {
         if (m_stopping.load())
             return false;
-        if (m_log.has_outcome(occurrence.slot, due.identity, static_cast<std::int64_t>(position)))
+        if (m_log.has_outcome(occurrence.slot, playlog::CivilDateTime{occurrence.date, occurrence.time_of_day},
+                              static_cast<std::int64_t>(position)))
             continue;
         const TimePoint now = m_clock.now();
         if (!due.decided) {
@@ -452,7 +454,7 @@ bool Engine::handle(Due &due) {
         } else if (next_start && (request_waiting() || emergency_due(due, now))) {
             return false; // a request, or a scheduled emergency, goes first between two items
         }
-        playlog::PlayRecord record = item_record(occurrence, due.identity, position, m_schedule_sha256);
+        playlog::PlayRecord record = item_record(occurrence, position, m_schedule_sha256);
         const TimePoint planned_start = next_start ? std::max(*next_start, occurrence.at) : planned[position];
         if (due.refusal || (occurrence.priority != Priority::emergency &&
                             in_quiet_hours(std::max(now, planned_start)))) {
@@ -586,9 +588,14 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
         result = m_output.play(item, length, start_at, [&] {
             if (m_stopping.load() || (!emergency && emergency_waiting()))
                 throw CalledOff{};
-            play_id = m_log.begin(record, scheduled, planned);
+            const auto begun = m_log.begin(record, scheduled, planned);
+            if (begun.result == playlog::Begin::already_has_outcome)
+                throw AlreadyHasOutcome{};
+            play_id = begun.play_id; // started, or queued while the database cannot take it: it plays
             {
                 std::lock_guard lock(m_status_mutex);
+                m_status.log_problem = m_log.write_problem();
+                m_status.pending_log_rows = m_log.pending_writes();
                 m_status.state = EngineState::playing;
                 m_status.now_playing = NowPlaying{id, announcement.title, record.slot.value_or(""),
                                                   record.position.value_or(0), record.priority, start_at};
@@ -602,12 +609,12 @@ Engine::Attempt Engine::play(playlog::PlayRecord record, const library::Announce
     } catch (const CalledOff &) {
         m_on_air.store(false);
         return attempt; // not started: the item stays due for the next start
-    } catch (const sqlite::SqliteError &error) {
+    } catch (const AlreadyHasOutcome &) {
         // The log refused the "started" row (the item already has its outcome, as
         // the unique index says): nothing played, and it must not.
         m_on_air.store(false);
-        problem("the play log refused to start '" + id + "' (" + what + "): " + error.what());
-        say("not playing '" + id + "': " + error.what());
+        problem("the play log refused to start '" + id + "' (" + what + "): it already has its outcome");
+        say("not playing '" + id + "': it already has its outcome in the play log");
         attempt.finished = true;
         attempt.ended_at = m_clock.now();
         return attempt;
