@@ -68,10 +68,25 @@ std::optional<std::int64_t> row_of_entry(sqlite::Database &db, const std::string
 } // namespace
 
 PlayLog::PlayLog(sqlite::Database &db, std::string station_code, TimeZone zone)
-    : m_db(db), m_station(std::move(station_code)), m_chain_id(station::chain_id(db)),
-      m_zone(std::move(zone)), m_epoch(random_epoch()) {
+    : m_db(db), m_station(std::move(station_code)), m_zone(std::move(zone)),
+      m_epoch(random_epoch()) {
     if (!in_memory(m_db.path()))
         m_file_id = file_id(m_db.path());
+    load_chain_id();
+}
+
+bool PlayLog::load_chain_id() {
+    if (!m_chain_id.empty())
+        return true;
+    try {
+        m_chain_id = station::chain_id(m_db);
+        return true;
+    } catch (const sqlite::SqliteError &error) {
+        classify(error); // a damaged database: its rows wait until there is a chain to put them in
+    } catch (const Error &error) {
+        m_problem = error.what();
+    }
+    return false;
 }
 
 std::filesystem::path PlayLog::journal_path() const {
@@ -197,7 +212,7 @@ PlayLog::Failure PlayLog::classify(const sqlite::SqliteError &error) {
 }
 
 bool PlayLog::flush() {
-    if (database_replaced())
+    if (database_replaced() || !load_chain_id())
         return false;
     while (!m_pending.empty()) {
         PendingWrite &write = m_pending.front();

@@ -147,6 +147,7 @@ private:
     bool database_replaced();
     void checkpoint();
     std::string next_entry_id();
+    bool load_chain_id();
 
     sqlite::Database &m_db;
     std::string m_station;

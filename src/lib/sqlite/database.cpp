@@ -33,10 +33,20 @@ Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) 
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 5000);
-    if (mode != Mode::read_only)
-        execute("PRAGMA journal_mode = WAL");
-    // FULL: a play's "started" and "finalised" transitions must survive a power cut.
-    execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+    try {
+        if (mode != Mode::read_only)
+            execute("PRAGMA journal_mode = WAL");
+        // FULL: a play's "started" and "finalised" transitions must survive a power cut.
+        execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+    } catch (const SqliteError &error) {
+        // A damaged file still opens (no statement can even be prepared on it):
+        // each use then says so, the play log keeps its rows elsewhere meanwhile,
+        // instead of every program failing here.
+        if (error.code() != SQLITE_CORRUPT && error.code() != SQLITE_NOTADB) {
+            sqlite3_close_v2(m_db);
+            throw;
+        }
+    }
 }
 
 Database::~Database() {
