@@ -212,7 +212,7 @@ PlayLog::Failure PlayLog::classify(const sqlite::SqliteError &error) {
 }
 
 bool PlayLog::flush() {
-    if (database_replaced() || !load_chain_id())
+    if ((database_replaced() && !restore_database()) || !load_chain_id())
         return false;
     while (!m_pending.empty()) {
         PendingWrite &write = m_pending.front();
@@ -239,7 +239,7 @@ bool PlayLog::flush() {
         }
         m_pending.pop_front();
     }
-    m_problem = m_journal_problem;
+    m_problem = m_journal_problem ? m_journal_problem : m_notice;
     m_damage.reset();
     return true;
 }

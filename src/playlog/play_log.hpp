@@ -148,6 +148,8 @@ private:
     void checkpoint();
     std::string next_entry_id();
     bool load_chain_id();
+    /// Puts the database this log has open back at its path (deleted or replaced).
+    bool restore_database();
 
     sqlite::Database &m_db;
     std::string m_station;
@@ -167,6 +169,7 @@ private:
     std::optional<std::pair<std::uintmax_t, std::uintmax_t>>
         m_file_id; ///< (device, inode) of the database file.
     std::optional<std::string> m_damage;
+    std::optional<std::string> m_notice; ///< What the log repaired, for status.
 };
 
 } // namespace loa::playlog

@@ -5,6 +5,11 @@
 #include "lib/sqlite/statement.hpp"
 #include "playlog/play_log.hpp"
 
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <map>
 
 namespace loa::playlog {
@@ -14,7 +19,63 @@ namespace {
 /// (if the database passes its check): a few days of plays.
 constexpr std::size_t checkpoint_entries = 256;
 
+/// "20200720-060000" (UTC), for the name of a file set aside.
+std::string file_stamp() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &utc);
+    return text;
+}
+
 } // namespace
+
+bool PlayLog::restore_database() {
+    // The connection still has the file that was deleted or replaced under it (an
+    // open file lives on): copy what it holds back to the path, chain and all, and
+    // go on there. A file someone put in its place is kept aside, not lost.
+    const std::filesystem::path path = m_db.path();
+    auto restoring = path;
+    restoring += ".restoring";
+    try {
+        m_db.copy_to(restoring);
+        m_db.reopen([&] {
+            std::error_code ec;
+            if (std::filesystem::exists(path, ec)) {
+                auto aside = path;
+                aside += ".replaced-" + file_stamp();
+                std::filesystem::rename(path, aside);
+                m_notice = "the station database " + quote(path) +
+                           " was replaced while the player ran; the file found "
+                           "there is kept as " +
+                           quote(aside) + " and the player's own log was put back";
+            } else {
+                m_notice = "the station database " + quote(path) +
+                           " was deleted while the player ran; the player wrote it back from its "
+                           "open copy";
+            }
+            for (const char *suffix : {"-wal", "-shm"}) {
+                auto stale = path;
+                stale += suffix;
+                std::filesystem::remove(stale, ec);
+            }
+            std::filesystem::rename(restoring, path);
+        });
+    } catch (const std::exception &error) {
+        m_problem = *m_damage + "; writing it back failed (" + error.what() +
+                    "); plays are kept in " + quote(journal_path()) +
+                    "; restart the player ('systemctl restart loa')";
+        return false;
+    }
+    m_file_id.reset();
+    struct stat status {};
+    if (::stat(path.c_str(), &status) == 0)
+        m_file_id = std::make_pair(static_cast<std::uintmax_t>(status.st_dev),
+                                   static_cast<std::uintmax_t>(status.st_ino));
+    m_damage.reset();
+    return true;
+}
 
 void PlayLog::open_journal() {
     if (m_journal_opened)

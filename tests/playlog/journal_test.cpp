@@ -151,3 +151,23 @@ TEST_CASE("a damaged database does not silence the station: the play goes on and
     REQUIRE(contents.entries.size() >= 2);
     CHECK(contents.entries.back().kind == loa::playlog::JournalEntry::Kind::finish);
 }
+
+TEST_CASE("a loa.db deleted while the log has it open is written back, chain and all") {
+    loa::test::LogFixture f;
+    f.play(0);
+    const auto path = f.home.database_path();
+    std::filesystem::remove(path);
+    f.play(1);
+    REQUIRE(std::filesystem::exists(path));
+    CHECK(f.log->pending_writes() == 0);
+    REQUIRE(f.log->write_problem());
+    CHECK_THAT(*f.log->write_problem(), Catch::Contains("deleted"));
+    loa::sqlite::Database reread(path, loa::sqlite::Database::Mode::read_only);
+    loa::sqlite::Statement count(reread, "SELECT count(*) FROM plays WHERE seq IS NOT NULL");
+    REQUIRE(count.step());
+    CHECK(count.column_int(0) == 2);
+    count.reset();
+    const auto verdict = loa::playlog::verify_log(reread);
+    CHECK_FALSE(verdict.first_break);
+    CHECK(verdict.rows_checked == 2);
+}

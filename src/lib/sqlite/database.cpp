@@ -18,7 +18,13 @@ namespace {
 
 } // namespace
 
-Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) {
+Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path), m_mode(mode) {
+    open();
+}
+
+void Database::open() {
+    const Mode mode = m_mode;
+    const std::filesystem::path &path = m_path;
     int flags = SQLITE_OPEN_FULLMUTEX;
     switch (mode) {
     case Mode::read_write_create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
@@ -51,6 +57,35 @@ Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) 
 
 Database::~Database() {
     sqlite3_close_v2(m_db);
+}
+
+void Database::copy_to(const std::filesystem::path &to) {
+    sqlite3 *copy = nullptr;
+    int rc = sqlite3_open_v2(to.c_str(), &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_backup *backup = sqlite3_backup_init(copy, "main", m_db, "main");
+        if (backup) {
+            sqlite3_backup_step(backup, -1);
+            rc = sqlite3_backup_finish(backup);
+        } else {
+            rc = sqlite3_errcode(copy);
+        }
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(copy, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        const std::string message = copy ? sqlite3_errmsg(copy) : sqlite3_errstr(rc);
+        sqlite3_close_v2(copy);
+        throw SqliteError("cannot copy database " + quote(m_path) + " to " + quote(to) + ": " + message, rc);
+    }
+    sqlite3_close_v2(copy);
+}
+
+void Database::reopen(const std::function<void()> &between) {
+    sqlite3_close_v2(m_db);
+    m_db = nullptr;
+    between();
+    open();
 }
 
 void Database::execute(const std::string &sql) {
