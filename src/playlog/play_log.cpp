@@ -198,11 +198,11 @@ PlayLog::Failure PlayLog::classify(const sqlite::SqliteError &error) {
     case SQLITE_NOTADB:
     case SQLITE_FORMAT:
         m_damage = error.what();
-        m_problem = "the station database " + quote(m_db.path()) + " is damaged (" + error.what() +
-                    "); plays go on and are kept in " + quote(journal_path()) +
-                    "; restart the player ('systemctl restart loa') to set the damaged file aside "
-                    "and go on in a "
-                    "fresh database";
+        m_problem =
+            "the station database " + quote(m_db.path()) + " is damaged (" + error.what() +
+            "); plays go on and are kept in " + quote(journal_path()) +
+            "; stop the player, move the damaged file aside and put back a backup of it (or run "
+            "'loa init' for a fresh one), then start the player: it writes the journal into it";
         return Failure::damaged;
     default:
         m_problem = std::string(error.what()) + "; plays go on, their rows wait in " +
