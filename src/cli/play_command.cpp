@@ -131,7 +131,8 @@ int play_directly(Context &context, const Arguments &args, const std::string &id
     if (!log_port.flush())
         context.err << "loa: the play log cannot be written now ("
                     << log_port.write_problem().value_or("unknown reason")
-                    << "); this play is not in the log; free disk space and check loa.db\n";
+                    << "); this play is kept in " << log.journal_path()
+                    << " and goes into the log at its next write; free disk space and check loa.db\n";
     return report(context, id, attempt);
 }
 

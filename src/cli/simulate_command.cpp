@@ -7,14 +7,13 @@
 #include "cli/command.hpp"
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
-#include "core/json.hpp"
 #include "core/time_of_day.hpp"
 #include "engine/engine.hpp"
 #include "lib/sqlite/database.hpp"
-#include "lib/sqlite/statement.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
 #include "report/csv_export.hpp"
+#include "report/json_export.hpp"
 #include "schedule/schedule.hpp"
 #include "station/schedule_store.hpp"
 #include "station/schema.hpp"
@@ -27,95 +26,23 @@ namespace {
 
 /// "2020-07-20" (that day's start, or for --to the day's end: inclusive) or
 /// "2020-07-20T06:00[:SS]" (also with a space), station-local.
-TimePoint parse_instant(const TimeZone &zone, const std::string &text, const std::string &what, bool end_of_day) {
+TimePoint parse_instant(const TimeZone &zone, const std::string &text, const std::string &what,
+                        bool end_of_day) {
     const std::string date_part = text.substr(0, std::min<std::size_t>(text.size(), 10));
     const auto date = parse_date(date_part, what);
     if (text.size() == 10) {
-        const auto day = end_of_day ? std::chrono::sys_days(date) + std::chrono::days(1) : std::chrono::sys_days(date);
+        const auto day = end_of_day ? std::chrono::sys_days(date) + std::chrono::days(1)
+                                    : std::chrono::sys_days(date);
         return zone.from_local(std::chrono::year_month_day(day), std::chrono::seconds(0));
     }
     if (text.size() < 16 || (text[10] != 'T' && text[10] != ' '))
-        throw UsageError(what + " " + text + " is not a date (2020-07-20) or a date and time (2020-07-20T06:00)");
+        throw UsageError(what + " " + text +
+                         " is not a date (2020-07-20) or a date and time (2020-07-20T06:00)");
     const auto time = parse_time_of_day(text.substr(11));
     if (!time)
-        throw UsageError(what + " " + text + ": the time of day must be HH:MM or HH:MM:SS, like 2020-07-20T06:00");
+        throw UsageError(what + " " + text +
+                         ": the time of day must be HH:MM or HH:MM:SS, like 2020-07-20T06:00");
     return zone.from_local(date, *time);
-}
-
-void write_csv_header(std::ostream &out) {
-    out << "play_id,station,slot,scheduled_at,position,started_at,ended_at,announcement,sha256,status,"
-           "lateness_ms,duration_ms,priority,trigger,error\r\n";
-}
-
-std::string text(const std::optional<std::string> &value) {
-    return value.value_or("");
-}
-std::string number(const std::optional<std::int64_t> &value) {
-    return value ? std::to_string(*value) : std::string();
-}
-
-void write_csv_row(std::ostream &out, const playlog::PlayRecord &row) {
-    std::string line;
-    const auto field = [&](std::string_view value, bool last = false) {
-        report::append_csv_field(line, value);
-        line += last ? "\r\n" : ",";
-    };
-    field(std::to_string(row.play_id));
-    field(row.station);
-    field(text(row.slot));
-    field(text(row.scheduled_at));
-    field(number(row.position));
-    field(text(row.started_at));
-    field(text(row.ended_at));
-    field(row.announcement);
-    field(text(row.sha256));
-    field(to_string(row.status));
-    field(number(row.lateness_ms));
-    field(number(row.duration_ms));
-    field(to_string(row.priority));
-    field(to_string(row.trigger));
-    field(text(row.error), true);
-    out << line;
-}
-
-void write_json_row(std::ostream &out, const playlog::PlayRecord &row) {
-    std::string line = "{";
-    bool first = true;
-    const auto key = [&](std::string_view name) {
-        if (!first)
-            line += ',';
-        first = false;
-        json::append_string(line, name);
-        line += ':';
-    };
-    const auto string_member = [&](std::string_view name, const std::optional<std::string> &value) {
-        key(name);
-        if (value)
-            json::append_string(line, *value);
-        else
-            line += "null";
-    };
-    const auto number_member = [&](std::string_view name, const std::optional<std::int64_t> &value) {
-        key(name);
-        line += value ? std::to_string(*value) : "null";
-    };
-    number_member("play_id", row.play_id);
-    string_member("station", row.station);
-    string_member("slot", row.slot);
-    string_member("scheduled_at", row.scheduled_at);
-    number_member("position", row.position);
-    string_member("started_at", row.started_at);
-    string_member("ended_at", row.ended_at);
-    string_member("announcement", row.announcement);
-    string_member("sha256", row.sha256);
-    string_member("status", std::string(to_string(row.status)));
-    number_member("lateness_ms", row.lateness_ms);
-    number_member("duration_ms", row.duration_ms);
-    string_member("priority", std::string(to_string(row.priority)));
-    string_member("trigger", std::string(to_string(row.trigger)));
-    string_member("error", row.error);
-    line += "}\n";
-    out << line;
 }
 
 } // namespace
@@ -128,7 +55,8 @@ int run_simulate(Context &context, const Arguments &args) {
     const TimePoint from = parse_instant(zone, args.required("--from"), "--from", false);
     const TimePoint to = parse_instant(zone, args.required("--to"), "--to", true);
     if (to <= from)
-        throw UsageError("--to " + *args.option("--to") + " is not after --from " + *args.option("--from"));
+        throw UsageError("--to " + *args.option("--to") + " is not after --from " +
+                         *args.option("--from"));
 
     // The station's database, only read: the library and the active schedule.
     sqlite::Database station_db(context.home.database_path(), sqlite::Database::Mode::read_only);
@@ -139,14 +67,16 @@ int run_simulate(Context &context, const Arguments &args) {
     } else {
         const auto active = station::ScheduleStore(station_db).active();
         if (!active)
-            throw InputError("no schedule is loaded; load one with 'loa schedule load FILE' or give "
-                             "--schedule FILE");
+            throw InputError(
+                "no schedule is loaded; load one with 'loa schedule load FILE' or give "
+                "--schedule FILE");
         file_name = active->file_name;
         content = active->content;
     }
     const auto parsed = schedule::parse(content, file_name);
     if (!parsed.ok()) {
-        std::string message = file_name + " has errors; 'loa schedule check " + file_name + "' lists them:";
+        std::string message =
+            file_name + " has errors; 'loa schedule check " + file_name + "' lists them:";
         for (const auto &diagnostic : parsed.diagnostics)
             if (diagnostic.severity == schedule::Severity::error)
                 message += "\n" + schedule::format(diagnostic);
@@ -167,7 +97,8 @@ int run_simulate(Context &context, const Arguments &args) {
     engine::EngineSettings settings{zone, config.quiet_hours};
     settings.loudness_target_lufs = config.loudness_target_lufs;
     settings.max_boost_db = config.max_boost_db;
-    settings.preroll = std::chrono::milliseconds(0); // nothing to open: and nothing due after --to is taken up
+    settings.preroll =
+        std::chrono::milliseconds(0); // nothing to open: and nothing due after --to is taken up
     engine::Engine engine(clock, schedules, library, log, output, settings);
     while (true) {
         const TimePoint next = engine.step();
@@ -178,26 +109,16 @@ int run_simulate(Context &context, const Arguments &args) {
         clock.sleep_until(next);
     }
     // Occurrences from --to on were taken up only because the engine was busy then.
-    std::vector<std::int64_t> beyond;
-    {
-        sqlite::Statement select(log_db, "SELECT play_id FROM plays WHERE scheduled_ms >= ?1");
-        select.bind(1, static_cast<std::int64_t>(
-                           std::chrono::duration_cast<std::chrono::milliseconds>(to.time_since_epoch()).count()));
-        while (select.step())
-            beyond.push_back(select.column_int(0));
+    playlog::PlayFilter shown;
+    shown.scheduled_before = to;
+    if (args.flag("--json")) {
+        log.scan(shown, [&](const playlog::PlayRecord &row) {
+            report::write_json_line(context.out, row, "", report::ExportColumns::row_only);
+        });
+    } else {
+        report::CsvWriter writer(context.out, "", report::ExportColumns::row_only);
+        log.scan(shown, [&](const playlog::PlayRecord &row) { writer.write(row); });
     }
-
-    const bool json = args.flag("--json");
-    if (!json)
-        write_csv_header(context.out);
-    log.scan({}, [&](const playlog::PlayRecord &row) {
-        if (std::find(beyond.begin(), beyond.end(), row.play_id) != beyond.end())
-            return;
-        if (json)
-            write_json_row(context.out, row);
-        else
-            write_csv_row(context.out, row);
-    });
     context.out.flush();
     return 0;
 }

@@ -3,21 +3,13 @@
 #include "engine/decision.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace loa::engine {
 
 using namespace std::chrono_literals;
 
-std::string identity_of(const schedule::Occurrence &occurrence) {
-    const auto seconds = occurrence.time_of_day.count();
-    char text[64];
-    std::snprintf(
-        text, sizeof text, "%04d-%02u-%02uT%02lld:%02lld:%02lld",
-        static_cast<int>(occurrence.date.year()), static_cast<unsigned>(occurrence.date.month()),
-        static_cast<unsigned>(occurrence.date.day()), static_cast<long long>(seconds / 3600),
-        static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
-    return text;
+playlog::CivilDateTime identity_of(const schedule::Occurrence &occurrence) {
+    return {occurrence.date, std::chrono::duration_cast<std::chrono::seconds>(occurrence.time_of_day)};
 }
 
 namespace {
@@ -53,7 +45,7 @@ void DueList::collect(const schedule::Schedule &schedule, TimePoint horizon) {
         return;
     look_ahead(schedule, horizon);
     while (!m_ahead.empty() && m_ahead.front().at < horizon) {
-        std::string identity = identity_of(m_ahead.front());
+        auto identity = identity_of(m_ahead.front());
         m_due.push_back({std::move(m_ahead.front()), std::move(identity), false, std::nullopt});
         m_ahead.pop_front();
     }

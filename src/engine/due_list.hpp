@@ -6,6 +6,7 @@
 // however dense the schedule: a day of 5,000 plays simulates in well under a second.
 #include "core/clock.hpp"
 #include "core/time_zone.hpp"
+#include "playlog/civil_date_time.hpp"
 #include "schedule/schedule.hpp"
 
 #include <chrono>
@@ -21,13 +22,13 @@ namespace loa::engine {
 /// the engine first came to it (kept, so an emergency does not make it late).
 struct Due {
     schedule::Occurrence occurrence;
-    std::string identity; ///< PlayRecord::occurrence: its civil date and time as scheduled.
+    playlog::CivilDateTime identity; ///< PlayRecord::occurrence: its civil date and time as scheduled.
     bool decided = false;
     std::optional<std::string> refusal;
 };
 
 /// The occurrence's identity: its slot's civil date and time of day, as scheduled.
-std::string identity_of(const schedule::Occurrence &occurrence);
+playlog::CivilDateTime identity_of(const schedule::Occurrence &occurrence);
 
 class DueList {
 public:

@@ -11,8 +11,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::string resume_key(const std::string &slot, const std::string &identity, std::size_t position) {
-    return slot + '\n' + identity + '\n' + std::to_string(position);
+std::string resume_key(const std::string &slot, const playlog::CivilDateTime &identity,
+                       std::size_t position) {
+    return slot + '\n' + identity.text() + '\n' + std::to_string(position);
 }
 
 /// The fields every row of this item shares, whatever its outcome.
@@ -229,6 +230,9 @@ AttemptHooks Engine::hooks_for(const library::Announcement &announcement, const 
             m_status.now_playing = NowPlaying{record.announcement,      announcement.title,
                                               record.slot.value_or(""), record.position.value_or(0),
                                               record.priority,          plan.start_at};
+            // A row that waits for the database shows from the first one.
+            m_status.log_problem = m_log.write_problem();
+            m_status.pending_log_rows = m_log.pending_writes();
         }
         const auto offset = plan.start_offset;
         say(start, "playing " + record.announcement + " (" + what +

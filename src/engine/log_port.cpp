@@ -1,24 +1,20 @@
 #include "engine/log_port.hpp"
 
 #include "engine/reasons.hpp"
-#include "lib/sqlite/statement.hpp"
 
 namespace loa::engine {
 
 Begun LogPort::begin(const playlog::PlayRecord &record, std::optional<TimePoint> scheduled,
                      TimePoint planned) {
-    Begun begun;
-    try {
-        begun.play_id = m_log.begin(record, scheduled, planned);
-    } catch (const sqlite::SqliteError &error) {
-        // The log refused the "started" row (the item already has its outcome, as
-        // the unique index says): nothing played, and it must not.
-        begun.status = BeginStatus::already_has_outcome;
-        begun.refusal = error.what();
-        return begun;
+    const auto begun = m_log.begin(record, scheduled, planned);
+    switch (begun.result) {
+    case playlog::Begin::started: return {BeginStatus::started, begun.play_id, {}};
+    case playlog::Begin::queued: return {BeginStatus::queued, begun.play_id, {}};
+    case playlog::Begin::already_has_outcome: break;
     }
-    begun.status = begun.play_id < 0 ? BeginStatus::queued : BeginStatus::started;
-    return begun;
+    // The log refused the "started" row (the item already has its outcome): nothing
+    // played, and it must not.
+    return {BeginStatus::already_has_outcome, 0, reasons::already_has_outcome()};
 }
 
 void LogPort::finish(std::int64_t play_id, const playlog::PlayEnd &end) {
@@ -31,7 +27,7 @@ void LogPort::record_outcome(const playlog::PlayRecord &record, std::optional<Ti
     m_log.record_outcome(record, scheduled, status, reason, planned);
 }
 
-bool LogPort::has_outcome(const std::string &slot, const std::string &occurrence,
+bool LogPort::has_outcome(const std::string &slot, const playlog::CivilDateTime &occurrence,
                           std::int64_t position) {
     return m_log.has_outcome(slot, occurrence, position);
 }

@@ -38,7 +38,8 @@ public:
     void record_outcome(const playlog::PlayRecord &record, std::optional<TimePoint> scheduled,
                         PlayStatus status, const std::string &reason,
                         std::optional<TimePoint> planned);
-    bool has_outcome(const std::string &slot, const std::string &occurrence, std::int64_t position);
+    bool has_outcome(const std::string &slot, const playlog::CivilDateTime &occurrence,
+                     std::int64_t position);
     /// Rows a crash left started become interrupted; returns how many.
     int recover_unfinished();
     /// Retries the rows waiting in memory; true when none wait.

@@ -96,4 +96,8 @@ std::string crash_cut() {
     return "the player stopped during this play (power cut or crash)";
 }
 
+std::string already_has_outcome() {
+    return "this item already has its outcome in the play log; it does not play again";
+}
+
 } // namespace loa::engine::reasons

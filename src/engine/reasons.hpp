@@ -36,4 +36,7 @@ std::string player_stopped();
 std::string stopped_before_start();
 std::string crash_cut();
 
+/// Not started: the play log says the item has its outcome already.
+std::string already_has_outcome();
+
 } // namespace loa::engine::reasons

@@ -4,28 +4,39 @@
 // are hash-chained as they are finalised. A power cut leaves `started` rows,
 // which recover_unfinished() turns into `interrupted` at the next start.
 //
-// When the database cannot take a write (locked by another program, disk full,
-// read-only file system, I/O error), the write waits in memory, in order, and
-// playback goes on: begin() then returns a provisional (negative) play_id that
-// finish() accepts as usual. Every later call first retries what is waiting, so
-// rows reach the database, chained in the order they happened, as soon as it
-// accepts them again. write_problem() says why rows are waiting (for `loa status`).
+// The log answers in its own terms and never throws SQLite's errors at its
+// callers: begin() says whether the play is `started`, `already_has_outcome`
+// (it must not play) or `queued`; finish() and record_outcome() say `written`,
+// `queued` or `already_has_outcome`. Every transition is first appended to the
+// journal beside the database (journal.hpp), flushed to the disk, so it survives
+// whatever happens to the database and to the process. When the database cannot
+// take a write (locked by another program, disk full, read-only file system, I/O
+// error, a damaged page, the file deleted or replaced), the write waits in
+// memory, in order, and playback goes on: begin() then returns a provisional
+// (negative) play_id that finish() accepts as usual. Every later call first
+// retries what is waiting, so rows reach the database, chained in the order they
+// happened, as soon as it accepts them again; a log that died with writes waiting
+// replays them from the journal at its next write. write_problem() says why rows
+// are waiting and what to do (for `loa status`, the console and systemd).
 // A PlayLog is used by one thread at a time.
 #include "core/clock.hpp"
 #include "core/time_zone.hpp"
+#include "playlog/journal.hpp"
 #include "playlog/play_record.hpp"
 
 #include <chrono>
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace loa::sqlite {
 class Database;
-}
+class SqliteError;
+} // namespace loa::sqlite
 
 namespace loa::playlog {
 
@@ -34,15 +45,32 @@ struct PlayFilter {
     std::optional<TimePoint> from; ///< Rows at or after (by start, else scheduled time).
     std::optional<TimePoint> to;   ///< Rows before.
     std::optional<PlayStatus> status;
+    /// Only rows of occurrences scheduled before this instant (manual plays pass).
+    std::optional<TimePoint> scheduled_before;
 };
 
-/// How an attempt ended, for finish().
-struct PlayEnd {
-    PlayStatus status = PlayStatus::completed;
-    std::optional<TimePoint> started_at; ///< Measured first sample; absent if nothing played.
-    std::optional<TimePoint> ended_at;
-    std::optional<std::string> error;
-    std::optional<std::int64_t> underruns;
+/// What begin() did.
+enum class Begin {
+    started,             ///< The `started` row is in the database: play it.
+    queued,              ///< The row waits (journal and memory): play it all the same.
+    already_has_outcome, ///< The item already has its outcome: it must not play.
+};
+
+/// What finish() and record_outcome() did.
+enum class Write {
+    written, ///< In the database, chained.
+    queued,  ///< Waits in the journal and memory; written when the database can take it.
+    already_has_outcome, ///< Refused: the item already has an outcome (nothing changed).
+};
+
+struct Begun {
+    Begin result = Begin::started;
+    std::int64_t play_id = 0; ///< For finish(); negative while the row waits. 0 when refused.
+};
+
+struct Recorded {
+    Write result = Write::written;
+    std::int64_t play_id = 0; ///< Negative while the row waits. 0 when refused.
 };
 
 class PlayLog {
@@ -50,38 +78,38 @@ public:
     /// Opens the log of the station `station_code`. The caller keeps `db` alive.
     PlayLog(sqlite::Database &db, std::string station_code, TimeZone zone);
 
-    /// Records `record` (status `started`) and commits it durably. `scheduled` is
-    /// the occurrence's instant (none for a manual play), `planned_start` when this
-    /// item should start (lateness is measured from it). Returns the play_id, or a
-    /// negative provisional id when the row waits in memory (see above).
-    /// Throws SqliteError: a constraint violation means the item already has its
-    /// outcome, and must not play.
-    std::int64_t begin(PlayRecord record, std::optional<TimePoint> scheduled, TimePoint planned_start);
+    /// Records `record` (status `started`) durably. `scheduled` is the occurrence's
+    /// instant (none for a manual play), `planned_start` when this item should start
+    /// (lateness is measured from it). Throws nothing from the database.
+    Begun begin(PlayRecord record, std::optional<TimePoint> scheduled, TimePoint planned_start);
 
     /// Finalises a started row with its outcome and chains it (or queues that).
-    void finish(std::int64_t play_id, const PlayEnd &end);
+    Write finish(std::int64_t play_id, const PlayEnd &end);
 
     /// Records an item that never started (missed, skipped, failed) as a final row.
     /// `planned`: when it would have started (gives a manual play its place in time).
-    /// Returns its play_id (negative while it waits in memory).
-    std::int64_t record_outcome(PlayRecord record, std::optional<TimePoint> scheduled,
-                                PlayStatus status, const std::string &reason,
-                                std::optional<TimePoint> planned = std::nullopt);
+    Recorded record_outcome(PlayRecord record, std::optional<TimePoint> scheduled,
+                            PlayStatus status, const std::string &reason,
+                            std::optional<TimePoint> planned = std::nullopt);
 
     /// True when the item already has an outcome other than `interrupted`
     /// (or is being played right now), in the database or waiting in memory.
-    /// `occurrence` is PlayRecord::occurrence, the occurrence's civil identity
-    /// (an ISO scheduled_at names the same: its date and time without offset).
-    bool has_outcome(const std::string &slot, const std::string &occurrence, std::int64_t position);
+    /// `occurrence` is the occurrence's civil identity (PlayRecord::occurrence).
+    /// When the database cannot be read, answers from what waits in memory.
+    bool has_outcome(const std::string &slot, const CivilDateTime &occurrence,
+                     std::int64_t position);
 
-    /// Turns rows left `started` by a crash or power cut into `interrupted`.
-    /// Returns how many there were. Throws SqliteError when the database refuses.
+    /// Replays the journal a crash left, then turns rows left `started` by a crash
+    /// or power cut into `interrupted`. Returns how many there were (0 when the
+    /// database cannot be written now: write_problem() says why).
     int recover_unfinished(const std::string &reason);
 
     /// Writes the rows waiting in memory; true when none are left waiting.
     bool flush();
-    /// How many writes wait in memory for the database.
+    /// How many writes wait for the database.
     std::size_t pending_writes() const noexcept { return m_pending.size(); }
+    /// The journal beside the database; empty for a log in memory (`simulate`).
+    std::filesystem::path journal_path() const;
     /// Why writes are waiting; none when everything is in the database.
     const std::optional<std::string> &write_problem() const noexcept { return m_problem; }
     /// How long a write waits for a lock held by another program before it is
@@ -89,6 +117,8 @@ public:
     void set_write_wait(std::chrono::milliseconds wait);
 
     std::vector<PlayRecord> query(const PlayFilter &filter) const;
+    /// The content hashes (sha256) that plays in the log played: their files are kept.
+    std::vector<std::string> played_content() const;
     /// Calls `visit` with each row query() would return, in the same order,
     /// without holding them all in memory (exports of a year).
     void scan(const PlayFilter &filter, const std::function<void(const PlayRecord &)> &visit) const;
@@ -98,21 +128,28 @@ public:
 
 private:
     struct PendingWrite {
-        enum class Kind { begin, finish, outcome } kind;
+        JournalEntry entry;
         std::int64_t id = 0; ///< Provisional id (begin, outcome) or the id to finish.
-        PlayRecord record;
-        std::optional<std::int64_t> scheduled_ms;
-        std::optional<std::int64_t> planned_ms;
-        PlayEnd end;
     };
+    enum class Failure { later, damaged, duplicate, refused };
 
     /// Writes one change in its own transaction; returns the row's play_id. Throws SqliteError.
     std::int64_t apply(const PendingWrite &write);
-    /// Writes `write` now if nothing waits and the database takes it, else queues it.
-    /// Returns the row's play_id (provisional when queued).
-    std::int64_t write_or_queue(PendingWrite write);
+    /// Journals `write`, then writes it now if nothing waits and the database takes
+    /// it, else queues it. Returns the row's play_id (provisional when queued) and
+    /// what happened.
+    std::pair<Write, std::int64_t> write_or_queue(PendingWrite write);
     std::int64_t real_id(std::int64_t id) const;
     void chain(std::int64_t play_id);
+    Failure classify(const sqlite::SqliteError &error);
+    void journal(const JournalEntry &entry);
+    void open_journal();
+    bool database_replaced();
+    void checkpoint();
+    std::string next_entry_id();
+    bool load_chain_id();
+    /// Puts the database this log has open back at its path (deleted or replaced).
+    bool restore_database();
 
     sqlite::Database &m_db;
     std::string m_station;
@@ -120,8 +157,19 @@ private:
     TimeZone m_zone;
     std::deque<PendingWrite> m_pending;
     std::map<std::int64_t, std::int64_t> m_written_ids; ///< Provisional → real, until finished.
+    std::map<std::int64_t, std::string>
+        m_begin_entries; ///< play_id (either) → its begin entry, until finished.
     std::int64_t m_next_provisional_id = -1;
     std::optional<std::string> m_problem;
+    std::unique_ptr<Journal> m_journal; ///< Opened at the first write.
+    bool m_journal_opened = false;
+    std::optional<std::string> m_journal_problem;
+    std::string m_epoch;
+    std::int64_t m_next_entry = 1;
+    std::optional<std::pair<std::uintmax_t, std::uintmax_t>>
+        m_file_id; ///< (device, inode) of the database file.
+    std::optional<std::string> m_damage;
+    std::optional<std::string> m_notice; ///< What the log repaired, for status.
 };
 
 } // namespace loa::playlog

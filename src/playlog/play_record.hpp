@@ -1,6 +1,10 @@
 #pragma once
-// One row of the play log: one item of an occurrence, or one manual play.
+// One row of the play log: one item of an occurrence, or one manual play. Its
+// fields are declared once, in play_fields.hpp's table, which every reader and
+// writer of a row iterates.
+#include "core/clock.hpp"
 #include "core/vocabulary.hpp"
+#include "playlog/civil_date_time.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -32,10 +36,15 @@ struct PlayRecord {
     std::optional<bool> clock_synced;
     // Written with the row, not part of its hash (schema 2).
     /// The occurrence's identity: the slot's station-local date and time of day as the
-    /// schedule names it, "YYYY-MM-DDTHH:MM:SS". None for a manual play.
-    std::optional<std::string> occurrence;
+    /// schedule names it. None for a manual play.
+    std::optional<CivilDateTime> occurrence;
     std::optional<std::int64_t> offset_ms; ///< A resumed play started this far into the file.
     std::optional<std::int64_t> resumes;   ///< The play_id of the interrupted attempt it continues.
+    // The instants listings filter and sort by (the texts above are their hashed form).
+    std::optional<TimePoint> scheduled; ///< The occurrence's instant.
+    std::optional<TimePoint> planned;   ///< When this item should have started.
+    std::optional<TimePoint> started;   ///< When its first sample left the device.
+    std::optional<std::string> entry;   ///< The journal entry that wrote it (schema 3).
     // Hash chain, set when the row is finalised.
     std::optional<std::int64_t> seq;
     std::optional<std::string> prev_hash;

@@ -2,73 +2,87 @@
 
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
+#include "playlog/play_fields.hpp"
 #include "playlog/play_log.hpp"
 
 #include <limits>
+#include <vector>
 
 namespace loa::playlog {
 namespace {
 
-void read_int(const sqlite::Statement &row, int column, std::optional<std::int64_t> &into) {
-    if (row.is_null(column))
-        into.reset();
-    else
-        into = row.column_int(column);
+/// The fields a row's SELECT reads back, in column order.
+std::vector<const PlayField *> read_fields() {
+    std::vector<const PlayField *> read;
+    for (const auto &field : play_fields())
+        if (!field.column.empty() && field.set)
+            read.push_back(&field);
+    return read;
 }
 
-void read_text(const sqlite::Statement &row, int column, std::string &into) {
-    const std::string_view text = row.column_view(column);
-    into.assign(text.data(), text.size());
+const std::vector<const PlayField *> &selected() {
+    static const std::vector<const PlayField *> fields = read_fields();
+    return fields;
 }
 
-void read_text(const sqlite::Statement &row, int column, std::optional<std::string> &into) {
-    if (row.is_null(column)) {
-        into.reset();
-        return;
+std::string select_columns() {
+    std::string sql = "SELECT ";
+    for (const auto *field : selected()) {
+        if (sql.size() > 7)
+            sql += ", ";
+        sql += field->column;
     }
-    const std::string_view text = row.column_view(column);
-    if (into)
-        into->assign(text.data(), text.size()); // keeps the string's memory
-    else
-        into.emplace(text);
+    return sql + " FROM plays ";
 }
 
 } // namespace
 
-const char *const play_select_columns =
-    "SELECT play_id, station, slot, scheduled_at, position, started_at, ended_at, announcement, "
-    "title, campaign, sha256, status, lateness_ms, duration_ms, priority, trigger, error, "
-    "schedule_sha256, device, underruns, clock_synced, seq, prev_hash, row_hash, canonical FROM plays ";
+const std::string play_select_columns = select_columns();
 
 void read_play_row(const sqlite::Statement &row, PlayRecord &r) {
-    r.play_id = row.column_int(0);
-    read_text(row, 1, r.station);
-    read_text(row, 2, r.slot);
-    read_text(row, 3, r.scheduled_at);
-    read_int(row, 4, r.position);
-    read_text(row, 5, r.started_at);
-    read_text(row, 6, r.ended_at);
-    read_text(row, 7, r.announcement);
-    read_text(row, 8, r.title);
-    read_text(row, 9, r.campaign);
-    read_text(row, 10, r.sha256);
-    r.status = parse_play_status(row.column_view(11)).value_or(PlayStatus::failed);
-    read_int(row, 12, r.lateness_ms);
-    read_int(row, 13, r.duration_ms);
-    r.priority = parse_priority(row.column_view(14)).value_or(Priority::normal);
-    r.trigger = parse_trigger(row.column_view(15)).value_or(Trigger::scheduled);
-    read_text(row, 16, r.error);
-    read_text(row, 17, r.schedule_sha256);
-    read_text(row, 18, r.device);
-    read_int(row, 19, r.underruns);
-    if (row.is_null(20))
-        r.clock_synced.reset();
-    else
-        r.clock_synced = row.column_int(20) != 0;
-    read_int(row, 21, r.seq);
-    read_text(row, 22, r.prev_hash);
-    read_text(row, 23, r.row_hash);
-    read_text(row, 24, r.canonical);
+    const auto &fields = selected();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const int column = static_cast<int>(i);
+        FieldValue value;
+        if (row.is_null(column))
+            value = std::monostate{};
+        else if (fields[i]->type == FieldType::text)
+            value = row.column_view(column);
+        else
+            value = row.column_int(column);
+        fields[i]->set(r, value);
+    }
+}
+
+std::int64_t insert_play_row(sqlite::Database &db, const PlayRecord &record) {
+    static const std::vector<const PlayField *> fields = [] {
+        std::vector<const PlayField *> inserted;
+        for (const auto &field : play_fields())
+            if (!field.column.empty() && field.use != FieldUse::chain && field.key != "play_id")
+                inserted.push_back(&field);
+        return inserted;
+    }();
+    static const std::string sql = [] {
+        std::string columns, values;
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            columns += (i ? ", " : "") + std::string(fields[i]->column);
+            values += (i ? ", ?" : "?") + std::to_string(i + 1);
+        }
+        return "INSERT INTO plays (" + columns + ") VALUES (" + values + ")";
+    }();
+    sqlite::Statement insert(db, sql);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const int index = static_cast<int>(i + 1);
+        const FieldValue value = fields[i]->get(record, {});
+        if (const auto text = text_of(value))
+            insert.bind(index, *text);
+        else if (const auto *number = std::get_if<std::int64_t>(&value))
+            insert.bind(index, *number);
+        else if (const auto *flag = std::get_if<bool>(&value))
+            insert.bind(index, *flag ? 1 : 0);
+    }
+    insert.run();
+    return db.last_insert_rowid();
 }
 
 PlayRecord read_play_row(const sqlite::Statement &row) {
@@ -77,15 +91,19 @@ PlayRecord read_play_row(const sqlite::Statement &row) {
     return r;
 }
 
-void scan_plays(sqlite::Database &db, const PlayFilter &filter, const std::function<void(const PlayRecord &)> &visit) {
+void scan_plays(sqlite::Database &db, const PlayFilter &filter,
+                const std::function<void(const PlayRecord &)> &visit) {
     // In time order; the index plays_by_time serves it.
-    sqlite::Statement select(db, std::string(play_select_columns) +
-                                     "WHERE (?1 IS NULL OR coalesce(started_ms, scheduled_ms, planned_ms) >= ?1) "
-                                     "AND (?2 IS NULL OR coalesce(started_ms, scheduled_ms, planned_ms) < ?2) "
-                                     "AND (?3 IS NULL OR status = ?3) "
-                                     "ORDER BY coalesce(started_ms, scheduled_ms, planned_ms), play_id");
+    sqlite::Statement select(
+        db, play_select_columns +
+                "WHERE (?1 IS NULL OR coalesce(started_ms, scheduled_ms, planned_ms) >= ?1) "
+                "AND (?2 IS NULL OR coalesce(started_ms, scheduled_ms, planned_ms) < ?2) "
+                "AND (?3 IS NULL OR status = ?3) "
+                "AND (?4 IS NULL OR scheduled_ms IS NULL OR scheduled_ms < ?4) "
+                "ORDER BY coalesce(started_ms, scheduled_ms, planned_ms), play_id");
     const auto unix_ms = [](TimePoint instant) {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(instant.time_since_epoch()).count();
+        return std::chrono::duration_cast<std::chrono::milliseconds>(instant.time_since_epoch())
+            .count();
     };
     if (filter.from)
         select.bind(1, unix_ms(*filter.from));
@@ -93,6 +111,8 @@ void scan_plays(sqlite::Database &db, const PlayFilter &filter, const std::funct
         select.bind(2, unix_ms(*filter.to));
     if (filter.status)
         select.bind(3, to_string(*filter.status));
+    if (filter.scheduled_before)
+        select.bind(4, unix_ms(*filter.scheduled_before));
     PlayRecord record;
     while (select.step()) {
         read_play_row(select, record);
@@ -112,7 +132,8 @@ std::optional<ChainHead> chain_head(sqlite::Database &db) {
     try {
         return ChainHead{std::stoll(value.substr(0, colon)), value.substr(colon + 1)};
     } catch (const std::exception &) {
-        return ChainHead{std::numeric_limits<std::int64_t>::max(), value}; // edited: no chain reaches it
+        return ChainHead{std::numeric_limits<std::int64_t>::max(),
+                         value}; // edited: no chain reaches it
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 
 namespace loa::sqlite {
 class Database;
@@ -13,8 +14,8 @@ class Statement;
 
 namespace loa::playlog {
 
-/// "SELECT <every column read_play_row reads> FROM plays " (append WHERE/ORDER).
-extern const char *const play_select_columns;
+/// "SELECT <every stored field of play_fields()> FROM plays " (append WHERE/ORDER).
+extern const std::string play_select_columns;
 
 /// The current row of a statement made from play_select_columns.
 PlayRecord read_play_row(const sqlite::Statement &row);
@@ -22,11 +23,15 @@ PlayRecord read_play_row(const sqlite::Statement &row);
 /// then allocates nothing per row.
 void read_play_row(const sqlite::Statement &row, PlayRecord &into);
 
+/// Inserts `record` (every stored field but play_id and the chain); returns its play_id.
+std::int64_t insert_play_row(sqlite::Database &db, const PlayRecord &record);
+
 struct PlayFilter;
 /// Calls `visit` with each row PlayLog::query(filter) returns, in the same order,
 /// through one PlayRecord reused for every row (exports and reports of a year).
 /// `visit` must copy what it keeps.
-void scan_plays(sqlite::Database &db, const PlayFilter &filter, const std::function<void(const PlayRecord &)> &visit);
+void scan_plays(sqlite::Database &db, const PlayFilter &filter,
+                const std::function<void(const PlayRecord &)> &visit);
 
 /// The last row loa chained, kept in `meta` so that deleting the chain's tail shows.
 struct ChainHead {

@@ -1,43 +1,34 @@
 #include "report/csv_export.hpp"
 
-#include <array>
 #include <charconv>
 #include <optional>
 
 namespace loa::report {
 namespace {
 
-constexpr std::array header{"play_id",     "station",  "slot",       "scheduled_at", "position",
-                            "started_at",  "ended_at", "announcement", "sha256",     "status",
-                            "lateness_ms", "duration_ms", "priority", "trigger",     "error",
-                            "chain_id",    "seq",      "prev_hash",  "row_hash",     "canonical"};
-
 constexpr std::size_t flush_bytes = 1 << 20;
 
-void append_number(std::string &out, std::int64_t value) {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out.append(digits, end);
-}
-
-void field(std::string &out, std::string_view text) {
-    append_csv_field(out, text);
-    out.push_back(',');
-}
-
-void field(std::string &out, const std::optional<std::string> &text) {
-    if (text)
+void append_value(std::string &out, const playlog::FieldValue &value) {
+    if (const auto text = playlog::text_of(value)) {
         append_csv_field(out, *text);
-    out.push_back(',');
-}
-
-void field(std::string &out, const std::optional<std::int64_t> &number) {
-    if (number)
-        append_number(out, *number);
-    out.push_back(',');
+    } else if (const auto *number = std::get_if<std::int64_t>(&value)) {
+        char digits[24];
+        out.append(digits, std::to_chars(digits, digits + sizeof digits, *number).ptr);
+    } else if (const auto *flag = std::get_if<bool>(&value)) {
+        out += *flag ? "true" : "false";
+    }
 }
 
 } // namespace
+
+std::vector<const playlog::PlayField *> export_fields(ExportColumns columns) {
+    std::vector<const playlog::PlayField *> fields;
+    for (const auto &field : playlog::play_fields())
+        if (field.use == playlog::FieldUse::row ||
+            (field.use == playlog::FieldUse::chain && columns == ExportColumns::with_chain))
+            fields.push_back(&field);
+    return fields;
+}
 
 void append_csv_field(std::string &out, std::string_view text) {
     // A field is quoted when it holds a quote (every canonical text does), a comma
@@ -72,11 +63,12 @@ std::string csv_field(const std::string &text) {
     return out;
 }
 
-CsvWriter::CsvWriter(std::ostream &out, std::string chain_id) : m_out(out), m_chain_id(std::move(chain_id)) {
-    for (std::size_t i = 0; i < header.size(); ++i) {
+CsvWriter::CsvWriter(std::ostream &out, std::string chain_id, ExportColumns columns)
+    : m_out(out), m_chain_id(std::move(chain_id)), m_fields(export_fields(columns)) {
+    for (std::size_t i = 0; i < m_fields.size(); ++i) {
         if (i)
             m_buffer.push_back(',');
-        m_buffer += header[i];
+        m_buffer += m_fields[i]->key;
     }
     m_buffer += "\r\n";
 }
@@ -86,31 +78,15 @@ CsvWriter::~CsvWriter() {
 }
 
 void CsvWriter::write(const playlog::PlayRecord &r) {
-    std::string &out = m_buffer;
-    append_number(out, r.play_id);
-    out.push_back(',');
-    field(out, std::string_view(r.station));
-    field(out, r.slot);
-    field(out, r.scheduled_at);
-    field(out, r.position);
-    field(out, r.started_at);
-    field(out, r.ended_at);
-    field(out, std::string_view(r.announcement));
-    field(out, r.sha256);
-    field(out, to_string(r.status));
-    field(out, r.lateness_ms);
-    field(out, r.duration_ms);
-    field(out, to_string(r.priority));
-    field(out, to_string(r.trigger));
-    field(out, r.error);
-    field(out, r.seq ? std::string_view(m_chain_id) : std::string_view());
-    field(out, r.seq);
-    field(out, r.prev_hash);
-    field(out, r.row_hash);
-    if (r.canonical)
-        append_csv_field(out, *r.canonical);
-    out += "\r\n";
-    if (out.size() >= flush_bytes)
+    // A row not yet chained has no chain id either.
+    const std::string_view chain = r.seq ? std::string_view(m_chain_id) : std::string_view();
+    for (std::size_t i = 0; i < m_fields.size(); ++i) {
+        if (i)
+            m_buffer.push_back(',');
+        append_value(m_buffer, m_fields[i]->get(r, chain));
+    }
+    m_buffer += "\r\n";
+    if (m_buffer.size() >= flush_bytes)
         flush();
 }
 
@@ -119,7 +95,8 @@ void CsvWriter::flush() {
     m_buffer.clear();
 }
 
-void write_csv(std::ostream &out, const std::vector<playlog::PlayRecord> &rows, const std::string &chain_id) {
+void write_csv(std::ostream &out, const std::vector<playlog::PlayRecord> &rows,
+               const std::string &chain_id) {
     CsvWriter writer(out, chain_id);
     for (const auto &row : rows)
         writer.write(row);

@@ -3,10 +3,12 @@
 // correctly on a Vietnamese office PC: a UTF-8 byte-order mark, Vietnamese
 // headings and values, dates as dd/MM/yyyy HH:mm:ss in station time. For people,
 // not for `loa verify` (which needs the plain export's chain columns).
+#include "playlog/play_fields.hpp"
 #include "playlog/play_record.hpp"
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace loa::report {
 
@@ -16,6 +18,9 @@ std::string excel_date_time(const std::string &iso);
 std::string_view vietnamese(PlayStatus status) noexcept;
 std::string_view vietnamese(Priority priority) noexcept;
 std::string_view vietnamese(Trigger trigger) noexcept;
+
+/// The fields the presentation copies (Excel CSV, XLSX) show: those with a heading, in order.
+std::vector<const playlog::PlayField *> presented_fields();
 
 /// Streams the Excel CSV: byte-order mark and headings first, then one row per write().
 class ExcelCsvWriter {
@@ -29,6 +34,7 @@ public:
 
 private:
     std::ostream &m_out;
+    std::vector<const playlog::PlayField *> m_fields;
     std::string m_buffer;
 };
 

@@ -1,19 +1,9 @@
 #include "report/json_export.hpp"
 
 #include "core/json.hpp"
+#include "report/csv_export.hpp"
 
 namespace loa::report {
-namespace {
-
-std::string value(const std::optional<std::string> &text) {
-    return text ? json::quoted(*text) : "null";
-}
-
-std::string value(const std::optional<std::int64_t> &number) {
-    return number ? std::to_string(*number) : "null";
-}
-
-} // namespace
 
 void write_json_lines(std::ostream &out, const std::vector<playlog::PlayRecord> &rows,
                       const std::string &chain_id) {
@@ -21,20 +11,31 @@ void write_json_lines(std::ostream &out, const std::vector<playlog::PlayRecord> 
         write_json_line(out, r, chain_id);
 }
 
-void write_json_line(std::ostream &out, const playlog::PlayRecord &r, const std::string &chain_id) {
-    {
-        out << "{\"play_id\":" << r.play_id << ",\"station\":" << json::quoted(r.station)
-            << ",\"slot\":" << value(r.slot) << ",\"scheduled_at\":" << value(r.scheduled_at)
-            << ",\"position\":" << value(r.position) << ",\"started_at\":" << value(r.started_at)
-            << ",\"ended_at\":" << value(r.ended_at) << ",\"announcement\":" << json::quoted(r.announcement)
-            << ",\"sha256\":" << value(r.sha256) << ",\"status\":" << json::quoted(to_string(r.status))
-            << ",\"lateness_ms\":" << value(r.lateness_ms) << ",\"duration_ms\":" << value(r.duration_ms)
-            << ",\"priority\":" << json::quoted(to_string(r.priority))
-            << ",\"trigger\":" << json::quoted(to_string(r.trigger)) << ",\"error\":" << value(r.error)
-            << ",\"chain_id\":" << (r.seq ? json::quoted(chain_id) : "null") << ",\"seq\":" << value(r.seq)
-            << ",\"prev_hash\":" << value(r.prev_hash) << ",\"row_hash\":" << value(r.row_hash)
-            << ",\"canonical\":" << value(r.canonical) << "}\n";
+void write_json_line(std::ostream &out, const playlog::PlayRecord &r, const std::string &chain_id,
+                     ExportColumns columns) {
+    static const auto with_chain = export_fields(ExportColumns::with_chain);
+    static const auto row_only = export_fields(ExportColumns::row_only);
+    const auto &fields = columns == ExportColumns::with_chain ? with_chain : row_only;
+    // A row not yet chained has no chain id either.
+    const std::string_view chain = r.seq ? std::string_view(chain_id) : std::string_view();
+    std::string line = "{";
+    for (const auto *field : fields) {
+        if (line.size() > 1)
+            line.push_back(',');
+        json::append_string(line, field->key);
+        line.push_back(':');
+        const auto value = field->get(r, chain);
+        if (const auto text = playlog::text_of(value))
+            json::append_string(line, *text);
+        else if (const auto *number = std::get_if<std::int64_t>(&value))
+            line += std::to_string(*number);
+        else if (const auto *flag = std::get_if<bool>(&value))
+            line += *flag ? "true" : "false";
+        else
+            line += "null";
     }
+    line += "}\n";
+    out << line;
 }
 
 } // namespace loa::report

@@ -5,25 +5,43 @@
 
 #include <xlsxwriter.h>
 
-#include <array>
 #include <map>
 #include <set>
 
 namespace loa::report {
 namespace {
 
-struct Column {
-    const char *heading;
-    double width;
-};
-
-constexpr std::array columns{
-    Column{"Mã lượt phát", 10}, Column{"Mã đài", 14},        Column{"Khung giờ", 12},
-    Column{"Giờ theo lịch", 20}, Column{"Thứ tự", 7},        Column{"Bắt đầu", 20},
-    Column{"Kết thúc", 20},     Column{"Mã bản tin", 22},    Column{"Tên bản tin", 40},
-    Column{"Chiến dịch", 24},   Column{"Kết quả", 14},       Column{"Trễ (ms)", 9},
-    Column{"Thời lượng (giây)", 12}, Column{"Mức ưu tiên", 11}, Column{"Hình thức", 14},
-    Column{"Lý do", 40},        Column{"Số thứ tự chuỗi", 10}, Column{"Mã băm", 66}};
+/// One field of `r` into its cell, as the presentation copies show it.
+void write_cell(lxw_worksheet *sheet, lxw_row_t row, lxw_col_t column,
+                const playlog::PlayField &field, const playlog::PlayRecord &r, lxw_format *when) {
+    using playlog::Display;
+    const auto text = [&](std::string_view value) {
+        if (!value.empty())
+            worksheet_write_string(sheet, row, column, std::string(value).c_str(), nullptr);
+    };
+    switch (field.display) {
+    case Display::status:
+        return text(vietnamese(r.status));
+    case Display::priority:
+        return text(vietnamese(r.priority));
+    case Display::trigger:
+        return text(vietnamese(r.trigger));
+    default:
+        break;
+    }
+    const auto value = field.get(r, {});
+    if (const auto *number = std::get_if<std::int64_t>(&value)) {
+        const double shown = field.display == Display::seconds
+                                 ? static_cast<double>(*number) / 1000.0
+                                 : static_cast<double>(*number);
+        worksheet_write_number(sheet, row, column, shown, nullptr);
+    } else if (const auto words = playlog::text_of(value)) {
+        if (field.display != Display::instant)
+            return text(*words);
+        if (auto when_value = excel_date(std::optional<std::string>(std::string(*words))))
+            worksheet_write_datetime(sheet, row, column, &*when_value, when);
+    }
+}
 
 /// What the summary sheet counts, gathered while the rows stream past.
 struct Summary {
@@ -113,46 +131,17 @@ std::size_t write_xlsx(const std::filesystem::path &path, const WorkbookHeading 
         lxw_format *when = workbook_add_format(book.get());
         format_set_num_format(when, "dd/mm/yyyy hh:mm:ss");
         lxw_worksheet *sheet = workbook_add_worksheet(book.get(), "Nhật ký phát");
+        const auto columns = presented_fields();
         for (lxw_col_t column = 0; column < columns.size(); ++column)
-            worksheet_set_column(sheet, column, column, columns[column].width, nullptr);
+            worksheet_set_column(sheet, column, column, columns[column]->width, nullptr);
         worksheet_freeze_panes(sheet, 1, 0);
         for (lxw_col_t column = 0; column < columns.size(); ++column)
-            worksheet_write_string(sheet, 0, column, columns[column].heading, bold);
+            worksheet_write_string(sheet, 0, column, std::string(columns[column]->heading).c_str(),
+                                   bold);
         lxw_row_t row = 1;
         rows([&](const playlog::PlayRecord &r) {
-            const auto text = [&](lxw_col_t column, const std::string &value) {
-                if (!value.empty())
-                    worksheet_write_string(sheet, row, column, value.c_str(), nullptr);
-            };
-            const auto number = [&](lxw_col_t column, std::optional<double> value) {
-                if (value)
-                    worksheet_write_number(sheet, row, column, *value, nullptr);
-            };
-            const auto date = [&](lxw_col_t column, const std::optional<std::string> &iso) {
-                if (auto value = excel_date(iso))
-                    worksheet_write_datetime(sheet, row, column, &*value, when);
-            };
-            const auto optional_number = [](const std::optional<std::int64_t> &value) -> std::optional<double> {
-                return value ? std::optional<double>(static_cast<double>(*value)) : std::nullopt;
-            };
-            number(0, static_cast<double>(r.play_id));
-            text(1, r.station);
-            text(2, r.slot.value_or(""));
-            date(3, r.scheduled_at);
-            number(4, optional_number(r.position));
-            date(5, r.started_at);
-            date(6, r.ended_at);
-            text(7, r.announcement);
-            text(8, r.title.value_or(""));
-            text(9, r.campaign.value_or(""));
-            text(10, std::string(vietnamese(r.status)));
-            number(11, optional_number(r.lateness_ms));
-            number(12, r.duration_ms ? std::optional<double>(static_cast<double>(*r.duration_ms) / 1000.0) : std::nullopt);
-            text(13, std::string(vietnamese(r.priority)));
-            text(14, std::string(vietnamese(r.trigger)));
-            text(15, r.error.value_or(""));
-            number(16, optional_number(r.seq));
-            text(17, r.row_hash.value_or(""));
+            for (lxw_col_t column = 0; column < columns.size(); ++column)
+                write_cell(sheet, row, column, *columns[column], r, when);
             summary.add(r);
             ++row;
         });

@@ -131,6 +131,13 @@ CREATE UNIQUE INDEX plays_one_outcome_per_item ON plays (slot, occurrence, posit
     WHERE trigger = 'scheduled' AND status <> 'interrupted';
 CREATE UNIQUE INDEX plays_one_resume ON plays (resumes) WHERE resumes IS NOT NULL;
 )sql",
+    // 3: the play log's journal (playlog/journal.hpp) names each begin and outcome by
+    // an entry id the row keeps, so replaying the journal after a crash, or into a
+    // fresh database, writes each transition once.
+    R"sql(
+ALTER TABLE plays ADD COLUMN entry TEXT; -- the journal entry that wrote the row
+CREATE UNIQUE INDEX plays_by_entry ON plays (entry) WHERE entry IS NOT NULL;
+)sql",
 };
 
 } // namespace

@@ -16,7 +16,8 @@ namespace {
 /// Another connection holding BEGIN EXCLUSIVE: root ignores chmod, a lock does not.
 struct WriteLock {
     loa::sqlite::Database other;
-    explicit WriteLock(const std::filesystem::path &path) : other(path, loa::sqlite::Database::Mode::read_write) {
+    explicit WriteLock(const std::filesystem::path &path)
+        : other(path, loa::sqlite::Database::Mode::read_write) {
         other.execute("BEGIN EXCLUSIVE");
     }
     void release() { other.execute("COMMIT"); }
@@ -38,16 +39,19 @@ TEST_CASE("a locked database does not stop plays: rows wait in memory, then are 
     f.log->set_write_wait(20ms);
     WriteLock lock(f.home.database_path());
 
-    const auto id = f.log->begin(f.item(1), f.six, f.six + 1min);
+    const auto id = f.log->begin(f.item(1), f.six, f.six + 1min).play_id;
     CHECK(id < 0);
-    CHECK(f.log->has_outcome("sang", "2020-07-20T06:00:00.000+07:00", 1));
+    CHECK(
+        f.log->has_outcome("sang", *loa::playlog::CivilDateTime::parse("2020-07-20T06:00:00"), 1));
     f.log->finish(id, {loa::PlayStatus::completed, f.six + 1min, f.six + 2min, std::nullopt, 0});
-    const auto missed = f.log->record_outcome(f.item(2), f.six, loa::PlayStatus::missed, "late");
+    const auto missed =
+        f.log->record_outcome(f.item(2), f.six, loa::PlayStatus::missed, "late").play_id;
     CHECK(missed < 0);
     CHECK(f.log->pending_writes() == 3);
     REQUIRE(f.log->write_problem());
     CHECK_THAT(*f.log->write_problem(), Catch::Contains("locked"));
-    CHECK(f.log->has_outcome("sang", "2020-07-20T06:00:00.000+07:00", 2));
+    CHECK(
+        f.log->has_outcome("sang", *loa::playlog::CivilDateTime::parse("2020-07-20T06:00:00"), 2));
     CHECK_FALSE(f.log->flush());
     CHECK(count_rows(*f.db) == 1);
 
@@ -74,13 +78,15 @@ TEST_CASE("a locked database does not stop plays: rows wait in memory, then are 
 TEST_CASE("a play that started before the lock is finalised once the lock is gone") {
     loa::test::LogFixture f;
     f.log->set_write_wait(20ms);
-    const auto id = f.log->begin(f.item(0), f.six, f.six);
+    const auto id = f.log->begin(f.item(0), f.six, f.six).play_id;
     CHECK(id > 0);
     WriteLock lock(f.home.database_path());
-    f.log->finish(id, {loa::PlayStatus::interrupted, f.six, f.six + 5s, std::string("emergency"), 0});
+    f.log->finish(id,
+                  {loa::PlayStatus::interrupted, f.six, f.six + 5s, std::string("emergency"), 0});
     CHECK(f.log->pending_writes() == 1);
     // Interrupted while waiting: the item may be retried.
-    CHECK_FALSE(f.log->has_outcome("sang", "2020-07-20T06:00:00.000+07:00", 0));
+    CHECK_FALSE(
+        f.log->has_outcome("sang", *loa::playlog::CivilDateTime::parse("2020-07-20T06:00:00"), 0));
     lock.release();
     CHECK(f.log->flush());
     const auto rows = f.log->query({});
@@ -92,6 +98,6 @@ TEST_CASE("a play that started before the lock is finalised once the lock is gon
 TEST_CASE("a second outcome for an item is still refused, not queued") {
     loa::test::LogFixture f;
     f.play(0);
-    CHECK_THROWS(f.log->begin(f.item(0), f.six, f.six));
+    CHECK(f.log->begin(f.item(0), f.six, f.six).result == loa::playlog::Begin::already_has_outcome);
     CHECK(f.log->pending_writes() == 0);
 }

@@ -16,11 +16,13 @@ struct Fixture {
     loa::station::Home home{dir.path()};
     std::unique_ptr<loa::sqlite::Database> db;
     std::unique_ptr<loa::playlog::PlayLog> log;
-    const loa::TimePoint six = std::chrono::sys_days{std::chrono::year{2020} / 7 / 20} - 1h; // 06:00 +07
+    const loa::TimePoint six =
+        std::chrono::sys_days{std::chrono::year{2020} / 7 / 20} - 1h; // 06:00 +07
     Fixture() {
         home.initialise({});
         db = home.open_database();
-        log = std::make_unique<loa::playlog::PlayLog>(*db, "KG-01", loa::TimeZone::load("Asia/Ho_Chi_Minh"));
+        log = std::make_unique<loa::playlog::PlayLog>(*db, "KG-01",
+                                                      loa::TimeZone::load("Asia/Ho_Chi_Minh"));
     }
     loa::playlog::PlayRecord item(std::int64_t position) const {
         loa::playlog::PlayRecord r;
@@ -35,7 +37,7 @@ struct Fixture {
 
 TEST_CASE("a play is started, then finalised with measured times and chained") {
     Fixture f;
-    const auto id = f.log->begin(f.item(0), f.six, f.six);
+    const auto id = f.log->begin(f.item(0), f.six, f.six).play_id;
     auto rows = f.log->query({});
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].status == loa::PlayStatus::started);
@@ -59,12 +61,15 @@ TEST_CASE("a play is started, then finalised with measured times and chained") {
 
 TEST_CASE("the database refuses a second outcome for the same item") {
     Fixture f;
-    const auto id = f.log->begin(f.item(0), f.six, f.six);
+    const auto id = f.log->begin(f.item(0), f.six, f.six).play_id;
     f.log->finish(id, {loa::PlayStatus::completed, f.six, f.six + 1s, std::nullopt, 0});
-    CHECK(f.log->has_outcome("sang", "2020-07-20T06:00:00.000+07:00", 0));
-    CHECK_FALSE(f.log->has_outcome("sang", "2020-07-20T06:00:00.000+07:00", 1));
-    CHECK_THROWS(f.log->begin(f.item(0), f.six, f.six));
-    CHECK_THROWS(f.log->record_outcome(f.item(0), f.six, loa::PlayStatus::missed, "late"));
+    CHECK(
+        f.log->has_outcome("sang", *loa::playlog::CivilDateTime::parse("2020-07-20T06:00:00"), 0));
+    CHECK_FALSE(
+        f.log->has_outcome("sang", *loa::playlog::CivilDateTime::parse("2020-07-20T06:00:00"), 1));
+    CHECK(f.log->begin(f.item(0), f.six, f.six).result == loa::playlog::Begin::already_has_outcome);
+    CHECK(f.log->record_outcome(f.item(0), f.six, loa::PlayStatus::missed, "late").result ==
+          loa::playlog::Write::already_has_outcome);
     CHECK(f.log->query({}).size() == 1);
 }
 
@@ -73,8 +78,9 @@ TEST_CASE("rows left started by a power cut become interrupted, and the item may
     f.log->begin(f.item(0), f.six, f.six);
     CHECK(f.log->recover_unfinished("power cut") == 1);
     CHECK(f.log->recover_unfinished("power cut") == 0);
-    CHECK_FALSE(f.log->has_outcome("sang", "2020-07-20T06:00:00.000+07:00", 0));
-    const auto retry = f.log->begin(f.item(0), f.six, f.six + 5min);
+    CHECK_FALSE(
+        f.log->has_outcome("sang", *loa::playlog::CivilDateTime::parse("2020-07-20T06:00:00"), 0));
+    const auto retry = f.log->begin(f.item(0), f.six, f.six + 5min).play_id;
     f.log->finish(retry, {loa::PlayStatus::completed, f.six + 5min, f.six + 6min, std::nullopt, 0});
     const auto rows = f.log->query({});
     REQUIRE(rows.size() == 2);

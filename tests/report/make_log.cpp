@@ -40,7 +40,7 @@ int main(int argc, char **argv) {
                 continue;
             }
             const auto start = at + std::chrono::minutes(position);
-            const auto id = log.begin(r, at, start);
+            const auto id = log.begin(r, at, start).play_id;
             log.finish(id, {loa::PlayStatus::completed, start + 4ms, start + 42s, std::nullopt, 0});
         }
     }

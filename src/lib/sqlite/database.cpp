@@ -37,7 +37,13 @@ std::string immutable_uri(const std::filesystem::path &path) {
 
 } // namespace
 
-Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) {
+Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path), m_mode(mode) {
+    open();
+}
+
+void Database::open() {
+    const Mode mode = m_mode;
+    const std::filesystem::path &path = m_path;
     int flags = SQLITE_OPEN_FULLMUTEX;
     switch (mode) {
     case Mode::read_write_create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
@@ -54,14 +60,53 @@ Database::Database(const std::filesystem::path &path, Mode mode) : m_path(path) 
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 5000);
-    if (mode != Mode::read_only && mode != Mode::read_only_immutable)
-        execute("PRAGMA journal_mode = WAL");
-    // FULL: a play's "started" and "finalised" transitions must survive a power cut.
-    execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+    try {
+        if (mode != Mode::read_only && mode != Mode::read_only_immutable)
+            execute("PRAGMA journal_mode = WAL");
+        // FULL: a play's "started" and "finalised" transitions must survive a power cut.
+        execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+    } catch (const SqliteError &error) {
+        // A damaged file still opens (no statement can even be prepared on it):
+        // each use then says so, the play log keeps its rows elsewhere meanwhile,
+        // instead of every program failing here.
+        if (error.code() != SQLITE_CORRUPT && error.code() != SQLITE_NOTADB) {
+            sqlite3_close_v2(m_db);
+            throw;
+        }
+    }
 }
 
 Database::~Database() {
     sqlite3_close_v2(m_db);
+}
+
+void Database::copy_to(const std::filesystem::path &to) {
+    sqlite3 *copy = nullptr;
+    int rc = sqlite3_open_v2(to.c_str(), &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_backup *backup = sqlite3_backup_init(copy, "main", m_db, "main");
+        if (backup) {
+            sqlite3_backup_step(backup, -1);
+            rc = sqlite3_backup_finish(backup);
+        } else {
+            rc = sqlite3_errcode(copy);
+        }
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(copy, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        const std::string message = copy ? sqlite3_errmsg(copy) : sqlite3_errstr(rc);
+        sqlite3_close_v2(copy);
+        throw SqliteError("cannot copy database " + quote(m_path) + " to " + quote(to) + ": " + message, rc);
+    }
+    sqlite3_close_v2(copy);
+}
+
+void Database::reopen(const std::function<void()> &between) {
+    sqlite3_close_v2(m_db);
+    m_db = nullptr;
+    between();
+    open();
 }
 
 void Database::execute(const std::string &sql) {

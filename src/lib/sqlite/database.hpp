@@ -2,6 +2,7 @@
 // A thin owner of a sqlite3 connection, so raw handles never spread (as MPD's
 // lib/sqlite). All SQL goes through Statement with bound parameters.
 #include <filesystem>
+#include <functional>
 #include <string>
 
 struct sqlite3;
@@ -33,13 +34,25 @@ public:
     long long last_insert_rowid() const noexcept;
     int changes() const noexcept;
 
+    /// Copies the database as this connection sees it (its write-ahead log
+    /// included) into a new file `to`, durably: what survives of a file deleted
+    /// while it was open. Throws SqliteError.
+    void copy_to(const std::filesystem::path &to);
+    /// Closes the connection, runs `between` (which may put another file at the
+    /// path), and opens the path again with the same mode. The caller makes sure
+    /// no other thread uses the connection meanwhile. Throws SqliteError.
+    void reopen(const std::function<void()> &between);
+
     /// PRAGMA user_version, the schema's migration number.
     int user_version();
     void set_user_version(int version);
 
 private:
+    void open();
+
     sqlite3 *m_db = nullptr;
     std::filesystem::path m_path;
+    Mode m_mode;
 };
 
 /// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() ran.

@@ -22,7 +22,8 @@ Statement::~Statement() {
 namespace {
 void check_bind(int rc, Database &db) {
     if (rc != SQLITE_OK)
-        throw SqliteError("database " + quote(db.path()) + ": " + sqlite3_errmsg(db.handle()), rc & 0xff);
+        throw SqliteError("database " + quote(db.path()) + ": " + sqlite3_errmsg(db.handle()),
+                          rc & 0xff);
 }
 } // namespace
 
@@ -61,7 +62,7 @@ bool Statement::step() {
     std::string hint;
     if ((rc & 0xff) == SQLITE_FULL)
         hint = "; the disk is full, free some space";
-    throw SqliteError("database " + quote(m_db.path()) + ": " + message + hint, rc & 0xff);
+    throw SqliteError("database " + quote(m_db.path()) + ": " + message + hint, rc);
 }
 
 void Statement::run() {
@@ -97,7 +98,8 @@ std::optional<std::string> Statement::column_optional_text(int column) const {
 std::string_view Statement::column_view(int column) const {
     const auto *text = sqlite3_column_text(m_statement, column);
     const int size = sqlite3_column_bytes(m_statement, column);
-    return text ? std::string_view(reinterpret_cast<const char *>(text), static_cast<std::size_t>(size))
+    return text ? std::string_view(reinterpret_cast<const char *>(text),
+                                   static_cast<std::size_t>(size))
                 : std::string_view();
 }
 

@@ -16,9 +16,12 @@ class Database;
 
 class SqliteError : public Error {
 public:
+    /// `code` is SQLite's result code, extended or primary.
     SqliteError(const std::string &message, int code) : Error(message), m_code(code) {}
     /// SQLite's primary result code (SQLITE_FULL, SQLITE_BUSY, ...).
-    int code() const noexcept { return m_code; }
+    int code() const noexcept { return m_code & 0xff; }
+    /// The extended code where SQLite gave one (SQLITE_CONSTRAINT_UNIQUE, ...), else the primary.
+    int extended_code() const noexcept { return m_code; }
 
 private:
     int m_code;
@@ -37,7 +40,9 @@ public:
     Statement &bind(int index, double value);
     Statement &bind(int index, std::string_view value);
     Statement &bind(int index, const char *value) { return bind(index, std::string_view(value)); }
-    Statement &bind(int index, const std::string &value) { return bind(index, std::string_view(value)); }
+    Statement &bind(int index, const std::string &value) {
+        return bind(index, std::string_view(value));
+    }
     Statement &bind_null(int index);
     template <typename T> Statement &bind(int index, const std::optional<T> &value) {
         return value ? bind(index, *value) : bind_null(index);
