@@ -32,7 +32,7 @@ const std::vector<Command> &commands() {
          "write the raw play log for the province", run_export},
         {"report", "--from DATE --to DATE [--campaign C] [--format text|csv|html] [-o FILE]",
          "the period's summary for the province, with a signature block", run_report},
-        {"verify", "[FILE]", "check the play log's hash chain, or an exported CSV/JSON file's", run_verify},
+        {"verify", "[FILE] [--report R]", "check the play log's hash chain, or an exported CSV/JSON file's (against report R)", run_verify},
     };
     return all;
 }

@@ -155,6 +155,7 @@ void write_report_xlsx(const std::filesystem::path &path, const PeriodSummary &s
             w.text(0, "Không có.");
             w.next();
         }
+        w.text(0, witness_line(s.chain()));
         w.next(2);
         w.text(0, "NGƯỜI LẬP BIỂU", true);
         w.text(4, "THỦ TRƯỞNG ĐƠN VỊ", true);
