@@ -65,7 +65,8 @@ std::optional<std::int64_t> unix_ms_of(std::string_view iso) {
     return duration_cast<milliseconds>(local - sign * (hours(oh) + minutes(om))).count();
 }
 
-/// Whether a millisecond column says what the chained ISO time says.
+/// Whether a millisecond column says what the chained ISO time says (within the 1 ms
+/// that rounding the ISO text and truncating the column can put between them).
 std::optional<std::string> ms_difference(const sqlite::Statement &row, int iso_column,
                                          int ms_column, const char *name) {
     const auto iso = row.column_optional_text(iso_column);
@@ -74,7 +75,8 @@ std::optional<std::string> ms_difference(const sqlite::Statement &row, int iso_c
     const auto parsed = iso ? unix_ms_of(*iso) : std::nullopt;
     const bool has_expected = parsed.has_value();
     const std::int64_t expected = parsed.value_or(0);
-    if (has_ms == has_expected && ms == expected)
+    // The ISO text is rounded to the millisecond, the column truncated: 1 ms apart at most.
+    if (has_ms == has_expected && ms - expected <= 1 && expected - ms <= 1)
         return std::nullopt;
     return std::string(name) + " is " + (has_ms ? std::to_string(ms) : "empty") +
            " but the chained time is " + (iso ? *iso : "empty") +

@@ -90,36 +90,30 @@ std::optional<ChainBreak> check_end_record(const ExportedLog &log, const ChainWi
             (fewer ? ": rows were deleted from the export" : ": the file was edited")};
 }
 
-} // namespace
-
-ExportVerifyResult verify_export(const ExportedLog &log, const std::string &name) {
-    ExportVerifyResult result;
-    const auto empty =
-        log.format == ExportFormat::csv ? playlog::EmptyText::is_null : playlog::EmptyText::is_text;
+/// The export's chained rows, in seq order. A final row without a seq, or a seq that
+/// is not a number, is a break in `result` (and the rows found so far are returned).
+std::vector<Chained> chained_rows(const ExportedLog &log, const std::string &name,
+                                  ExportVerifyResult &result) {
     std::vector<Chained> chained;
     for (const auto &exported : log.rows) {
         if (log.format == ExportFormat::csv)
             refuse_spreadsheet_copy(exported, name);
         const std::string seq_text = text_of(exported.fields, "seq");
         const auto play_id = integer(text_of(exported.fields, "play_id")).value_or(0);
-        if (seq_text.empty()) {
-            const std::string status = text_of(exported.fields, "status");
-            if (status != "started") {
-                result.first_break =
-                    ChainBreak{0, play_id, BreakKind::inserted,
-                               "play_id " + std::to_string(play_id) + " is final (" + status +
-                                   ") but has no seq: it was inserted or edited"};
-                result.line = exported.line;
-                return result;
-            }
+        const std::string status = text_of(exported.fields, "status");
+        if (seq_text.empty() && status == "started")
             continue; // still playing when exported: not chained yet
-        }
         const auto seq = integer(seq_text);
         if (!seq) {
-            result.first_break = ChainBreak{0, play_id, BreakKind::malformed,
-                                            "seq \"" + seq_text + "\" is not a number"};
+            result.first_break =
+                seq_text.empty()
+                    ? ChainBreak{0, play_id, BreakKind::inserted,
+                                 "play_id " + std::to_string(play_id) + " is final (" + status +
+                                     ") but has no seq: it was inserted or edited"}
+                    : ChainBreak{0, play_id, BreakKind::malformed,
+                                 "seq \"" + seq_text + "\" is not a number"};
             result.line = exported.line;
-            return result;
+            return chained;
         }
         Chained entry{{}, exported.line};
         auto &row = entry.row;
@@ -136,6 +130,18 @@ ExportVerifyResult verify_export(const ExportedLog &log, const std::string &name
     }
     std::stable_sort(chained.begin(), chained.end(),
                      [](const Chained &a, const Chained &b) { return a.row.seq < b.row.seq; });
+    return chained;
+}
+
+} // namespace
+
+ExportVerifyResult verify_export(const ExportedLog &log, const std::string &name) {
+    ExportVerifyResult result;
+    const auto chained = chained_rows(log, name, result);
+    if (result.first_break)
+        return result;
+    const auto empty =
+        log.format == ExportFormat::csv ? playlog::EmptyText::is_null : playlog::EmptyText::is_text;
     playlog::ChainVerifier verifier("", playlog::ChainStart::anywhere, empty);
     for (const auto &entry : chained) {
         if (!verifier.add(entry.row)) {
@@ -147,14 +153,13 @@ ExportVerifyResult verify_export(const ExportedLog &log, const std::string &name
     result.first_seq = chained.empty() ? std::nullopt : std::optional(chained.front().row.seq);
     result.last_seq = verifier.last_seq();
     result.first_break = verifier.first_break();
-    if (!chained.empty()) {
+    if (!chained.empty())
         result.witness = {chained.front().row.chain_id,
                           result.rows_checked,
                           result.first_seq,
                           result.last_seq,
                           chained.front().row.prev_hash,
                           chained.back().row.row_hash};
-    }
     result.has_end_record = log.end_record.has_value();
     if (!result.first_break && result.has_end_record) {
         if (result.witness.chain_id.empty())
