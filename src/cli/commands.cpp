@@ -154,9 +154,10 @@ const std::vector<Command> &commands() {
           choice("--format", "text|csv|html|xlsx", "default text; xlsx needs -o"), output_file},
          run_report},
         {"verify",
-         "check the play log's hash chain, or an exported CSV/JSON file's",
+         "check the play log's hash chain, or an exported CSV/JSON file's (against report R)",
          {"[FILE]", 0, any_number}, // the command says why one at most
-         {},
+         {text("--report", "R",
+               "a report (HTML or text) whose 'log chain' line the log or file must hold")},
          run_verify},
     };
     return all;

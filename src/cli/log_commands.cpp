@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "playlog/play_log.hpp"
 #include "playlog/play_rows.hpp"
+#include "report/chain_witness.hpp"
 #include "report/csv_export.hpp"
 #include "report/excel_csv_export.hpp"
 #include "report/json_export.hpp"
@@ -108,17 +109,22 @@ int run_export(Context &context, const Arguments &args) {
         playlog::scan_plays(*station.db, filter, visit);
     };
     std::size_t count = 0;
+    report::ChainTally tally; // the export's end record: what `loa verify` checks truncation by
     const auto write = [&](std::ostream &out) {
         if (excel) {
             report::ExcelCsvWriter writer(out);
             scan([&](const playlog::PlayRecord &row) { writer.write(row), ++count; });
         } else if (format == "csv") {
-            report::CsvWriter writer(out, chain);
-            scan([&](const playlog::PlayRecord &row) { writer.write(row), ++count; });
+            {
+                report::CsvWriter writer(out, chain);
+                scan([&](const playlog::PlayRecord &row) { writer.write(row), tally.add(row), ++count; });
+            }
+            out << report::csv_end_record(tally.witness(chain));
         } else {
             scan([&](const playlog::PlayRecord &row) {
-                report::write_json_line(out, row, chain), ++count;
+                report::write_json_line(out, row, chain), tally.add(row), ++count;
             });
+            out << report::json_end_record(tally.witness(chain));
         }
     };
     const auto output = args.option("--output");

@@ -23,7 +23,8 @@ constexpr std::size_t max_answer_bytes = 1024 * 1024;
 /// Waits for `events` on `fd` until `deadline`; false when it passed.
 bool wait_for(int fd, short events, SteadyClock::time_point deadline) {
     for (;;) {
-        const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - SteadyClock::now()).count();
+        const auto left =
+            std::chrono::ceil<std::chrono::milliseconds>(deadline - SteadyClock::now()).count();
         if (left <= 0)
             return false;
         pollfd polled{fd, events, 0};
@@ -41,7 +42,8 @@ std::string seconds_text(std::chrono::milliseconds timeout) {
 
 } // namespace
 
-ControlClient::ControlClient(UniqueFd fd, std::filesystem::path path, std::chrono::milliseconds timeout)
+ControlClient::ControlClient(UniqueFd fd, std::filesystem::path path,
+                             std::chrono::milliseconds timeout)
     : m_fd(std::move(fd)), m_path(std::move(path)), m_timeout(timeout) {}
 
 std::optional<ControlClient> ControlClient::connect(const std::filesystem::path &path,
@@ -52,7 +54,8 @@ std::optional<ControlClient> ControlClient::connect(const std::filesystem::path 
         UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
         if (!fd.valid())
             throw Error(std::string("cannot create a socket: ") + std::strerror(errno));
-        if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address.address), address.length) == 0)
+        if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address.address),
+                      address.length) == 0)
             return ControlClient(std::move(fd), path, timeout);
         switch (errno) {
         case ENOENT:
@@ -66,28 +69,33 @@ std::optional<ControlClient> ControlClient::connect(const std::filesystem::path 
                         "and log in again");
         case EAGAIN: // its queue is full: try again until the deadline
             if (SteadyClock::now() >= deadline)
-                throw Error("the running player is too busy to answer on " + quote(path) + " within " +
-                            seconds_text(timeout) + "; try again, or check 'systemctl status loa'");
+                throw Error("the running player is too busy to answer on " + quote(path) +
+                            " within " + seconds_text(timeout) +
+                            "; try again, or check 'systemctl status loa'");
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
             break;
         default:
-            throw Error("cannot reach the running player at " + quote(path) + ": " + std::strerror(errno));
+            throw Error("cannot reach the running player at " + quote(path) + ": " +
+                        std::strerror(errno));
         }
     }
 }
 
-JsonValue ControlClient::exchange(const std::string &request) {
-    const auto deadline = SteadyClock::now() + m_timeout;
-    const std::string line = request + "\n";
-    const std::string no_answer = "the running player did not answer within " + seconds_text(m_timeout) +
+std::optional<std::string> ControlClient::try_exchange(const std::string &line,
+                                                       SteadyClock::time_point deadline) {
+    const std::string no_answer = "the running player did not answer within " +
+                                  seconds_text(m_timeout) +
                                   "; check it with 'systemctl status loa'";
     for (std::size_t sent = 0; sent < line.size();) {
         if (!wait_for(m_fd.get(), POLLOUT, deadline))
             throw Error(no_answer);
-        const ssize_t wrote = ::send(m_fd.get(), line.data() + sent, line.size() - sent, MSG_NOSIGNAL);
+        const ssize_t wrote =
+            ::send(m_fd.get(), line.data() + sent, line.size() - sent, MSG_NOSIGNAL);
+        if (wrote < 0 && (errno == EPIPE || errno == ECONNRESET))
+            return std::nullopt; // closed before the request was whole: it did not run
         if (wrote < 0 && errno != EAGAIN && errno != EINTR)
-            throw Error("the running player closed its control socket (" + std::string(std::strerror(errno)) +
-                        "); it may be stopping");
+            throw Error("the running player closed its control socket (" +
+                        std::string(std::strerror(errno)) + "); it may be stopping");
         if (wrote > 0)
             sent += static_cast<std::size_t>(wrote);
     }
@@ -95,20 +103,45 @@ JsonValue ControlClient::exchange(const std::string &request) {
     std::size_t end;
     while ((end = answer.find('\n')) == std::string::npos) {
         if (answer.size() > max_answer_bytes)
-            throw Error("the running player's answer is too long; is 'loa' the same version as the player?");
+            throw Error("the running player's answer is too long; is 'loa' the same version as the "
+                        "player?");
         if (!wait_for(m_fd.get(), POLLIN, deadline))
             throw Error(no_answer);
         char buffer[4096];
         const ssize_t got = ::recv(m_fd.get(), buffer, sizeof buffer, 0);
-        if (got == 0 || (got < 0 && errno != EAGAIN && errno != EINTR))
-            throw Error("the running player closed the connection without answering; it may be stopping");
+        const bool closed = got == 0 || (got < 0 && errno != EAGAIN && errno != EINTR);
+        if (closed && answer.empty())
+            return std::nullopt; // the server closes a connection without an answer only before
+                                 // running it
+        if (closed)
+            throw Error(
+                "the running player closed the connection without answering; it may be stopping");
         if (got > 0)
             answer.append(buffer, static_cast<std::size_t>(got));
     }
-    auto parsed = JsonValue::parse(std::string_view(answer).substr(0, end));
+    answer.resize(end);
+    return answer;
+}
+
+JsonValue ControlClient::exchange(const std::string &request) {
+    const auto deadline = SteadyClock::now() + m_timeout;
+    std::optional<std::string> answer;
+    while (!(answer = try_exchange(request + "\n", deadline))) {
+        // The player made room for another client before reading this request: ask again.
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
+        auto again = left.count() > 0 ? connect(m_path, left) : std::nullopt;
+        if (!again)
+            throw Error(
+                "the running player closed the connection without answering; it may be stopping");
+        m_fd = std::move(again->m_fd);
+    }
+    auto parsed = JsonValue::parse(*answer);
     if (!parsed || parsed->kind() != JsonValue::Kind::object || !parsed->member("ok") ||
         !parsed->member("ok")->boolean())
-        throw Error("the running player's answer cannot be read; is 'loa' the same version as the player?");
+        throw Error(
+            "the running player's answer cannot be read; is 'loa' the same version as the player?");
     return std::move(*parsed);
 }
 
@@ -122,7 +155,8 @@ std::string ControlClient::expect_ok(const JsonValue &answer) {
     const JsonValue *refused = answer.member("refused");
     if (refused && refused->boolean().value_or(false))
         throw InputError(text.empty() ? "the running player refused the request" : text);
-    throw Error("the running player failed: " + (text.empty() ? std::string("no reason given") : text));
+    throw Error("the running player failed: " +
+                (text.empty() ? std::string("no reason given") : text));
 }
 
 PlayAnswer ControlClient::play(const std::string &announcement, Priority priority) {
@@ -139,7 +173,8 @@ engine::EngineStatus ControlClient::status() {
     expect_ok(answer);
     const JsonValue *status = answer.member("status");
     if (!status)
-        throw Error("the running player's answer has no status; is 'loa' the same version as the player?");
+        throw Error(
+            "the running player's answer has no status; is 'loa' the same version as the player?");
     return status_from_json(*status);
 }
 

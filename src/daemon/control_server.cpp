@@ -6,11 +6,14 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 namespace loa::daemon {
@@ -29,14 +32,17 @@ void remove_stale_socket(const std::filesystem::path &path) {
     if (::lstat(path.c_str(), &info) != 0)
         return; // nothing there
     if (!S_ISSOCK(info.st_mode))
-        throw Error(quote(path) + " exists and is not loa's control socket; move it away and start again");
+        throw Error(quote(path) +
+                    " exists and is not loa's control socket; move it away and start again");
     const UniqueFd probe(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
     if (!probe.valid())
         throw Error("cannot create a socket: " + system_reason());
     const auto address = socket_address(path);
-    if (::connect(probe.get(), reinterpret_cast<const sockaddr *>(&address.address), address.length) == 0 ||
+    if (::connect(probe.get(), reinterpret_cast<const sockaddr *>(&address.address),
+                  address.length) == 0 ||
         errno == EAGAIN)
-        throw Error("another loa player answers on " + quote(path) + "; stop it first (systemctl stop loa)");
+        throw Error("another loa player answers on " + quote(path) +
+                    "; stop it first (systemctl stop loa)");
     if (errno != ECONNREFUSED)
         throw Error("cannot check the old control socket " + quote(path) + ": " + system_reason());
     if (::unlink(path.c_str()) != 0 && errno != ENOENT)
@@ -47,10 +53,22 @@ struct Client {
     UniqueFd fd;
     std::string input;
     std::string output;
-    SteadyClock::time_point deadline;
+    SteadyClock::time_point deadline; ///< From its connection: never extended.
+    std::uint64_t order = 0;          ///< Accepted before every client with a higher one.
+    bool answered = false;            ///< Has had at least one answer.
     bool close_after_output = false;
     bool done = false;
 };
+
+bool has_line(const Client &client) {
+    return client.input.find('\n') != std::string::npos;
+}
+
+/// Bytes the kernel holds for `fd` that the server has not read yet.
+bool has_unread_bytes(int fd) {
+    int bytes = 0;
+    return ::ioctl(fd, FIONREAD, &bytes) == 0 && bytes > 0;
+}
 
 /// Sends what the client can take now; marks it done when it is gone.
 void send_output(Client &client) {
@@ -70,6 +88,108 @@ void send_output(Client &client) {
         client.done = true;
 }
 
+/// How readily `client` gives up its place to a new connection: lower goes first,
+/// nullopt never (it has a request the server is about to answer). A client that
+/// does not read its answers goes first, then one that has had its answer and sent
+/// nothing since, then one that sends half a line, then one that has sent nothing yet.
+std::optional<int> eviction_rank(const Client &client) {
+    if (client.done || !client.output.empty())
+        return 0;
+    if (has_line(client) || has_unread_bytes(client.fd.get()))
+        return std::nullopt;
+    if (!client.input.empty())
+        return 2;
+    return client.answered ? 1 : 3;
+}
+
+/// The client to close so that a new connection gets its place: the oldest of the
+/// lowest rank among those accepted before `newest_order`. Nullopt when none may go.
+std::optional<std::size_t> pick_eviction(const std::vector<Client> &clients,
+                                         std::uint64_t newest_order) {
+    std::optional<std::size_t> chosen;
+    int chosen_rank = 0;
+    for (std::size_t i = 0; i < clients.size(); ++i) {
+        if (clients[i].order >= newest_order)
+            continue; // accepted in this round: it gets one poll before it can be evicted
+        const auto rank = eviction_rank(clients[i]);
+        if (rank && (!chosen || *rank < chosen_rank)) // the vector is in accept order: oldest first
+            chosen = i, chosen_rank = *rank;
+    }
+    return chosen;
+}
+
+/// Answers the client's next complete request line, if the last answer is gone; one
+/// per round, so that no client makes the others wait.
+void answer_next(Client &client, ControlHandler &handler, const TimeZone &zone) {
+    if (!client.output.empty())
+        return;
+    if (const std::size_t end = client.input.find('\n'); end != std::string::npos) {
+        client.output =
+            answer_request(std::string_view(client.input).substr(0, end), handler, zone);
+        client.output += '\n';
+        client.input.erase(0, end + 1);
+        client.answered = true;
+    } else if (client.input.size() > max_request_bytes) {
+        client.output = "{\"ok\":false,\"refused\":true,\"error\":\"the request is too long\"}\n";
+        client.close_after_output = true;
+    }
+    send_output(client);
+}
+
+/// Reads what the client sent (at most one buffer, and never past a line that waits
+/// for its answer) and answers one request. A client that hung up is dropped before
+/// its requests run: nobody would learn their outcome.
+void serve_client(Client &client, short events, ControlHandler &handler,
+                  const TimeZone &zone) noexcept {
+    try {
+        if (!client.output.empty()) {
+            if (events != 0)
+                send_output(client);
+        } else if (events & (POLLHUP | POLLERR)) {
+            client.done = true;
+            return;
+        } else if ((events & POLLIN) && !has_line(client)) {
+            char buffer[4096];
+            const ssize_t got = ::recv(client.fd.get(), buffer, sizeof buffer, MSG_DONTWAIT);
+            if (got == 0 ||
+                (got < 0 && errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK)) {
+                client.done = true;
+                return;
+            }
+            if (got > 0)
+                client.input.append(buffer, static_cast<std::size_t>(got));
+        }
+        answer_next(client, handler, zone);
+    } catch (const std::exception &) {
+        client.done = true; // out of memory: drop this client, keep serving
+    }
+}
+
+/// Accepts waiting connections. When every place is taken, each new one takes the
+/// place of the client eviction_rank() picks; when none may go, the rest wait in the
+/// listen queue. Returns the next accept order number.
+std::uint64_t accept_clients(int listener, std::vector<Client> &clients, std::uint64_t order,
+                             const ControlServerSettings &settings) {
+    const std::uint64_t round = order;
+    for (std::size_t n = 0; n < settings.max_clients; ++n) {
+        std::optional<std::size_t> evict;
+        if (clients.size() >= settings.max_clients && !(evict = pick_eviction(clients, round)))
+            break;
+        UniqueFd fd(::accept4(listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));
+        if (!fd.valid())
+            break;
+        try {
+            if (evict)
+                clients.erase(clients.begin() + static_cast<std::ptrdiff_t>(*evict));
+            clients.push_back(Client{
+                std::move(fd), {}, {}, SteadyClock::now() + settings.client_timeout, order++});
+        } catch (const std::exception &) {
+            break;
+        }
+    }
+    return order;
+}
+
 } // namespace
 
 ControlServer::ControlServer(std::filesystem::path path, ControlHandler &handler, TimeZone zone,
@@ -83,12 +203,14 @@ ControlServer::ControlServer(std::filesystem::path path, ControlHandler &handler
     m_listener = UniqueFd(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
     if (!m_listener.valid())
         throw Error("cannot create the control socket: " + system_reason());
-    if (::bind(m_listener.get(), reinterpret_cast<const sockaddr *>(&address.address), address.length) != 0)
-        throw Error("cannot create the control socket " + quote(temporary) + ": " + system_reason() +
-                    "; check that the station home is writable");
+    if (::bind(m_listener.get(), reinterpret_cast<const sockaddr *>(&address.address),
+               address.length) != 0)
+        throw Error("cannot create the control socket " + quote(temporary) + ": " +
+                    system_reason() + "; check that the station home is writable");
     struct stat info {};
-    if (::chmod(temporary.c_str(), 0660) != 0 || ::listen(m_listener.get(), 16) != 0 ||
-        ::lstat(temporary.c_str(), &info) != 0 || ::rename(temporary.c_str(), m_path.c_str()) != 0) {
+    if (::chmod(temporary.c_str(), 0660) != 0 || ::listen(m_listener.get(), 64) != 0 ||
+        ::lstat(temporary.c_str(), &info) != 0 ||
+        ::rename(temporary.c_str(), m_path.c_str()) != 0) {
         const std::string reason = system_reason();
         ::unlink(temporary.c_str());
         throw Error("cannot set up the control socket " + quote(m_path) + ": " + reason);
@@ -118,18 +240,25 @@ ControlServer::~ControlServer() {
 void ControlServer::serve() noexcept {
     std::vector<Client> clients;
     std::vector<pollfd> polled;
+    std::uint64_t accepted = 0;
     for (;;) {
         const auto now = SteadyClock::now();
-        std::erase_if(clients, [now](const Client &client) { return client.done || now >= client.deadline; });
+        std::erase_if(
+            clients, [now](const Client &client) { return client.done || now >= client.deadline; });
         polled.clear();
         polled.push_back({m_wake_read.get(), POLLIN, 0});
-        const bool room = clients.size() < m_settings.max_clients;
-        polled.push_back({room ? m_listener.get() : -1, POLLIN, 0});
+        polled.push_back({m_listener.get(), POLLIN, 0});
         int timeout_ms = -1;
         for (const Client &client : clients) {
-            polled.push_back({client.fd.get(), static_cast<short>(client.output.empty() ? POLLIN : POLLOUT), 0});
-            const auto left = std::chrono::ceil<std::chrono::milliseconds>(client.deadline - now).count();
-            timeout_ms = timeout_ms < 0 ? static_cast<int>(left) : std::min(timeout_ms, static_cast<int>(left));
+            const bool waiting_line = client.output.empty() && has_line(client);
+            const short events = !client.output.empty() ? POLLOUT : waiting_line ? 0 : POLLIN;
+            polled.push_back({client.fd.get(), events, 0});
+            const auto left =
+                waiting_line
+                    ? 0
+                    : std::chrono::ceil<std::chrono::milliseconds>(client.deadline - now).count();
+            timeout_ms = timeout_ms < 0 ? static_cast<int>(left)
+                                        : std::min(timeout_ms, static_cast<int>(left));
         }
         if (::poll(polled.data(), polled.size(), timeout_ms) < 0) {
             if (errno == EINTR)
@@ -138,59 +267,10 @@ void ControlServer::serve() noexcept {
         }
         if (polled[0].revents != 0)
             return; // the destructor asks us to stop
-        for (std::size_t i = 0; i < clients.size(); ++i) {
-            Client &client = clients[i];
-            const short events = polled[i + 2].revents;
-            if (events == 0)
-                continue;
-            if (!client.output.empty()) {
-                send_output(client);
-                continue;
-            }
-            char buffer[4096];
-            const ssize_t got = ::recv(client.fd.get(), buffer, sizeof buffer, MSG_DONTWAIT);
-            if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK)) {
-                client.done = true;
-                continue;
-            }
-            if (got < 0)
-                continue;
-            client.input.append(buffer, static_cast<std::size_t>(got));
-            try {
-                std::size_t end;
-                while ((end = client.input.find('\n')) != std::string::npos) {
-                    client.output += answer_request(std::string_view(client.input).substr(0, end), m_handler, m_zone);
-                    client.output += '\n';
-                    client.input.erase(0, end + 1);
-                }
-                if (client.input.size() > max_request_bytes) {
-                    client.output += "{\"ok\":false,\"refused\":true,\"error\":\"the request is too long\"}\n";
-                    client.close_after_output = true;
-                }
-            } catch (const std::exception &) {
-                client.done = true; // out of memory: drop this client, keep serving
-                continue;
-            }
-            if (!client.output.empty()) {
-                // Answered: the client gets a fresh allowance to read it and ask again.
-                client.deadline = SteadyClock::now() + m_settings.client_timeout;
-                send_output(client);
-            }
-        }
-        if (room && (polled[1].revents & POLLIN)) {
-            for (;;) {
-                UniqueFd accepted(::accept4(m_listener.get(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));
-                if (!accepted.valid())
-                    break;
-                try {
-                    clients.push_back(Client{std::move(accepted), {}, {}, SteadyClock::now() + m_settings.client_timeout});
-                } catch (const std::exception &) {
-                    break;
-                }
-                if (clients.size() >= m_settings.max_clients)
-                    break;
-            }
-        }
+        for (std::size_t i = 0; i < clients.size(); ++i)
+            serve_client(clients[i], polled[i + 2].revents, m_handler, m_zone);
+        if (polled[1].revents & POLLIN)
+            accepted = accept_clients(m_listener.get(), clients, accepted, m_settings);
     }
 }
 

@@ -5,11 +5,20 @@
 // How it works. The socket (loa.sock in the station home, mode 0660 so the group
 // `loa` can use it) is bound under a temporary name, given its mode, and renamed
 // into place, so it never exists with a wider mode. One thread serves every client
-// with poll(): sockets are non-blocking, each client has a deadline that only a
-// fully sent answer extends, so a client that sends half a line, sends garbage or
-// never reads its answer is dropped and can never hold the player up. Requests run
-// on this thread (ControlHandler's methods return promptly). A socket file a crash
-// left behind is removed at start, but only when nothing answers on it.
+// with poll(): sockets are non-blocking and every client has an absolute deadline
+// from its connection (answers do not extend it), so a client that sends half a
+// line, sends garbage, never reads its answer or polls forever is dropped in bounded
+// time. The server answers one request per client per round and reads at most one
+// buffer per client per round, so no client makes the others wait. A new connection
+// never waits for a free place: when all are taken it takes the place of a client
+// that has nothing for the server to do (one that does not read its answers first,
+// then one that has had its answer, then one that sends half a line, then one that
+// has sent nothing yet), so a flood of clients cannot keep an emergency out. A client
+// the server closes without an answer had no request run, so it may ask again
+// (ControlClient does); a request whose client hung up before it was read does not
+// run. Requests run on this thread (ControlHandler's methods return promptly). A
+// socket file a crash left behind is removed at start, but only when nothing
+// answers on it.
 #include "core/time_zone.hpp"
 #include "daemon/control_handler.hpp"
 #include "daemon/unique_fd.hpp"
@@ -23,9 +32,11 @@
 namespace loa::daemon {
 
 struct ControlServerSettings {
-    /// A client that has not completed a request (or read its answer) this long is dropped.
+    /// A client is dropped this long after it connected, whatever it did meanwhile.
+    /// Shorter than ControlClient's timeout, so a client's request is answered, or
+    /// known not to have run, before the client gives up.
     std::chrono::milliseconds client_timeout{2000};
-    /// Clients served at once; more wait in the listen queue.
+    /// Clients served at once; a new one takes the place of an idle or slow one.
     std::size_t max_clients = 16;
 };
 

@@ -26,11 +26,16 @@ bool is_hex_hash(const std::string &text) {
 
 std::string_view to_string(BreakKind kind) noexcept {
     switch (kind) {
-    case BreakKind::edited: return "edited";
-    case BreakKind::deleted: return "deleted";
-    case BreakKind::inserted: return "inserted";
-    case BreakKind::reordered: return "reordered";
-    case BreakKind::malformed: return "malformed";
+    case BreakKind::edited:
+        return "edited";
+    case BreakKind::deleted:
+        return "deleted";
+    case BreakKind::inserted:
+        return "inserted";
+    case BreakKind::reordered:
+        return "reordered";
+    case BreakKind::malformed:
+        return "malformed";
     }
     return "malformed";
 }
@@ -62,51 +67,70 @@ std::optional<ChainBreak> ChainVerifier::check(const ChainRow &row) const {
     const std::int64_t expected = m_last_seq ? *m_last_seq + 1 : 1;
     if (row.seq < expected && m_last_seq)
         return make_break(row, BreakKind::reordered,
-                          "comes after seq " + std::to_string(*m_last_seq) + "; seq numbers must increase by one "
-                          "(a duplicated or moved row)");
+                          "comes after seq " + std::to_string(*m_last_seq) +
+                              "; seq numbers must increase by one "
+                              "(a duplicated or moved row)");
     if (row.seq > expected && (m_last_seq || m_start == ChainStart::genesis))
-        return make_break(row, BreakKind::deleted,
-                          "seq " + std::to_string(expected) +
-                              (row.seq - 1 > expected ? " to " + std::to_string(row.seq - 1) : "") +
-                              " missing before it: rows were deleted" +
-                              (m_start == ChainStart::anywhere ? " (or left out of this export)" : ""));
+        return make_break(
+            row, BreakKind::deleted,
+            "seq " + std::to_string(expected) +
+                (row.seq - 1 > expected ? " to " + std::to_string(row.seq - 1) : "") +
+                " missing before it: rows were deleted" +
+                (m_start == ChainStart::anywhere ? " (or left out of this export)" : ""));
     if (!m_chain_id.empty() && row.chain_id != m_chain_id)
         return make_break(row, BreakKind::inserted,
-                          "belongs to chain " + row.chain_id + ", not " + m_chain_id + ": a row from another log");
+                          "belongs to chain " + row.chain_id + ", not " + m_chain_id +
+                              ": a row from another log");
     if (!is_hex_hash(row.prev_hash) || !is_hex_hash(row.row_hash))
-        return make_break(row, BreakKind::malformed, "prev_hash and row_hash must be 64 lowercase hex digits");
+        return make_break(row, BreakKind::malformed,
+                          "prev_hash and row_hash must be 64 lowercase hex digits");
     if (chain_hash(row.prev_hash, row.canonical) != row.row_hash)
         return make_break(row, BreakKind::edited,
-                          "row_hash does not match SHA-256(prev_hash ∥ canonical): the canonical text or the hash "
+                          "row_hash does not match SHA-256(prev_hash ∥ canonical): the canonical "
+                          "text or the hash "
                           "was edited");
     // The database's own encoding of the row, unchanged: nothing to compare field by field.
     const bool unchanged = row.recomputed_canonical && *row.recomputed_canonical == row.canonical;
-    const auto canonical = unchanged ? std::optional<FlatObject>(FlatObject{}) : parse_flat_json(row.canonical);
+    const auto canonical =
+        unchanged ? std::optional<FlatObject>(FlatObject{}) : parse_flat_json(row.canonical);
     if (!canonical)
-        return make_break(row, BreakKind::malformed, "the canonical text is not a flat JSON object");
+        return make_break(row, BreakKind::malformed,
+                          "the canonical text is not a flat JSON object");
     // The hash holds, so the canonical text is what was chained: where it names
     // another seq, the row was moved.
     const FlatValue *chained_seq = find_member(*canonical, "seq");
     if (!unchanged && (!chained_seq || !*chained_seq || **chained_seq != std::to_string(row.seq)))
         return make_break(row, BreakKind::reordered,
-                          "was chained as seq " + (chained_seq && *chained_seq ? **chained_seq : "?") +
+                          "was chained as seq " +
+                              (chained_seq && *chained_seq ? **chained_seq : "?") +
                               ": rows were deleted, inserted or reordered");
     if (auto difference = unchanged ? std::nullopt : field_difference(row, *canonical))
         return make_break(row, BreakKind::edited, *difference);
-    if (m_last_seq ? row.prev_hash != m_last_hash
-                   : ((m_start == ChainStart::genesis || row.seq == 1) && row.prev_hash != genesis_hash))
+    if (m_last_seq
+            ? row.prev_hash != m_last_hash
+            : ((m_start == ChainStart::genesis || row.seq == 1) && row.prev_hash != genesis_hash))
         return make_break(row, BreakKind::inserted,
-                          m_last_seq ? "prev_hash is not the row_hash of seq " + std::to_string(*m_last_seq) +
+                          m_last_seq ? "prev_hash is not the row_hash of seq " +
+                                           std::to_string(*m_last_seq) +
                                            ": a row before it was deleted, inserted or replaced"
                                      : "the first row's prev_hash is not 64 zeros");
     return std::nullopt;
 }
 
-std::optional<std::string> ChainVerifier::field_difference(const ChainRow &row, const FlatObject &canonical) const {
+std::optional<std::string> ChainVerifier::field_difference(const ChainRow &row,
+                                                           const FlatObject &canonical) const {
+    // A shown field may have had its line ends changed (CRLF by a Windows editor):
+    // compared with LF line ends on both sides. The hash still covers the exact text.
     auto normal = [&](const FlatValue &value) -> FlatValue {
         if (m_empty == EmptyText::is_null && value && value->empty())
             return std::nullopt;
-        return value;
+        if (!value || value->find('\r') == std::string::npos)
+            return value;
+        std::string text;
+        for (std::size_t i = 0; i < value->size(); ++i)
+            if ((*value)[i] != '\r' || i + 1 == value->size() || (*value)[i + 1] != '\n')
+                text.push_back((*value)[i]);
+        return text;
     };
     FlatObject recomputed;
     if (row.recomputed_canonical) {
@@ -125,8 +149,8 @@ std::optional<std::string> ChainVerifier::field_difference(const ChainRow &row, 
         if (!chained)
             return "field " + key + " is not in the canonical text";
         if (normal(value) != normal(*chained))
-            return "field " + key + " is " + shown_text(value) + " but was chained as " + shown_text(*chained) +
-                   ": the row was edited";
+            return "field " + key + " is " + shown_text(value) + " but was chained as " +
+                   shown_text(*chained) + ": the row was edited";
     }
     return std::nullopt;
 }

@@ -6,20 +6,142 @@
 #include "playlog/play_rows.hpp"
 #include "station/home.hpp"
 
+#include <chrono>
+
 namespace loa::playlog {
 namespace {
 
 /// A final row without a seq was put in the table behind loa's back.
 std::optional<ChainBreak> unchained_final_row(sqlite::Database &db) {
-    sqlite::Statement select(db, "SELECT play_id, status FROM plays WHERE seq IS NULL AND status <> 'started' "
-                                 "ORDER BY play_id LIMIT 1");
+    sqlite::Statement select(
+        db, "SELECT play_id, status FROM plays WHERE seq IS NULL AND status <> 'started' "
+            "ORDER BY play_id LIMIT 1");
     if (!select.step())
         return std::nullopt;
     ChainBreak problem{0, select.column_int(0), BreakKind::inserted, ""};
-    problem.message = "play_id " + std::to_string(problem.play_id) + " is final (" + select.column_text(1) +
+    problem.message = "play_id " + std::to_string(problem.play_id) + " is final (" +
+                      select.column_text(1) +
                       ") but not in the chain: it was inserted or edited outside loa";
     select.reset();
     return problem;
+}
+
+bool digits(std::string_view text, std::size_t at, std::size_t count, int &out) {
+    out = 0;
+    if (at + count > text.size())
+        return false;
+    for (std::size_t i = at; i < at + count; ++i) {
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+        out = out * 10 + (text[i] - '0');
+    }
+    return true;
+}
+
+/// "2020-07-20T06:00:00.004+07:00" (or with Z, without milliseconds) → Unix ms.
+std::optional<std::int64_t> unix_ms_of(std::string_view iso) {
+    using namespace std::chrono;
+    int y, mo, d, h, mi, s, ms = 0, oh = 0, om = 0;
+    if (!digits(iso, 0, 4, y) || iso.size() < 20 || iso[4] != '-' || !digits(iso, 5, 2, mo) ||
+        iso[7] != '-' || !digits(iso, 8, 2, d) || iso[10] != 'T' || !digits(iso, 11, 2, h) ||
+        iso[13] != ':' || !digits(iso, 14, 2, mi) || iso[16] != ':' || !digits(iso, 17, 2, s))
+        return std::nullopt;
+    std::size_t at = 19;
+    if (iso[at] == '.' && digits(iso, at + 1, 3, ms))
+        at += 4;
+    int sign = 0;
+    if (iso.substr(at) != "Z") {
+        if (at + 6 != iso.size() || (iso[at] != '+' && iso[at] != '-') ||
+            !digits(iso, at + 1, 2, oh) || iso[at + 3] != ':' || !digits(iso, at + 4, 2, om))
+            return std::nullopt;
+        sign = iso[at] == '+' ? 1 : -1;
+    }
+    const year_month_day date{year{y}, month{static_cast<unsigned>(mo)},
+                              day{static_cast<unsigned>(d)}};
+    if (!date.ok())
+        return std::nullopt;
+    const auto local =
+        sys_days(date).time_since_epoch() + hours(h) + minutes(mi) + seconds(s) + milliseconds(ms);
+    return duration_cast<milliseconds>(local - sign * (hours(oh) + minutes(om))).count();
+}
+
+/// Whether a millisecond column says what the chained ISO time says (within the 1 ms
+/// that rounding the ISO text and truncating the column can put between them).
+std::optional<std::string> ms_difference(const sqlite::Statement &row, int iso_column,
+                                         int ms_column, const char *name) {
+    const auto iso = row.column_optional_text(iso_column);
+    const bool has_ms = !row.is_null(ms_column);
+    const std::int64_t ms = has_ms ? row.column_int(ms_column) : 0;
+    const auto parsed = iso ? unix_ms_of(*iso) : std::nullopt;
+    const bool has_expected = parsed.has_value();
+    const std::int64_t expected = parsed.value_or(0);
+    // The ISO text is rounded to the millisecond, the column truncated: 1 ms apart at most.
+    if (has_ms == has_expected && ms - expected <= 1 && expected - ms <= 1)
+        return std::nullopt;
+    return std::string(name) + " is " + (has_ms ? std::to_string(ms) : "empty") +
+           " but the chained time is " + (iso ? *iso : "empty") +
+           (has_expected ? " (" + std::to_string(expected) + ")" : "");
+}
+
+/// The millisecond columns of every chained row against its chained times. The rows'
+/// ISO columns are checked against the canonical text by the chain itself.
+std::optional<ChainBreak> ms_column_edit(sqlite::Database &db) {
+    sqlite::Statement select(
+        db, "SELECT seq, play_id, started_at, started_ms, scheduled_at, scheduled_ms, "
+            "planned_ms, lateness_ms FROM plays WHERE seq IS NOT NULL ORDER BY seq");
+    while (select.step()) {
+        auto difference = ms_difference(select, 2, 3, "started_ms");
+        if (!difference)
+            difference = ms_difference(select, 4, 5, "scheduled_ms");
+        if (!difference && !select.is_null(3) && !select.is_null(7) &&
+            (select.is_null(6) ||
+             select.column_int(6) != select.column_int(3) - select.column_int(7)))
+            difference = "planned_ms is " +
+                         (select.is_null(6) ? std::string("empty") : select.column_text(6)) +
+                         " but started_ms - lateness_ms is " +
+                         std::to_string(select.column_int(3) - select.column_int(7));
+        if (difference) {
+            ChainBreak problem{select.column_int(0), select.column_int(1), BreakKind::edited, ""};
+            problem.message = "seq " + std::to_string(problem.seq) + " (play_id " +
+                              std::to_string(problem.play_id) + "): " + *difference +
+                              ": the column that listings and reports sort by was edited";
+            select.reset();
+            return problem;
+        }
+    }
+    return std::nullopt;
+}
+
+/// The tail of the chain against the two places that remember it.
+std::optional<ChainBreak> truncation(sqlite::Database &db, const ChainVerifier &verifier) {
+    const std::int64_t last = verifier.last_seq().value_or(0);
+    const auto head = chain_head(db);
+    if (!head && last > 0)
+        return ChainBreak{
+            last, 0, BreakKind::deleted,
+            "meta.chain_head is missing: loa records the chain's last row there with every row, so "
+            "it was deleted, and the last rows may have been deleted with it"};
+    if (head && head->seq > last)
+        return ChainBreak{head->seq, 0, BreakKind::deleted,
+                          "the chain ends at seq " + std::to_string(last) +
+                              " but loa chained up to seq " + std::to_string(head->seq) +
+                              ": the last rows were deleted"};
+    sqlite::Statement select(db, "SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'plays'), "
+                                 "(SELECT max(play_id) FROM plays)");
+    select.step();
+    if (!select.is_null(0) &&
+        select.column_int(0) > (select.is_null(1) ? 0 : select.column_int(1))) {
+        const std::int64_t given = select.column_int(0);
+        const std::int64_t kept = select.is_null(1) ? 0 : select.column_int(1);
+        select.reset();
+        return ChainBreak{
+            last, given, BreakKind::deleted,
+            "play_id " + std::to_string(kept + 1) +
+                (given > kept + 1 ? " to " + std::to_string(given) : "") +
+                " were given out but are no longer in the table: the last rows were deleted"};
+    }
+    select.reset();
+    return std::nullopt;
 }
 
 } // namespace
@@ -27,8 +149,10 @@ std::optional<ChainBreak> unchained_final_row(sqlite::Database &db) {
 VerifyResult verify_log(sqlite::Database &db) {
     const std::string chain_id = station::chain_id(db);
     ChainVerifier verifier(chain_id, ChainStart::genesis, EmptyText::is_text);
+    std::string head_hash;
     {
-        sqlite::Statement select(db, std::string(play_select_columns) + "WHERE seq IS NOT NULL ORDER BY seq");
+        sqlite::Statement select(db, std::string(play_select_columns) +
+                                         "WHERE seq IS NOT NULL ORDER BY seq");
         ChainRow row;
         row.chain_id = chain_id;
         row.recomputed_canonical.emplace();
@@ -46,19 +170,30 @@ VerifyResult verify_log(sqlite::Database &db) {
                 select.reset();
                 break;
             }
+            head_hash.assign(row.row_hash);
         }
     }
-    if (!verifier.first_break()) {
-        if (const auto head = chain_head(db); head && head->seq > verifier.last_seq().value_or(0))
-            verifier.fail({head->seq, 0, BreakKind::deleted,
-                           "the chain ends at seq " + std::to_string(verifier.last_seq().value_or(0)) +
-                               " but loa chained up to seq " + std::to_string(head->seq) +
-                               ": the last rows were deleted"});
-    }
+    if (!verifier.first_break())
+        if (auto problem = ms_column_edit(db))
+            verifier.fail(std::move(*problem));
+    if (!verifier.first_break())
+        if (auto problem = truncation(db, verifier))
+            verifier.fail(std::move(*problem));
     if (!verifier.first_break())
         if (auto problem = unchained_final_row(db))
             verifier.fail(std::move(*problem));
-    return {verifier.rows_checked(), verifier.last_seq(), verifier.first_break()};
+    return {verifier.rows_checked(), verifier.last_seq(), verifier.first_break(), chain_id,
+            head_hash};
+}
+
+std::optional<std::string> chained_row_hash(sqlite::Database &db, std::int64_t seq) {
+    sqlite::Statement select(db, "SELECT row_hash FROM plays WHERE seq = ?1");
+    select.bind(1, seq);
+    if (!select.step())
+        return std::nullopt;
+    auto hash = select.column_optional_text(0);
+    select.reset();
+    return hash;
 }
 
 } // namespace loa::playlog

@@ -1,6 +1,7 @@
 #include "report/export_reader.hpp"
 
 #include "core/error.hpp"
+#include "report/chain_witness.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,19 @@ namespace loa::report {
 namespace {
 
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+/// The first heading of `loa export --excel` (excel_csv_export.cpp).
+constexpr std::string_view excel_first_heading = "Mã lượt phát";
+
+/// Takes the end record; a second one, like any row after the first, is noted as added.
+void take_end_record(ExportedLog &log, playlog::FlatObject members, std::size_t line) {
+    if (log.end_record) {
+        if (!log.line_after_end)
+            log.line_after_end = line;
+        return;
+    }
+    log.end_record = std::move(members);
+    log.end_line = line;
+}
 
 ExportedLog parse_csv_export(const std::string &text, const std::string &name) {
     std::vector<std::size_t> lines;
@@ -17,14 +31,23 @@ ExportedLog parse_csv_export(const std::string &text, const std::string &name) {
         throw InputError(name + ":1: not a loa export: the CSV header must start with play_id "
                                 "(export it again with 'loa export --format csv')");
     const auto &header = records[0];
-    ExportedLog log{ExportFormat::csv, {}};
+    ExportedLog log;
+    log.format = ExportFormat::csv;
     for (std::size_t i = 1; i < records.size(); ++i) {
         const auto &record = records[i];
         if (record.size() == 1 && record[0].empty())
             continue; // a blank line
+        if (record[0] == csv_end_marker) {
+            auto members = record.size() >= 2 ? playlog::parse_flat_json(record[1]) : std::nullopt;
+            take_end_record(log, members.value_or(playlog::FlatObject{}), lines[i]);
+            continue;
+        }
+        if (log.end_record && !log.line_after_end)
+            log.line_after_end = lines[i];
         if (record.size() != header.size())
-            throw InputError(name + ":" + std::to_string(lines[i]) + ": has " + std::to_string(record.size()) +
-                             " fields, the header " + std::to_string(header.size()));
+            throw InputError(name + ":" + std::to_string(lines[i]) + ": has " +
+                             std::to_string(record.size()) + " fields, the header " +
+                             std::to_string(header.size()));
         ExportedRow row{lines[i], {}};
         for (std::size_t column = 0; column < header.size(); ++column)
             row.fields.emplace_back(header[column], record[column]);
@@ -34,21 +57,31 @@ ExportedLog parse_csv_export(const std::string &text, const std::string &name) {
 }
 
 ExportedLog parse_json_lines(const std::string &text, const std::string &name) {
-    ExportedLog log{ExportFormat::json_lines, {}};
+    ExportedLog log;
+    log.format = ExportFormat::json_lines;
     std::size_t line_number = 0, start = 0;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos)
             end = text.size();
         ++line_number;
-        const std::string_view line(text.data() + start, end - start);
+        std::string_view line(text.data() + start, end - start);
         start = end + 1;
+        if (line.ends_with('\r'))
+            line.remove_suffix(1); // CRLF: the file went through a Windows editor
         if (line.find_first_not_of(" \t\r") == std::string_view::npos)
             continue;
         auto object = playlog::parse_flat_json(line);
         if (!object)
-            throw InputError(name + ":" + std::to_string(line_number) +
-                             ": not a JSON object of plain values; is this a 'loa export --format json' file?");
+            throw InputError(
+                name + ":" + std::to_string(line_number) +
+                ": not a JSON object of plain values; is this a 'loa export --format json' file?");
+        if (is_json_end_record(*object)) {
+            take_end_record(log, std::move(*object), line_number);
+            continue;
+        }
+        if (log.end_record && !log.line_after_end)
+            log.line_after_end = line_number;
         log.rows.push_back({line_number, std::move(*object)});
     }
     return log;
@@ -108,7 +141,8 @@ std::vector<std::vector<std::string>> parse_csv(const std::string &text, const s
         }
     }
     if (quoted)
-        throw InputError(name + ":" + std::to_string(record_line) + ": a quoted field is never closed");
+        throw InputError(name + ":" + std::to_string(record_line) +
+                         ": a quoted field is never closed");
     if (field_started || !field.empty() || !record.empty())
         end_record();
     return records;
@@ -121,6 +155,13 @@ ExportedLog parse_export(const std::string &text, const std::string &name) {
     const auto first = body.find_first_not_of(" \t\r\n");
     if (first != std::string_view::npos && body[first] == '{')
         return parse_json_lines(std::string(body), name);
+    if (body.substr(0, excel_first_heading.size()) == excel_first_heading)
+        throw InputError(
+            name +
+            ":1: this is the copy of the play log made for Excel (loa export --excel): it is "
+            "for reading and carries no hash chain, so it cannot be verified. Verify the plain "
+            "export of the same period instead: loa export --from DATE --to DATE -o log.csv "
+            "(without --excel), then loa verify log.csv");
     return parse_csv_export(std::string(body), name);
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 // Reads an exported play log back (`loa export` CSV or JSON lines), for
-// `loa verify FILE`. The format is recognised from the first byte.
+// `loa verify FILE`. The format is recognised from the first byte. Line ends may
+// be LF or CRLF (a file that went through a Windows editor). The Excel CSV
+// (`loa export --excel`) is refused with a message that says which file to verify.
 #include "playlog/flat_json.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +22,11 @@ struct ExportedRow {
 struct ExportedLog {
     ExportFormat format = ExportFormat::csv;
     std::vector<ExportedRow> rows;
+    /// The end record's members (chain_witness.hpp); nullopt in an export made before
+    /// loa wrote one. Members that are not flat JSON leave it empty but present.
+    std::optional<playlog::FlatObject> end_record;
+    std::size_t end_line = 0;       ///< Its line, when there is one.
+    std::size_t line_after_end = 0; ///< The first row after it (rows added), or 0.
 };
 
 /// Parses `text` (the file's bytes). Throws InputError naming `name`, the line and

@@ -48,6 +48,7 @@ const std::string &PeriodSummary::campaign_name(const std::string &id) const {
 }
 
 void PeriodSummary::add(const playlog::PlayRecord &r) {
+    m_chain.add(r);
     if (r.campaign)
         m_campaign_played[r.announcement] = *r.campaign;
     if (m_heading.campaign && r.campaign != m_heading.campaign)

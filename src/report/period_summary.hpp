@@ -4,6 +4,7 @@
 // and every missed, failed or interrupted item with its reason. Built by feeding
 // the period's rows to add(); rendered as text, CSV or printable HTML.
 #include "playlog/play_record.hpp"
+#include "report/chain_witness.hpp"
 
 #include <filesystem>
 #include <map>
@@ -74,11 +75,14 @@ public:
     const std::vector<playlog::PlayRecord> &problems() const noexcept { return m_problems; }
     /// The same, items of one occurrence with one outcome and reason grouped, in time order.
     const std::vector<ProblemGroup> &problem_groups() const noexcept { return m_problem_groups; }
+    /// The stretch of the hash chain the period's rows cover (all campaigns).
+    ChainWitness chain() const { return m_chain.witness(); }
 
 private:
     void add_problem(const playlog::PlayRecord &row);
 
     ReportHeading m_heading;
+    ChainTally m_chain;
     std::size_t m_rows = 0;
     Totals m_total;
     std::map<std::string, Totals> m_by_campaign;

@@ -216,7 +216,7 @@ TEST_CASE("control socket: a client that never reads its answers is dropped, oth
     CHECK(later->status().state == engine::EngineState::starting);
 }
 
-TEST_CASE("control socket: more clients than it serves at once wait their turn") {
+TEST_CASE("control socket: a client beyond the limit takes the place of one that sent nothing") {
     const test::TempDir home;
     test::FakeHandler handler;
     daemon::ControlServerSettings settings;
@@ -226,7 +226,7 @@ TEST_CASE("control socket: more clients than it serves at once wait their turn")
     const auto idle_one = raw_connect(home / "loa.sock");
     const auto idle_two = raw_connect(home / "loa.sock");
     auto client = daemon::ControlClient::connect(home / "loa.sock", 5000ms);
-    REQUIRE(client); // queued by the kernel until the idle ones are dropped
+    REQUIRE(client); // in place of the older idle one, not after it is dropped
     CHECK(client->play("lua-dao-01", Priority::normal).accepted);
 }
 

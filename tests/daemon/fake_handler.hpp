@@ -3,8 +3,10 @@
 #include "core/error.hpp"
 #include "daemon/control_handler.hpp"
 
+#include <chrono>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace loa::test {
@@ -21,6 +23,12 @@ public:
         return {true, "playing " + announcement};
     }
     engine::EngineStatus status() override {
+        std::chrono::milliseconds delay;
+        {
+            const std::lock_guard lock(m_mutex);
+            delay = m_status_delay;
+        }
+        std::this_thread::sleep_for(delay); // a player slow to answer, holding the server's thread
         const std::lock_guard lock(m_mutex);
         return m_status;
     }
@@ -32,6 +40,10 @@ public:
     void set_status(engine::EngineStatus status) {
         const std::lock_guard lock(m_mutex);
         m_status = std::move(status);
+    }
+    void set_status_delay(std::chrono::milliseconds delay) {
+        const std::lock_guard lock(m_mutex);
+        m_status_delay = delay;
     }
     std::vector<std::string> plays() const {
         const std::lock_guard lock(m_mutex);
@@ -47,6 +59,7 @@ private:
     engine::EngineStatus m_status;
     std::vector<std::string> m_plays;
     int m_reloads = 0;
+    std::chrono::milliseconds m_status_delay{0};
 };
 
 } // namespace loa::test

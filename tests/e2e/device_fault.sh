@@ -206,6 +206,7 @@ rows=$(awk '
         return n
     }
     { sub(/\r$/, "") }
+    /^loa-export-end,/ { next } # the end record of the export (chain_witness.hpp), not a play
     NR == 1 { sub(/^\357\273\277/, ""); n = split_csv($0, head); for (i = 1; i <= n; i++) col[head[i]] = i; next }
     { split_csv($0, f); printf "slot=%s status=%s error=%s\n", f[col["slot"]], f[col["status"]], f[col["error"]] }
 ' "$work/export.csv")

@@ -252,6 +252,7 @@ if "$loa" --home "$home" export --from "$slot_date" --to "$slot_date" --format c
             return n
         }
         { sub(/\r$/, "") }
+        /^loa-export-end,/ { next } # the end record of the export (chain_witness.hpp), not a play
         NR == 1 {
             if (index($0, bom) == 1) $0 = substr($0, length(bom) + 1)
             n = split_csv($0, head)

@@ -131,3 +131,45 @@ TEST_CASE("a row of another station's chain is caught") {
     CHECK(result.first_break->seq == 1);
     CHECK_THAT(result.first_break->message, Catch::Contains("field chain_id"));
 }
+
+TEST_CASE("deleting the last rows together with meta.chain_head is caught") {
+    TamperFixture f;
+    const auto result = f.tampered("DELETE FROM plays WHERE seq >= 3; DELETE FROM meta WHERE key = 'chain_head'");
+    REQUIRE(result.first_break);
+    CHECK(result.first_break->kind == BreakKind::deleted);
+    CHECK_THAT(result.first_break->message, Catch::Contains("meta.chain_head is missing"));
+}
+
+TEST_CASE("deleting the last rows and rewriting meta.chain_head is caught by the play_ids given out") {
+    TamperFixture f;
+    // Seq 4 and the play in progress after it go; the head is set to seq 3 as loa would have.
+    const auto result = f.tampered("DELETE FROM plays WHERE play_id >= 4; UPDATE meta SET value = "
+                                   "(SELECT seq || ':' || row_hash FROM plays WHERE seq = 3) WHERE key = 'chain_head'");
+    REQUIRE(result.first_break);
+    CHECK(result.first_break->kind == BreakKind::deleted);
+    CHECK_THAT(result.first_break->message, Catch::Contains("play_id 4 to 5 were given out"));
+}
+
+TEST_CASE("an edited millisecond column that listings sort and filter by is caught") {
+    TamperFixture f;
+    const auto [sql, column] = GENERATE(table<std::string, std::string>({
+        {"UPDATE plays SET started_ms = started_ms - 86400000 WHERE seq = 2", "started_ms"},
+        {"UPDATE plays SET scheduled_ms = scheduled_ms + 86400000 WHERE seq = 3", "scheduled_ms"},
+        {"UPDATE plays SET planned_ms = planned_ms + 60000 WHERE seq = 4", "planned_ms"},
+        {"UPDATE plays SET started_ms = NULL WHERE seq = 1", "started_ms is empty"},
+        {"UPDATE plays SET scheduled_ms = NULL WHERE seq = 3", "scheduled_ms is empty"},
+    }));
+    const auto result = f.tampered(sql);
+    REQUIRE(result.first_break);
+    CHECK(result.first_break->kind == BreakKind::edited);
+    CHECK_THAT(result.first_break->message, Catch::Contains(column) && Catch::Contains("was edited"));
+}
+
+TEST_CASE("an untouched log gives its head for a report's witness") {
+    TamperFixture f;
+    const auto result = loa::playlog::verify_log(*f.db);
+    REQUIRE(result.last_seq == 4);
+    CHECK(loa::playlog::chained_row_hash(*f.db, 4) == result.head_hash);
+    CHECK(result.chain_id == loa::station::chain_id(*f.db));
+    CHECK_FALSE(loa::playlog::chained_row_hash(*f.db, 5));
+}

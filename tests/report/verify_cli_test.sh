@@ -105,5 +105,66 @@ if /usr/bin/python3 -c "import openpyxl" 2>/dev/null; then
 fi
 expect 2 "--format must be" "a report in an unknown format" -- "$loa" --home "$home" report --from 2020-07-20 --to 2020-07-22 --format pdf
 
+# --- What the chain used to miss (issue 18, item 3) --------------------------------
+# Truncation of the database: the head in meta goes too, or is rewritten.
+tamper_db "DELETE FROM plays WHERE seq >= 8; DELETE FROM meta WHERE key = 'chain_head'"
+expect 1 "meta.chain_head is missing" "the last rows deleted with meta.chain_head" -- "$loa" --home "$work/copy" verify
+tamper_db "DELETE FROM plays WHERE seq >= 8; UPDATE meta SET value = (SELECT seq || ':' || row_hash FROM plays WHERE seq = 7) WHERE key = 'chain_head'"
+expect 1 "were given out but are no longer in the table" "the last rows deleted, meta.chain_head rewritten" -- \
+    "$loa" --home "$work/copy" verify
+# A millisecond column moves a play out of the period: the log and the report change.
+tamper_db "UPDATE plays SET started_ms = started_ms + 30 * 86400000 WHERE seq = 2"
+expect 1 "started_ms is" "an edited started_ms in the database" -- "$loa" --home "$work/copy" verify
+tamper_db "UPDATE plays SET scheduled_ms = scheduled_ms - 30 * 86400000 WHERE seq = 6"
+expect 1 "scheduled_ms is" "an edited scheduled_ms in the database" -- "$loa" --home "$work/copy" verify
+tamper_db "UPDATE plays SET planned_ms = planned_ms + 60000 WHERE seq = 3"
+expect 1 "planned_ms is" "an edited planned_ms in the database" -- "$loa" --home "$work/copy" verify
+
+# The export's end record: the first or last row deleted.
+data_lines() { grep -c "^[0-9]" "$1"; }
+first=$(grep -n "^[0-9]" "$work/log.csv" | head -1 | cut -d: -f1)
+last=$(grep -n "^[0-9]" "$work/log.csv" | tail -1 | cut -d: -f1)
+sed "${first}d" "$work/log.csv" >"$work/no-first.csv"
+expect 1 "end record does not match its rows" "the first row of a CSV export deleted" -- "$loa" verify "$work/no-first.csv"
+sed "${last}d" "$work/log.csv" >"$work/no-last.csv"
+expect 1 "rows were deleted from the export" "the last row of a CSV export deleted" -- "$loa" verify "$work/no-last.csv"
+grep -v '"seq":9,' "$work/log.json" >"$work/no-last.json"
+expect 1 "end record does not match its rows" "the last row of a JSON export deleted" -- "$loa" verify "$work/no-last.json"
+# An export from before the end record: still verifies, saying it carries no count.
+grep -v "^loa-export-end," "$work/log.csv" >"$work/old.csv"
+expect 0 "it carries no count or final hash" "an export without an end record" -- "$loa" verify "$work/old.csv"
+# Line ends changed by a Windows editor.
+sed 's/$/\r/' "$work/log.json" >"$work/crlf.json"
+expect 0 "intact: 9 chained row(s)" "a JSON export with CRLF line ends" -- "$loa" verify "$work/crlf.json"
+python3 -c "import sys; d=open(sys.argv[1],'rb').read().replace(b'\r\n',b'\n').replace(b'\n',b'\r\n'); open(sys.argv[2],'wb').write(d)" \
+    "$work/log.csv" "$work/crlf.csv"
+expect 0 "intact: 9 chained row(s)" "a CSV export through a CRLF conversion" -- "$loa" verify "$work/crlf.csv"
+# The Excel copy, and a plain CSV a spreadsheet saved again.
+expect 1 "copy of the play log made for Excel" "the Excel CSV says it is for reading and which file to verify" -- \
+    "$loa" verify "$work/excel.csv"
+sed 's/,0\{64\},/,0,/' "$work/log.csv" >"$work/resaved.csv"
+expect 1 "a spreadsheet program changed this file when it was saved: column prev_hash holds \"0\"" \
+    "a CSV a spreadsheet saved again" -- "$loa" verify "$work/resaved.csv"
+
+# The report's witness: chain id, seq range and head, cross-checked with --report.
+"$loa" --home "$home" report --from 2020-07-01 --to 2020-07-31 --format html -o "$work/month.html" 2>/dev/null
+"$loa" --home "$home" report --from 2020-07-01 --to 2020-07-31 -o "$work/month.txt" 2>/dev/null
+for r in month.html month.txt; do
+    grep -q "log chain [0-9a-f-]*: seq 1 to 9 (9 rows), head [0-9a-f]\{64\}" "$work/$r" && ok "$r prints the chain witness" ||
+        bad "$r has no witness line"
+done
+expect 0 "the same rows $work/month.html reported" "an export checked against the HTML report" -- \
+    "$loa" verify "$work/log.csv" --report "$work/month.html"
+grep -v "^loa-export-end," "$work/no-last.csv" >"$work/no-last-old.csv"
+expect 1 "does not cover what" "an old-style export without its last row, against the report" -- \
+    "$loa" verify "$work/no-last-old.csv" --report "$work/month.txt"
+expect 1 "(8 rows)" "... names what it found" -- "$loa" verify "$work/no-last-old.csv" --report "$work/month.txt"
+expect 0 "and it holds the chain" "the database against the report" -- "$loa" --home "$home" verify --report "$work/month.txt"
+tamper_db "DELETE FROM plays WHERE seq >= 8; UPDATE meta SET value = (SELECT seq || ':' || row_hash FROM plays WHERE seq = 7) WHERE key = 'chain_head'; UPDATE sqlite_sequence SET seq = 7 WHERE name = 'plays'"
+expect 0 "intact: 7 chained row(s)" "a truncation that rewrites both witnesses in the database is not seen alone" -- \
+    "$loa" --home "$work/copy" verify
+expect 1 "the last rows were deleted" "... but is seen against the report sent earlier" -- \
+    "$loa" --home "$work/copy" verify --report "$work/month.html"
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 ((failed == 0))

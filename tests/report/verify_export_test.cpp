@@ -35,7 +35,7 @@ struct ExportFixture : loa::test::LogFixture {
 };
 
 loa::report::ExportVerifyResult verify(const std::string &text) {
-    return loa::report::verify_export(loa::report::parse_export(text, "export"));
+    return loa::report::verify_export(loa::report::parse_export(text, "export"), "export");
 }
 
 std::vector<std::string> split_lines(const std::string &text, const std::string &end) {
