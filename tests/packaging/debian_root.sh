@@ -68,6 +68,10 @@ new_root() {
     mount -t proc proc "$root/proc" && mounts+=("$root/proc")
     mount --bind /dev "$root/dev" && mounts+=("$root/dev")
     mount -t tmpfs tmpfs "$root/run" && mounts+=("$root/run")
+    # The host's own downloads, where it kept any (apt checks each against the
+    # mirror's hashes): a machine that installed the same packages fetches none again.
+    find /var/cache/apt/archives -maxdepth 1 -name '*.deb' -exec cp -n -l -t "$work/apt-archives" {} + 2>/dev/null ||
+        find /var/cache/apt/archives -maxdepth 1 -name '*.deb' -exec cp -n -t "$work/apt-archives" {} + 2>/dev/null || true
     mount --bind "$work/apt-archives" "$root/var/cache/apt/archives" && mounts+=("$root/var/cache/apt/archives")
     in_root apt-get update -qq
 }
