@@ -15,7 +15,9 @@ packages=(
     catch2 jackd2 libjack-jackd2-dev sqlite3 sox libsox-fmt-all espeak-ng python3-openpyxl ffmpeg time
     # tests: ALSA's jack plugin (PortAudio's ALSA path and aplay into JACK), aplay
     libasound2-plugins alsa-utils
-    libreoffice-calc-nogui chromium poppler-utils fonts-crosextra-carlito fonts-liberation # tests: the reports printed as the province does
+    # tests: the reports opened and printed as the province does (LibreOffice, Chromium,
+    # pdftotext; the fonts stand in for Calibri and Times New Roman)
+    libreoffice-calc-nogui chromium poppler-utils fonts-crosextra-carlito fonts-liberation
     # playout's resampler
     libsoxr-dev
     # fuzzing (tests/fuzz/run.sh)
