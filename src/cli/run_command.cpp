@@ -63,8 +63,10 @@ public:
     void check() noexcept {
         try {
             const std::lock_guard lock(m_mutex);
-            if (m_engine && m_player)
+            if (m_engine && m_player) {
                 check_schedule();
+                check_log();
+            }
         } catch (const std::exception &) {
         }
     }
@@ -87,9 +89,27 @@ private:
             m_said_waiting = true;
             return;
         }
-        m_systemd.ready("playing " + status.schedule_file + " (version " +
-                        std::to_string(status.schedule_version) + ") to " + m_device);
+        m_playing = "playing " + status.schedule_file + " (version " +
+                    std::to_string(status.schedule_version) + ") to " + m_device;
+        m_systemd.ready(m_playing);
         m_ready = true;
+    }
+
+    /// A STATUS= line when play rows start to wait for the database, and when they are
+    /// all written again (`systemctl status loa` shows the latest).
+    void check_log() {
+        const auto status = m_engine->status();
+        const bool waiting = status.pending_log_rows > 0;
+        if (waiting == m_said_log_waits)
+            return;
+        m_said_log_waits = waiting;
+        if (waiting)
+            m_systemd.status(
+                "play log cannot be written: " + std::to_string(status.pending_log_rows) +
+                " row(s) wait; " + status.log_problem.value_or("the database is busy"));
+        else
+            m_systemd.status("play log written again" +
+                             (m_playing.empty() ? std::string() : "; " + m_playing));
     }
 
     daemon::SystemdNotifier &m_systemd;
@@ -100,6 +120,8 @@ private:
     bool m_ready = false;                      ///< Protected by #m_mutex.
     bool m_said_waiting = false;               ///< Protected by #m_mutex.
     bool m_said_no_device = false;             ///< Protected by #m_mutex.
+    bool m_said_log_waits = false;             ///< Protected by #m_mutex.
+    std::string m_playing;                     ///< The READY=1 status; protected by #m_mutex.
 };
 
 /// A sound card missing at start is not fatal: the player retries it in the background
@@ -124,6 +146,20 @@ struct Unwatch {
     ReadyWhenScheduled &ready;
     ~Unwatch() { ready.unwatch(); }
 };
+
+/// The last line of `loa run`: where the rows are that the database did not take.
+void say_stopped(Context &context, const playlog::PlayLog &log) {
+    const std::size_t waiting = log.pending_writes();
+    if (waiting == 0) {
+        context.out << "loa: stopped" << std::endl;
+        return;
+    }
+    context.out << "loa: stopped; " << waiting
+                << " play log row(s) could not be written to the station's database; they are "
+                   "kept in "
+                << quote(log.journal_path()) << " and go into it when the player starts again"
+                << std::endl;
+}
 
 } // namespace
 
@@ -186,7 +222,7 @@ int run_player(Context &context, const Arguments &args) {
         });
         engine.run();
     }
-    context.out << "loa: stopped" << std::endl;
+    say_stopped(context, log);
     return 0;
 }
 

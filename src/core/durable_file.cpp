@@ -1,6 +1,7 @@
 #include "core/durable_file.hpp"
 
 #include "core/error.hpp"
+#include "core/regular_file.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -8,8 +9,6 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 namespace loa {
@@ -52,7 +51,8 @@ private:
 }
 
 std::filesystem::path temporary_name(const std::filesystem::path &path) {
-    return path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    return path.parent_path() /
+           ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
 }
 
 void write_all(int fd, const char *data, std::size_t size, const std::filesystem::path &path) {
@@ -69,8 +69,7 @@ void write_all(int fd, const char *data, std::size_t size, const std::filesystem
 }
 
 /// Writes a temporary file with `fill`, syncs it and renames it to `path`.
-template <typename Fill>
-void replace_durably(const std::filesystem::path &path, Fill fill) {
+template <typename Fill> void replace_durably(const std::filesystem::path &path, Fill fill) {
     const auto temporary = temporary_name(path);
     FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
     if (fd.get() < 0)
@@ -125,16 +124,21 @@ void sync_directory(const std::filesystem::path &directory) {
 }
 
 std::string read_text_file(const std::filesystem::path &path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw InputError(quote(path) + " is a folder, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw InputError("cannot open " + quote(path) + ": " + std::strerror(errno) +
-                         "; check the name and the permissions");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    FileDescriptor fd(open_regular_file(
+        path, {"give the file inside it", "copy it into a regular file and give that"}));
+    std::string text;
+    std::array<char, 65536> buffer{};
+    for (;;) {
+        const ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            throw InputError(quote(path) + " cannot be read (" + std::strerror(errno) +
+                             "); copy it somewhere readable or fix its permissions");
+        if (got == 0)
+            return text;
+        text.append(buffer.data(), static_cast<std::size_t>(got));
+    }
 }
 
 } // namespace loa

@@ -114,6 +114,24 @@ void Engine::problem(const std::string &message) {
         m_status.problems.erase(m_status.problems.begin());
 }
 
+void Engine::note_log(TimePoint now) {
+    std::size_t waited = 0;
+    const std::size_t waiting = m_log.pending_writes();
+    const auto problem = m_log.write_problem();
+    {
+        std::lock_guard lock(m_status_mutex);
+        waited = m_status.pending_log_rows;
+        m_status.log_problem = problem;
+        m_status.pending_log_rows = waiting;
+    }
+    // Said once when rows start to wait, and once when the last of them is written.
+    if (waited == 0 && waiting > 0)
+        say(now, "the play log cannot be written: " + problem.value_or("the database is busy"));
+    else if (waited > 0 && waiting == 0)
+        say(now, "the play log is written again: the " + std::to_string(waited) +
+                     " row(s) that waited are in the station's database");
+}
+
 void Engine::heartbeat() {
     if (!m_heartbeat || !m_settings.heartbeat_interval)
         return;
@@ -149,11 +167,7 @@ TimePoint Engine::step() {
     note_clock(now);
     m_log.flush(); // rows that waited for the database (locked, disk full) go in now
     reload_if_changed(now);
-    {
-        std::lock_guard lock(m_status_mutex);
-        m_status.log_problem = m_log.write_problem();
-        m_status.pending_log_rows = m_log.pending_writes();
-    }
+    note_log(now);
     if (auto request = m_requests.take()) {
         play_request(std::move(*request));
         return *(m_expected_wake = after_work());

@@ -158,6 +158,9 @@ private:
     /// going for at most `expected` (so a play that hangs stops it). None without one.
     std::optional<std::jthread> beat_while_playing(std::chrono::steady_clock::duration expected);
     void note_clock(TimePoint now);
+    /// Publishes the log's waiting rows in the status, and says when rows start to
+    /// wait for the database and when they are all written.
+    void note_log(TimePoint now);
     void heartbeat();
     void problem(const std::string &message);
     void publish_idle(TimePoint now);

@@ -230,10 +230,8 @@ AttemptHooks Engine::hooks_for(const library::Announcement &announcement, const 
             m_status.now_playing = NowPlaying{record.announcement,      announcement.title,
                                               record.slot.value_or(""), record.position.value_or(0),
                                               record.priority,          plan.start_at};
-            // A row that waits for the database shows from the first one.
-            m_status.log_problem = m_log.write_problem();
-            m_status.pending_log_rows = m_log.pending_writes();
         }
+        note_log(start); // a row that waits for the database shows from the first one
         const auto offset = plan.start_offset;
         say(start, "playing " + record.announcement + " (" + what +
                        (offset > 0ms ? ", from " + std::to_string(offset.count() / 1000) + " s"

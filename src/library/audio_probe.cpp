@@ -2,6 +2,7 @@
 
 #include "core/channel_layout.hpp"
 #include "core/error.hpp"
+#include "core/regular_file.hpp"
 
 #include <fcntl.h>
 #include <sndfile.h>
@@ -41,38 +42,13 @@ std::string format_name(int format) {
     return name;
 }
 
-/// Opens `path` for reading if it is a regular file, refusing anything else first
-/// (a FIFO would block the open itself, a device never ends). The open does not
-/// block, and the check is repeated on the open descriptor, so a file swapped for a
-/// FIFO between the two is refused too. Returns the descriptor; throws InputError.
-int open_regular_file(const std::filesystem::path &path) {
+/// Opens `path` for reading if it is a non-empty regular file (core's check).
+int open_audio_file(const std::filesystem::path &path) {
+    const int fd = open_regular_file(
+        path, {"give the audio files inside it", "copy the recording into a file and import that"});
     struct stat status {};
-    const auto refuse_kind = [&](const struct stat &kind) {
-        if (S_ISDIR(kind.st_mode))
-            throw InputError(quote(path) + " is a folder; give the audio files inside it");
-        if (!S_ISREG(kind.st_mode))
-            throw InputError(quote(path) + " is not a regular file (" +
-                             (S_ISFIFO(kind.st_mode)   ? "a named pipe"
-                              : S_ISCHR(kind.st_mode)  ? "a character device"
-                              : S_ISBLK(kind.st_mode)  ? "a block device"
-                              : S_ISSOCK(kind.st_mode) ? "a socket"
-                                                       : "not a file") +
-                             "); copy the recording into a file and import that");
-    };
-    if (::stat(path.c_str(), &status) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            throw InputError(quote(path) + ": no such file; check the name and folder");
-        throw InputError(quote(path) + " cannot be read (" + std::strerror(errno) +
-                         "); copy it somewhere readable or fix its permissions");
-    }
-    refuse_kind(status);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0)
-        throw InputError(quote(path) + " cannot be read (" + std::strerror(errno) +
-                         "); copy it somewhere readable or fix its permissions");
-    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0) {
+    if (::fstat(fd, &status) != 0 || status.st_size == 0) {
         ::close(fd);
-        refuse_kind(status);
         throw InputError(quote(path) + " is empty (0 bytes); copy the recording again");
     }
     return fd;
@@ -162,7 +138,7 @@ std::int64_t AudioInfo::duration_ms() const noexcept {
 }
 
 AudioInfo probe_audio(const std::filesystem::path &path, LengthLimit limit) {
-    const int fd = open_regular_file(path);
+    const int fd = open_audio_file(path);
     SF_INFO info{};
     SndfilePtr file(sf_open_fd(fd, SFM_READ, &info, SF_TRUE)); // Closes fd, also on failure.
     if (!file)

@@ -39,8 +39,9 @@ enum class FieldUse {
     chain,  ///< Set when the row is chained; in the raw exports, not in `simulate`.
 };
 
-/// How the presentation copies (Excel CSV, XLSX) show a field.
-enum class Display { text, number, instant, seconds, status, priority, trigger };
+/// How the presentation copies (Excel CSV, XLSX) show a field. `place` counts
+/// from 1 and `lateness` reads an on-time start as 0 (people_numbers.hpp).
+enum class Display { text, number, place, lateness, instant, seconds, status, priority, trigger };
 
 /// A field's value: absent (JSON null, SQL NULL), text, integer or boolean. Text
 /// views point into the record (or the chain id) they were read from; a text made

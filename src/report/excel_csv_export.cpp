@@ -1,5 +1,6 @@
 #include "report/excel_csv_export.hpp"
 
+#include "playlog/people_numbers.hpp"
 #include "report/csv_export.hpp"
 
 namespace loa::report {
@@ -29,7 +30,9 @@ std::string shown(const playlog::PlayField &field, const playlog::PlayRecord &r)
         return field.display == Display::instant ? excel_date_time(std::string(*text))
                                                  : std::string(*text);
     if (const auto *number = std::get_if<std::int64_t>(&value))
-        return field.display == Display::seconds ? seconds(*number) : std::to_string(*number);
+        return field.display == Display::seconds
+                   ? seconds(*number)
+                   : std::to_string(playlog::people_number(field.display, *number));
     return "";
 }
 

@@ -1,5 +1,6 @@
 #include "report/xlsx_export.hpp"
 
+#include "playlog/people_numbers.hpp"
 #include "report/excel_csv_export.hpp"
 #include "report/xlsx_workbook.hpp"
 
@@ -31,9 +32,10 @@ void write_cell(lxw_worksheet *sheet, lxw_row_t row, lxw_col_t column,
     }
     const auto value = field.get(r, {});
     if (const auto *number = std::get_if<std::int64_t>(&value)) {
-        const double shown = field.display == Display::seconds
-                                 ? static_cast<double>(*number) / 1000.0
-                                 : static_cast<double>(*number);
+        const double shown =
+            field.display == Display::seconds
+                ? static_cast<double>(*number) / 1000.0
+                : static_cast<double>(playlog::people_number(field.display, *number));
         worksheet_write_number(sheet, row, column, shown, nullptr);
     } else if (const auto words = playlog::text_of(value)) {
         if (field.display != Display::instant)

@@ -2,7 +2,8 @@
 # The command line keeps its word: each command and subcommand takes only its own
 # options (any other is a usage error naming it), numbers and dates are parsed whole,
 # every listing has --json, text listings count items from 1; readers work on a
-# read-only station home (folder or files); only `init` creates the database; a
+# read-only station home (folder or files); a schedule that is a named pipe is
+# refused; only `init` creates the database; a
 # damaged database stops the commands that change the station (exit 3) with what to
 # do; `init` does not call a broken station.toml ready.
 #
@@ -38,6 +39,14 @@ if (($(id -u) == 0)); then reader=(setpriv --bounding-set=-dac_override,-dac_rea
 
 expect 0 "init" -- "$loa" --home "$home" init --code E2E-02
 expect 0 "import" -- "$loa" --home "$home" import "$src/audio/chuong.flac"
+
+# A schedule that is a named pipe is refused at once (opening it would wait for a writer).
+mkfifo "$work/fifo.toml"
+for words in "schedule check" "schedule load" "simulate --from 2020-07-20 --to 2020-07-21 --schedule"; do
+    read -ra w <<<"$words"
+    expect 1 "$words of a named pipe is refused" -- timeout 10 "$loa" --home "$home" "${w[@]}" "$work/fifo.toml"
+    contains "$work/err" "'$work/fifo.toml' is not a regular file (a named pipe); copy it into a regular file" "... naming the file and what to do"
+done
 
 # --help on every command and subcommand.
 for words in "campaign add" "campaign list" "schedule show" "schedule history" "import" "report"; do

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """systemd notifications of `loa run` (Type=notify), with a datagram socket standing
 in for systemd: READY=1 only once the output is open and a schedule is loaded,
-STOPPING=1 on SIGTERM (and exit 0), and WATCHDOG=1 when WATCHDOG_USEC asks for it.
+STOPPING=1 on SIGTERM (and exit 0), WATCHDOG=1 when WATCHDOG_USEC asks for it, and a
+STATUS= line (and console line) when the play log cannot be written and when it is again.
 
     python3 tests/e2e/notify_test.py LOA SOURCE_DIR [--engine-control]
 
@@ -12,6 +13,7 @@ import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -125,6 +127,41 @@ try:
     player.send_signal(signal.SIGTERM)
     check(player.wait(timeout=10) == 0, "... and it stops cleanly")
     player = None
+
+    # A play log that cannot be written: another program holds the database's write
+    # lock (root ignores chmod, a lock does not), so the play's rows wait. systemd's
+    # status and the console say so from the first row, and again when they are written;
+    # rows still waiting at exit are named in the journal by the last line.
+    systemd.messages.clear()
+    player = subprocess.Popen([loa, "--home", home, "run", "--output", "null"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    check(systemd.collect(3, until="READY=1"), "READY=1 before the log is locked")
+    locker = sqlite3.connect(os.path.join(home, "loa.db"), isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    check(run("play", "chuong").returncode == 0, "a play is asked for while the log is locked")
+    said = systemd.collect(5, until="STATUS=play log cannot be written")
+    check(said, "a STATUS= line says the play log cannot be written")
+    check(any("plays.journal" in text for _, text in systemd.messages if "cannot be written" in text),
+          "... and names the journal the rows wait in")
+    locker.execute("COMMIT")
+    player.send_signal(signal.SIGHUP)  # the engine looks at the log again at once
+    check(systemd.collect(5, until="STATUS=play log written again"),
+          "a STATUS= line says the play log is written again")
+    locker.execute("BEGIN EXCLUSIVE")
+    check(run("play", "chuong").returncode == 0, "another play while the log is locked")
+    systemd.collect(5, until="STATUS=play log cannot be written")
+    player.send_signal(signal.SIGTERM)
+    check(player.wait(timeout=10) == 0, "... and it stops cleanly with rows waiting")
+    locker.execute("COMMIT")
+    locker.close()
+    console = player.stdout.read()
+    player = None
+    check("the play log cannot be written" in console, "the console says the play log cannot be written")
+    check("the play log is written again" in console, "... and that it is written again")
+    last = console.strip().splitlines()[-1] if console.strip() else ""
+    check(last.startswith("loa: stopped; ") and "plays.journal" in last,
+          "the exit line says rows still wait and names the journal (%s)" % last)
+    output += console
     if failed:
         print(output)
 finally:

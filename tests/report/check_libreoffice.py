@@ -38,6 +38,10 @@ def check_log(name, plays):
     duration = first.get("Thời lượng (giây)")  # 4 ms late to 42 s after the slot
     check(isinstance(duration, (int, float)) and abs(duration - 42) < 0.01,
           f"{name}: the duration is the number 42 seconds ({duration!r})")
+    places = sorted({p.get("Thứ tự") for p in plays})
+    check(places == [1, 2, 3], f"{name}: places are counted from 1 ({places})")
+    late = first.get("Trễ (ms)")  # more than a millisecond late: shown as stored
+    check(late == 4, f"{name}: the first play is 4 ms late ({late!r})")
     check(isinstance(first.get("Mã lượt phát"), int), f"{name}: the play id is a number")
     missed = [p for p in plays if p.get("Kết quả") == "Bỏ lỡ"]
     check(len(missed) == 1 and missed[0].get("Lý do") == "mất điện, trễ 20 phút",

@@ -1,3 +1,4 @@
+#include "playlog/people_numbers.hpp"
 #include "report/csv_export.hpp"
 #include "report/excel_csv_export.hpp"
 
@@ -54,9 +55,37 @@ TEST_CASE("the Excel CSV has a byte-order mark, Vietnamese headings and dd/MM/yy
           "\xEF\xBB\xBF"
           "Mã lượt phát,Mã đài,Khung giờ,Giờ theo lịch,Thứ tự,Bắt đầu,Kết thúc,Mã bản tin,Tên bản tin,"
           "Chiến dịch,Kết quả,Trễ (ms),Thời lượng (giây),Mức ưu tiên,Hình thức,Lý do,Số thứ tự chuỗi,Mã băm\r\n"
-          "12,KG-GR-VHHB,sang,20/07/2020 06:00:00,1,20/07/2020 06:00:45,20/07/2020 06:01:27,lua-dao-qua-mang,"
+          "12,KG-GR-VHHB,sang,20/07/2020 06:00:00,2,20/07/2020 06:00:45,20/07/2020 06:01:27,lua-dao-qua-mang,"
           "\"Cảnh giác \"\"lừa đảo\"\" qua mạng\",Chống lừa đảo 2020,Bị ngắt,4,\"42,0\",Thường,Theo lịch,"
           "\"phát khẩn cấp, bản tin bị ngắt\",7,h\r\n");
+}
+
+TEST_CASE("people's copies count places from 1 and show an on-time start as 0 ms, "
+          "while the raw CSV keeps the stored values") {
+    auto r = fixed_row();
+    r.position = 0;
+    r.lateness_ms = -1;
+    std::ostringstream excel;
+    {
+        loa::report::ExcelCsvWriter writer(excel);
+        writer.write(r);
+    }
+    CHECK(excel.str().find("\r\n12,KG-GR-VHHB,sang,20/07/2020 06:00:00,1,") != std::string::npos);
+    CHECK(excel.str().find(",Bị ngắt,0,\"42,0\",") != std::string::npos);
+    std::ostringstream raw;
+    loa::report::write_csv(raw, {r}, "c-1");
+    CHECK(raw.str().find("\r\n12,KG-GR-VHHB,sang,2020-07-20T06:00:00.000+07:00,0,") !=
+          std::string::npos);
+    CHECK(raw.str().find(",interrupted,-1,42049,") != std::string::npos);
+}
+
+TEST_CASE("the people's numbers: a place from 1, lateness within a millisecond is 0") {
+    using loa::playlog::Display;
+    CHECK(loa::playlog::people_number(Display::place, 0) == 1);
+    CHECK(loa::playlog::people_number(Display::lateness, -1) == 0);
+    CHECK(loa::playlog::people_number(Display::lateness, 1) == 0);
+    CHECK(loa::playlog::people_number(Display::lateness, 2) == 2);
+    CHECK(loa::playlog::people_number(Display::number, 0) == 0);
 }
 
 TEST_CASE("Excel dates keep the station's wall time") {

@@ -16,6 +16,7 @@ assert log.max_row == plays + 1, log.max_row
 row = [cell.value for cell in log[2]]
 assert isinstance(row[3], datetime.datetime), row[3]
 assert row[3] == datetime.datetime(2020, 7, 20, 6, 0), row[3]
+assert headings[4] == "Thứ tự" and row[4] == 1, (headings[4], row[4])  # position 0, counted from 1
 assert row[8] == 'Cảnh giác lừa đảo, "chiếm đoạt" tài sản', row[8]
 assert log.column_dimensions["I"].width > 30
 reasons = [log.cell(r, 16).value for r in range(2, plays + 2)]

@@ -1,0 +1,26 @@
+#pragma once
+// How a play's numbers are shown to people: the command line's text listings and
+// the presentation copies (Excel CSV, XLSX). Machine formats (--json, the raw CSV
+// and JSON exports, `simulate`) keep the stored values: `position` counts from 0
+// and `lateness_ms` is start minus planned instant, whatever its sign.
+#include "playlog/play_fields.hpp"
+
+#include <cstdint>
+
+namespace loa::playlog {
+
+/// An item's place in its occurrence as people count it: 1 for position 0.
+std::int64_t people_position(std::int64_t position) noexcept;
+
+/// Lateness as people read it. The log stores whole milliseconds, floored, so a
+/// start a fraction of a millisecond before its instant (the device is started
+/// ahead and aligned) reads -1 ms: anything up to 1 ms is 0, and an early start
+/// is on time, not negative.
+std::int64_t people_lateness_ms(std::int64_t lateness_ms) noexcept;
+
+/// A stored integer as a field of `display` shows it to people: a place from 1,
+/// a lateness as above, any other number as stored (seconds are the caller's
+/// business, each copy writes them in its own form).
+std::int64_t people_number(Display display, std::int64_t stored) noexcept;
+
+} // namespace loa::playlog
