@@ -283,13 +283,13 @@ void Library::write_row(const Announcement &a, ExistingId existing) {
 }
 
 std::optional<Announcement> Library::find(const std::string &id) const {
-    sqlite::Statement select(m_db, std::string(select_columns) + "WHERE id = ?1");
-    select.bind(1, id);
-    if (!select.step())
+    // Kept prepared: the player looks an item up for every play.
+    static const std::string by_id = std::string(select_columns) + "WHERE id = ?1";
+    const auto select = m_db.cached(by_id);
+    select->bind(1, id);
+    if (!select->step())
         return std::nullopt;
-    Announcement a = read_row(select);
-    select.reset();
-    return a;
+    return read_row(*select);
 }
 
 std::vector<Announcement> Library::list() const {
