@@ -201,14 +201,14 @@ int Library::remove_unreferenced_content() {
 }
 
 int Library::sweep_locked() {
+    if (!m_played)
+        return 0; // what past plays played is unknown here: keep everything
     std::set<std::string> kept_paths;
-    std::set<std::string> played_hashes;
     sqlite::Statement stored(m_db, "SELECT stored_as FROM announcements");
     while (stored.step())
         kept_paths.insert(stored.column_text(0));
-    sqlite::Statement played(m_db, "SELECT DISTINCT sha256 FROM plays WHERE sha256 IS NOT NULL");
-    while (played.step())
-        played_hashes.insert(played.column_text(0));
+    const std::vector<std::string> played = m_played();
+    const std::set<std::string> played_hashes(played.begin(), played.end());
     std::error_code ec;
     std::vector<std::filesystem::path> stray;
     for (auto it = std::filesystem::recursive_directory_iterator(m_root, ec);
