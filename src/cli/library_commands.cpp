@@ -6,6 +6,7 @@
 #include "core/json.hpp"
 #include "library/campaign_store.hpp"
 #include "library/library.hpp"
+#include "playlog/play_log.hpp"
 #include "schedule/schedule.hpp"
 #include "station/schedule_store.hpp"
 
@@ -16,6 +17,14 @@
 
 namespace loa::cli {
 namespace {
+
+/// The library of `station` that sweeps: the play log says which content past plays
+/// played, so their files are kept. `log` lives as long as the library.
+library::Library sweeping_library(OpenStation &station, const playlog::PlayLog &log,
+                                  const station::Home &home) {
+    return library::Library(*station.db, home.library_path(),
+                            [&log] { return log.played_content(); });
+}
 
 std::string text_json(const std::optional<std::string> &value) {
     return value ? json::quoted(*value) : std::string("null");
@@ -88,7 +97,8 @@ int run_import(Context &context, const Arguments &args) {
         throw UsageError(
             "loa import: --id names one file; import the files one at a time to give each an id");
     auto station = open_station(context.home, Access::write_after_check);
-    library::Library library(*station.db, context.home.library_path());
+    const playlog::PlayLog log(*station.db, station.config.code, station.zone);
+    library::Library library = sweeping_library(station, log, context.home);
     int refused = 0;
     for (const auto &file : args.positionals()) {
         try {
@@ -182,7 +192,8 @@ int run_show(Context &context, const Arguments &args) {
 
 int run_remove(Context &context, const Arguments &args) {
     auto station = open_station(context.home, Access::write_after_check);
-    library::Library library(*station.db, context.home.library_path());
+    const playlog::PlayLog log(*station.db, station.config.code, station.zone);
+    library::Library library = sweeping_library(station, log, context.home);
     const auto &id = args.positionals().front();
     if (!library.find(id))
         throw InputError("no announcement '" + id + "' in the library; 'loa list' shows the ids");

@@ -201,14 +201,14 @@ int Library::remove_unreferenced_content() {
 }
 
 int Library::sweep_locked() {
+    if (!m_played)
+        return 0; // what past plays played is unknown here: keep everything
     std::set<std::string> kept_paths;
-    std::set<std::string> played_hashes;
     sqlite::Statement stored(m_db, "SELECT stored_as FROM announcements");
     while (stored.step())
         kept_paths.insert(stored.column_text(0));
-    sqlite::Statement played(m_db, "SELECT DISTINCT sha256 FROM plays WHERE sha256 IS NOT NULL");
-    while (played.step())
-        played_hashes.insert(played.column_text(0));
+    const std::vector<std::string> played = m_played();
+    const std::set<std::string> played_hashes(played.begin(), played.end());
     std::error_code ec;
     std::vector<std::filesystem::path> stray;
     for (auto it = std::filesystem::recursive_directory_iterator(m_root, ec);
@@ -283,13 +283,13 @@ void Library::write_row(const Announcement &a, ExistingId existing) {
 }
 
 std::optional<Announcement> Library::find(const std::string &id) const {
-    sqlite::Statement select(m_db, std::string(select_columns) + "WHERE id = ?1");
-    select.bind(1, id);
-    if (!select.step())
+    // Kept prepared: the player looks an item up for every play.
+    static const std::string by_id = std::string(select_columns) + "WHERE id = ?1";
+    const auto select = m_db.cached(by_id);
+    select->bind(1, id);
+    if (!select->step())
         return std::nullopt;
-    Announcement a = read_row(select);
-    select.reset();
-    return a;
+    return read_row(*select);
 }
 
 std::vector<Announcement> Library::list() const {

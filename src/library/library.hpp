@@ -4,11 +4,14 @@
 // at all: content is copied to a temporary name and fsync'd, then, while the
 // database's write lock is held, renamed into place and its row committed.
 // Content no row names and no play row's hash names (left by a crash, a replace
-// or a remove) is swept under the same lock after each import and remove.
+// or a remove) is swept under the same lock after each import and remove. Which
+// content was played only the play log knows (it alone reads the plays table, and
+// it sits above the library): the caller hands its answer in (PlayedContent).
 #include "library/announcement.hpp"
 #include "library/audio_probe.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,9 +45,18 @@ struct ImportResult {
     ImportOutcome outcome;
 };
 
+/// The content hashes (sha256) past plays played, whose files must be kept: what
+/// playlog::PlayLog::played_content() answers. Called under the database's write
+/// lock, on the same connection, so no play can be logged between it and the sweep.
+using PlayedContent = std::function<std::vector<std::string>()>;
+
 class Library {
 public:
-    Library(sqlite::Database &db, std::filesystem::path root) : m_db(db), m_root(std::move(root)) {}
+    /// `played` tells the sweep what to keep for past plays. A library made without
+    /// it (one that only reads, as the player's) sweeps nothing: it keeps every file
+    /// rather than delete content a play row names.
+    Library(sqlite::Database &db, std::filesystem::path root, PlayedContent played = {})
+        : m_db(db), m_root(std::move(root)), m_played(std::move(played)) {}
 
     /// Probes, measures, hashes and stores one file. Throws InputError naming the
     /// file when it is refused; then nothing of it is stored. Throws Error on a
@@ -62,7 +74,8 @@ public:
     /// The stored content with this SHA-256 (what a past play played), if kept.
     std::optional<std::filesystem::path> find_content(const std::string &sha256) const;
 
-    /// Deletes content files and temporaries no row refers to. Returns how many.
+    /// Deletes content files and temporaries no row refers to. Returns how many
+    /// (none without PlayedContent).
     int remove_unreferenced_content();
 
 private:
@@ -77,6 +90,7 @@ private:
 
     sqlite::Database &m_db;
     std::filesystem::path m_root;
+    PlayedContent m_played;
 };
 
 } // namespace loa::library

@@ -56,13 +56,11 @@ bool in_memory(const std::filesystem::path &path) {
 
 /// A row's play_id by the journal entry that wrote it, if it is in the database.
 std::optional<std::int64_t> row_of_entry(sqlite::Database &db, const std::string &entry) {
-    sqlite::Statement select(db, "SELECT play_id FROM plays WHERE entry = ?1");
-    select.bind(1, entry);
-    if (!select.step())
+    const auto select = db.cached("SELECT play_id FROM plays WHERE entry = ?1");
+    select->bind(1, entry);
+    if (!select->step())
         return std::nullopt;
-    const auto id = select.column_int(0);
-    select.reset();
-    return id;
+    return select->column_int(0);
 }
 
 } // namespace
@@ -286,11 +284,11 @@ std::int64_t PlayLog::apply(const PendingWrite &write) {
     if (id <= 0 && !entry.finishes.empty())
         id = row_of_entry(m_db, entry.finishes).value_or(0);
     const PlayEnd &end = entry.end;
-    sqlite::Statement update(
-        m_db, "UPDATE plays SET status = ?2, started_at = coalesce(?3, started_at), "
-              "started_ms = coalesce(?4, started_ms), ended_at = ?5, duration_ms = ?6, error = ?7, "
-              "underruns = ?8, lateness_ms = CASE WHEN ?4 IS NOT NULL THEN ?4 - planned_ms END "
-              "WHERE play_id = ?1 AND status = 'started'");
+    const auto update = m_db.cached(
+        "UPDATE plays SET status = ?2, started_at = coalesce(?3, started_at), "
+        "started_ms = coalesce(?4, started_ms), ended_at = ?5, duration_ms = ?6, error = ?7, "
+        "underruns = ?8, lateness_ms = CASE WHEN ?4 IS NOT NULL THEN ?4 - planned_ms END "
+        "WHERE play_id = ?1 AND status = 'started'");
     std::optional<std::string> started_at, ended_at;
     std::optional<std::int64_t> started_ms, duration_ms;
     if (end.started_at) {
@@ -301,9 +299,9 @@ std::int64_t PlayLog::apply(const PendingWrite &write) {
         ended_at = m_zone.format_iso(*end.ended_at);
     if (end.started_at && end.ended_at)
         duration_ms = unix_ms(*end.ended_at) - unix_ms(*end.started_at);
-    update.bind(1, id).bind(2, to_string(end.status)).bind(3, started_at).bind(4, started_ms);
-    update.bind(5, ended_at).bind(6, duration_ms).bind(7, end.error).bind(8, end.underruns);
-    update.run();
+    update->bind(1, id).bind(2, to_string(end.status)).bind(3, started_at).bind(4, started_ms);
+    update->bind(5, ended_at).bind(6, duration_ms).bind(7, end.error).bind(8, end.underruns);
+    update->run();
     if (m_db.changes() > 0)
         chain(id);
     transaction.commit();
@@ -335,13 +333,13 @@ bool PlayLog::has_outcome(const std::string &slot, const CivilDateTime &occurren
             if (write.entry.kind == JournalEntry::Kind::finish &&
                 write.entry.end.status == PlayStatus::interrupted)
                 interrupted.push_back(real_id(write.id));
-        sqlite::Statement select(
-            m_db, "SELECT play_id FROM plays WHERE trigger = 'scheduled' AND slot = ?1 AND "
-                  "occurrence = ?2 AND position = ?3 AND status <> 'interrupted'");
-        select.bind(1, slot).bind(2, occurrence.text()).bind(3, position);
+        const auto select =
+            m_db.cached("SELECT play_id FROM plays WHERE trigger = 'scheduled' AND slot = ?1 AND "
+                        "occurrence = ?2 AND position = ?3 AND status <> 'interrupted'");
+        select->bind(1, slot).bind(2, occurrence.text()).bind(3, position);
         bool found = false;
-        while (select.step())
-            if (std::find(interrupted.begin(), interrupted.end(), select.column_int(0)) ==
+        while (select->step())
+            if (std::find(interrupted.begin(), interrupted.end(), select->column_int(0)) ==
                 interrupted.end())
                 found = true;
         return found;
@@ -359,31 +357,29 @@ void PlayLog::chain(std::int64_t play_id) {
     std::int64_t seq = 1;
     std::string prev_hash = genesis_hash;
     {
-        sqlite::Statement last(
-            m_db,
+        const auto last = m_db.cached(
             "SELECT seq, row_hash FROM plays WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1");
-        if (last.step()) {
-            seq = last.column_int(0) + 1;
-            prev_hash = last.column_text(1);
-            last.reset();
+        if (last->step()) {
+            seq = last->column_int(0) + 1;
+            prev_hash = last->column_text(1);
         }
     }
     PlayRecord record;
     {
-        sqlite::Statement select(m_db, play_select_columns + "WHERE play_id = ?1");
-        select.bind(1, play_id);
-        select.step();
-        record = read_play_row(select);
-        select.reset();
+        static const std::string by_id = play_select_columns + "WHERE play_id = ?1";
+        const auto select = m_db.cached(by_id);
+        select->bind(1, play_id);
+        select->step();
+        record = read_play_row(*select);
     }
     record.seq = seq;
     record.prev_hash.reset();
     record.row_hash.reset();
     const std::string canonical = canonical_encoding(record, m_chain_id);
     const std::string row_hash = chain_hash(prev_hash, canonical);
-    sqlite::Statement update(m_db, "UPDATE plays SET seq = ?2, prev_hash = ?3, row_hash = ?4, "
-                                   "canonical = ?5 WHERE play_id = ?1");
-    update.bind(1, play_id)
+    const auto update = m_db.cached("UPDATE plays SET seq = ?2, prev_hash = ?3, row_hash = ?4, "
+                                    "canonical = ?5 WHERE play_id = ?1");
+    update->bind(1, play_id)
         .bind(2, seq)
         .bind(3, prev_hash)
         .bind(4, row_hash)

@@ -70,7 +70,8 @@ std::int64_t insert_play_row(sqlite::Database &db, const PlayRecord &record) {
         }
         return "INSERT INTO plays (" + columns + ") VALUES (" + values + ")";
     }();
-    sqlite::Statement insert(db, sql);
+    const auto lease = db.cached(sql);
+    sqlite::Statement &insert = *lease;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const int index = static_cast<int>(i + 1);
         const FieldValue value = fields[i]->get(record, {});
@@ -138,9 +139,9 @@ std::optional<ChainHead> chain_head(sqlite::Database &db) {
 }
 
 void set_chain_head(sqlite::Database &db, const ChainHead &head) {
-    sqlite::Statement upsert(db, "INSERT INTO meta (key, value) VALUES ('chain_head', ?1) "
-                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    upsert.bind(1, std::to_string(head.seq) + ":" + head.row_hash).run();
+    const auto upsert = db.cached("INSERT INTO meta (key, value) VALUES ('chain_head', ?1) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    upsert->bind(1, std::to_string(head.seq) + ":" + head.row_hash).run();
 }
 
 } // namespace loa::playlog

@@ -46,12 +46,11 @@ std::optional<ScheduleVersion> ScheduleStore::active() const {
 }
 
 long long ScheduleStore::active_version() const {
-    sqlite::Statement select(m_db, "SELECT version FROM schedules WHERE active = 1");
-    if (!select.step())
+    // Kept prepared: the engine asks before every play whether the schedule changed.
+    const auto select = m_db.cached("SELECT version FROM schedules WHERE active = 1");
+    if (!select->step())
         return 0;
-    const long long version = select.column_int(0);
-    select.reset();
-    return version;
+    return select->column_int(0);
 }
 
 std::vector<ScheduleVersion> ScheduleStore::history() const {

@@ -136,5 +136,17 @@ contains "$work/log.csv" ",completed," "... completed"
 expect 2 "export with --to before --from is a usage error" -- \
     "$loa" --home "$home" export --from 2020-07-31 --to 2020-07-01 --format csv
 
+# Removing an announcement keeps its content if a play played it (the play log says
+# which), and deletes the content of one nothing played.
+played_sha=$(sha256sum "$src/audio/lua-dao-qua-mang.flac" | cut -d' ' -f1)
+unplayed_sha=$(sha256sum "$src/audio/bao-cao-ket-qua.flac" | cut -d' ' -f1)
+expect 0 "play an announcement into nothing" -- "$loa" --home "$home" play lua-dao-qua-mang --output null
+expect 0 "remove the played announcement" -- "$loa" --home "$home" remove lua-dao-qua-mang
+expect 0 "remove an announcement nothing played" -- "$loa" --home "$home" remove bao-cao-ket-qua
+[[ -n $(find "$home/library" -name "$played_sha.*") ]] && ok "... the played content is kept" ||
+    bad "the content of a played announcement was deleted"
+[[ -z $(find "$home/library" -name "$unplayed_sha.*") ]] && ok "... the unplayed content is deleted" ||
+    bad "the content of an announcement nothing played was kept"
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 ((failed == 0))

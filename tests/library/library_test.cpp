@@ -5,6 +5,7 @@
 #include "generated_audio.hpp"
 #include "lib/sqlite/database.hpp"
 #include "library/library.hpp"
+#include "playlog/play_log.hpp"
 #include "station/home.hpp"
 
 #include <sndfile.h>
@@ -19,11 +20,16 @@ struct Fixture {
     loa::test::TempDir dir;
     loa::station::Home home{dir / "home"};
     std::unique_ptr<loa::sqlite::Database> db;
+    std::unique_ptr<loa::playlog::PlayLog> log;
     std::unique_ptr<loa::library::Library> library;
     Fixture() {
         home.initialise({});
         db = home.open_database();
-        library = std::make_unique<loa::library::Library>(*db, home.library_path());
+        // As the cli makes it: the play log says what past plays played.
+        log = std::make_unique<loa::playlog::PlayLog>(
+            *db, "T", loa::TimeZone::load("Asia/Ho_Chi_Minh"));
+        library = std::make_unique<loa::library::Library>(
+            *db, home.library_path(), [this] { return log->played_content(); });
     }
     loa::library::ImportResult import(const std::filesystem::path &file,
                                       std::optional<std::string> id = {}) {
@@ -192,4 +198,23 @@ TEST_CASE("bad validity dates are refused") {
     request.valid_until = "2020-07-01";
     CHECK_THROWS_WITH(f.library->import(request, "t"), Catch::Contains("before"));
     CHECK(f.library->list().empty());
+}
+
+TEST_CASE("a library not told what past plays played deletes no content") {
+    Fixture f;
+    const auto first = f.import(loa::test::sample_audio("chuong.flac"), "tin").announcement;
+    add_play(*f.db, "tin", first.sha256);
+    loa::library::Library reader(*f.db, f.home.library_path());
+    loa::library::ImportRequest request{loa::test::sample_audio("bao-cao-ket-qua.flac"), "tin"};
+    request.existing = loa::library::ExistingId::replace;
+    reader.import(request, "2026-11-28T10:00:00.000+07:00");
+    CHECK(reader.remove_unreferenced_content() == 0);
+    CHECK(f.library->find_content(first.sha256));
+    // The library the play log informs sweeps as usual (the played file stays).
+    request.file = loa::test::sample_audio("lua-dao-qua-mang.flac");
+    const auto third = reader.import(request, "2026-11-29T10:00:00.000+07:00").announcement;
+    CHECK(f.stored_files() == 3);
+    CHECK(f.library->remove_unreferenced_content() == 1);
+    CHECK(f.library->find_content(first.sha256));
+    CHECK(f.library->find_content(third.sha256));
 }

@@ -77,6 +77,7 @@ void Database::open() {
 }
 
 Database::~Database() {
+    m_cache.clear();
     sqlite3_close_v2(m_db);
 }
 
@@ -103,6 +104,7 @@ void Database::copy_to(const std::filesystem::path &to) {
 }
 
 void Database::reopen(const std::function<void()> &between) {
+    m_cache.clear();
     sqlite3_close_v2(m_db);
     m_db = nullptr;
     between();
@@ -140,7 +142,7 @@ void Database::set_user_version(int version) {
 }
 
 Transaction::Transaction(Database &db) : m_db(db) {
-    m_db.execute("BEGIN IMMEDIATE");
+    m_db.cached("BEGIN IMMEDIATE")->run();
 }
 
 Transaction::~Transaction() {
@@ -149,7 +151,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    m_db.execute("COMMIT");
+    m_db.cached("COMMIT")->run();
     m_done = true;
 }
 

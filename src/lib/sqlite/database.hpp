@@ -1,9 +1,12 @@
 #pragma once
 // A thin owner of a sqlite3 connection, so raw handles never spread (as MPD's
 // lib/sqlite). All SQL goes through Statement with bound parameters.
+#include "lib/sqlite/statement_cache.hpp"
+
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 
 struct sqlite3;
 
@@ -28,6 +31,9 @@ public:
 
     /// Runs SQL without parameters (schema, pragmas). Throws SqliteError.
     void execute(const std::string &sql);
+    /// The statement for `sql`, prepared at its first use and kept for the next
+    /// (statement_cache.hpp): for SQL run on every write. Throws SqliteError.
+    CachedStatement cached(std::string_view sql) { return m_cache.lease(*this, sql); }
 
     sqlite3 *handle() const noexcept { return m_db; }
     const std::filesystem::path &path() const noexcept { return m_path; }
@@ -53,6 +59,7 @@ private:
     sqlite3 *m_db = nullptr;
     std::filesystem::path m_path;
     Mode m_mode;
+    StatementCache m_cache;
 };
 
 /// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() ran.
