@@ -11,10 +11,16 @@ shopt -s extglob
 (($# == 2)) || { echo "usage: $0 LOA SOURCE_DIR" >&2; exit 2; }
 loa=$1
 src=$2
+# The same words and order whatever the machine's locale; completion's own calls of
+# `loa` (announcement ids) reach the binary under test, not one installed elsewhere.
+export LC_ALL=C.UTF-8
+PATH="$(cd "$(dirname "$loa")" && pwd):$PATH"
+work=$(mktemp -d "${TMPDIR:-/tmp}/loa-cli-table.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT
 passed=0
-failed=0
+failures=()
 ok() { passed=$((passed + 1)); printf 'ok: %s\n' "$1"; }
-bad() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$1"; }
+bad() { failures+=("$1"); printf 'FAIL: %s\n' "$1"; }
 
 # The words of a help section ("commands:", "subcommands:"): each line's first word.
 section_words() { awk -v s="$1" '$0 == s {f = 1; next} f && /^  [a-z]/ {print $1} f && /^$/ {exit}'; }
@@ -52,8 +58,8 @@ got=$(complete_words "" | grep -v '^-' | sorted)
 
 leaves=()
 for command in "${commands[@]}"; do
-    "$loa" "$command" --help >/tmp/loa-help.$$ 2>&1 || bad "loa $command --help exits $?"
-    mapfile -t subs < <(section_words "subcommands:" </tmp/loa-help.$$)
+    "$loa" "$command" --help >"$work/help" 2>&1 || bad "loa $command --help exits $?"
+    mapfile -t subs < <(section_words "subcommands:" <"$work/help")
     if ((${#subs[@]} == 0)); then
         leaves+=("$command")
         continue
@@ -64,7 +70,6 @@ for command in "${commands[@]}"; do
         bad "completion offers '$got' after loa $command, the table '$want'"
     for sub in "${subs[@]}"; do leaves+=("$command $sub"); done
 done
-rm -f /tmp/loa-help.$$
 
 synopses=()
 for leaf in "${leaves[@]}"; do
@@ -94,5 +99,7 @@ while read -r synopsis; do
     printf '%s\n' "${synopses[@]}" | grep -qxF -- "$synopsis" || bad "the man page's '$synopsis' is not in the table"
 done <<<"$man_synopses"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+# The failures again, last, where a shortened log still shows them.
+printf '%d passed, %d failed\n' "$passed" "${#failures[@]}"
+((${#failures[@]} == 0)) || printf 'FAIL: %s\n' "${failures[@]}"
+((${#failures[@]} == 0))
