@@ -14,7 +14,7 @@ src=$2
 # The same words and order whatever the machine's locale; completion's own calls of
 # `loa` (announcement ids) reach the binary under test, not one installed elsewhere.
 export LC_ALL=C.UTF-8
-PATH="$(cd "$(dirname "$loa")" && pwd):$PATH"
+PATH="$(dirname "$(realpath "$loa")"):$PATH"
 work=$(mktemp -d "${TMPDIR:-/tmp}/loa-cli-table.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 passed=0
