@@ -58,7 +58,8 @@ got=$(complete_words "" | grep -v '^-' | sorted)
 
 leaves=()
 for command in "${commands[@]}"; do
-    "$loa" "$command" --help >"$work/help" 2>&1 || bad "loa $command --help exits $?"
+    "$loa" "$command" --help >"$work/help" 2>"$work/help.err" || bad "loa $command --help exits $?"
+    [[ -s $work/help.err ]] && printf 'note: loa %s --help wrote to stderr: %s\n' "$command" "$(head -c 300 "$work/help.err")"
     mapfile -t subs < <(section_words "subcommands:" <"$work/help")
     if ((${#subs[@]} == 0)); then
         leaves+=("$command")
