@@ -88,6 +88,7 @@ Decision Engine::decide(const ItemTurn &turn, TimePoint now) {
     facts.in_library = turn.announcement != nullptr;
     facts.between_items = turn.next_start.has_value();
     if (facts.between_items) {
+        answer_requests(); // a request asked while the last item played goes first
         facts.request_waiting = m_requests.waiting();
         facts.emergency_due =
             !facts.request_waiting &&

@@ -285,7 +285,8 @@ TEST_CASE(
     Station s;
     s.load("version = 1\n" + slot("sang", "06:00", row.policy, R"(["tone", "tone"])"));
     auto engine = s.engine();
-    s.output.during = [&] { engine->request_play("alarm", Priority::emergency); };
+    // The play runs on its own thread; the engine thread answers (and preempts) meanwhile.
+    s.output.during = [&] { engine->request_play("alarm", Priority::emergency)->future().wait(); };
     Station::run(*engine, s.clock, monday(6, 5));
     const auto rows = s.rows();
     REQUIRE(rows.size() == 4);
@@ -312,7 +313,7 @@ TEST_CASE("a manual play queues after the current item, before the rest of its o
     Station s;
     s.load("version = 1\n" + slot("sang", "06:00", "", R"(["tone", "tone"])"));
     auto engine = s.engine();
-    s.output.during = [&] { engine->request_play("alarm", Priority::priority); };
+    s.output.during = [&] { engine->request_play("alarm", Priority::priority)->future().wait(); };
     Station::run(*engine, s.clock, monday(6, 5));
     const auto rows = s.rows();
     REQUIRE(rows.size() == 3);
@@ -324,10 +325,16 @@ TEST_CASE("a manual play queues after the current item, before the rest of its o
     CHECK(rows[2].position == 1);
 }
 
-TEST_CASE("an id the library does not have is refused at once") {
+TEST_CASE("an id the library does not have is refused by the engine thread, and nothing plays") {
     Station s;
     auto engine = s.engine();
-    CHECK_THROWS_AS(engine->request_play("khong-co", Priority::emergency), loa::InputError);
+    auto answer = engine->request_play("khong-co", Priority::emergency)->future();
+    engine->step();
+    REQUIRE(answer.wait_for(0s) == std::future_status::ready);
+    const auto refusal = answer.get();
+    CHECK_FALSE(refusal.accepted);
+    CHECK(refusal.message.find("'khong-co' is not in the library") != std::string::npos);
+    CHECK(s.rows().empty());
 }
 
 TEST_CASE("clock steps: forward sends skipped occurrences through the late policy, backward "
