@@ -26,9 +26,6 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-using test::control_zone;
-using test::raw_connect;
-
 /// Sends one status request and reads its answer line; false when the server closed
 /// the connection or nothing came within `wait`. Safe on any thread (no REQUIRE).
 bool ask_status(int fd, std::chrono::milliseconds wait = 2000ms) {
@@ -50,8 +47,8 @@ TEST_CASE(
     test::FakeHandler handler;
     daemon::ControlServerSettings settings;
     settings.client_timeout = 300ms;
-    const daemon::ControlServer server(home / "loa.sock", handler, control_zone(), settings);
-    const auto poller = raw_connect(home / "loa.sock");
+    const daemon::ControlServer server(home / "loa.sock", handler, test::control_zone(), settings);
+    const auto poller = test::raw_connect(home / "loa.sock");
     const auto connected = SteadyClock::now();
     int answers = 0;
     while (SteadyClock::now() - connected < 3s && ask_status(poller.get())) {
@@ -73,10 +70,10 @@ TEST_CASE("control socket: a full server takes a new client at once in place of 
     daemon::ControlServerSettings settings;
     settings.client_timeout = 10s; // the idle clients would hold their places this long
     settings.max_clients = 4;
-    const daemon::ControlServer server(home / "loa.sock", handler, control_zone(), settings);
+    const daemon::ControlServer server(home / "loa.sock", handler, test::control_zone(), settings);
     std::vector<daemon::UniqueFd> idle;
     for (int i = 0; i < 4; ++i) {
-        idle.push_back(raw_connect(home / "loa.sock"));
+        idle.push_back(test::raw_connect(home / "loa.sock"));
         REQUIRE(ask_status(idle.back().get())); // answered, then silent
     }
     const auto before = SteadyClock::now();
@@ -94,7 +91,7 @@ TEST_CASE("control socket: a full server takes a new client at once in place of 
 TEST_CASE("control socket: 64 clients polling status do not keep an emergency out") {
     const test::TempDir home;
     test::FakeHandler handler;
-    const daemon::ControlServer server(home / "loa.sock", handler, control_zone()); // 16 places, 2 s
+    const daemon::ControlServer server(home / "loa.sock", handler, test::control_zone()); // 16 places, 2 s
     std::atomic<bool> stop{false};
     std::atomic<long> answers{0};
     std::vector<std::jthread> crowd;
@@ -130,14 +127,14 @@ TEST_CASE("control socket: 64 clients polling status do not keep an emergency ou
 TEST_CASE("control socket: a request whose client hung up before it was read does not run") {
     const test::TempDir home;
     test::FakeHandler handler;
-    const daemon::ControlServer server(home / "loa.sock", handler, control_zone());
+    const daemon::ControlServer server(home / "loa.sock", handler, test::control_zone());
     handler.set_status_delay(400ms);
-    const auto busy = raw_connect(home / "loa.sock");
+    const auto busy = test::raw_connect(home / "loa.sock");
     const std::string status = daemon::status_request() + "\n";
     REQUIRE(::send(busy.get(), status.data(), status.size(), MSG_NOSIGNAL) > 0);
     std::this_thread::sleep_for(100ms); // the server's thread is in the slow status now
     {
-        const auto gave_up = raw_connect(home / "loa.sock");
+        const auto gave_up = test::raw_connect(home / "loa.sock");
         const std::string play = daemon::play_request("lua-dao-01", Priority::emergency) + "\n";
         REQUIRE(::send(gave_up.get(), play.data(), play.size(), MSG_NOSIGNAL) > 0);
     } // closed before the server read it, as a client that timed out

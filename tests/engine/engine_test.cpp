@@ -36,14 +36,7 @@ struct Station : loa::test::EngineStation {
     }
 };
 
-const std::string two_items_at_six = R"(version = 1
-[[slot]]
-id = "sang"
-days = ["daily"]
-at = ["06:00"]
-play = ["tone", "tone"]
-late = "10m"
-)";
+const std::string two_items_at_six = loa::test::two_tones_at_six("10m");
 
 } // namespace
 

@@ -35,14 +35,7 @@ struct Station : loa::test::EngineStation {
     }
 };
 
-const std::string at_six = R"(version = 1
-[[slot]]
-id = "sang"
-days = ["daily"]
-at = ["06:00"]
-play = ["tone", "tone"]
-late = "0"
-)";
+const std::string at_six = loa::test::two_tones_at_six("0");
 
 } // namespace
 

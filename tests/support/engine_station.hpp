@@ -31,6 +31,13 @@ inline TimePoint monday(int hh, int mm, int ss = 0) {
                                      hours{hh} + minutes{mm} + seconds{ss});
 }
 
+/// A schedule with one slot, "sang", daily at 06:00: two "tone" items, late = `late`.
+inline std::string two_tones_at_six(const std::string &late) {
+    return "version = 1\n[[slot]]\nid = \"sang\"\ndays = [\"daily\"]\nat = [\"06:00\"]\n"
+           "play = [\"tone\", \"tone\"]\nlate = \"" +
+           late + "\"\n";
+}
+
 struct EngineStation {
     TempDir dir;
     station::Home home{dir / "home"};
