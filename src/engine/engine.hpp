@@ -53,6 +53,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <tuple>
 
 namespace loa::library {
 class Library;
@@ -86,6 +87,10 @@ struct EngineSettings {
     /// next event however far away.
     std::optional<std::chrono::milliseconds> heartbeat_interval{};
 };
+
+/// An item of an occurrence: its slot, the occurrence's civil date and time of day
+/// (values, not their text), and the item's position.
+using ItemKey = std::tuple<std::string, std::chrono::sys_days, std::chrono::seconds, std::size_t>;
 
 class Engine {
 public:
@@ -215,7 +220,7 @@ private:
     std::string m_schedule_sha256;
     std::string m_schedule_file;
     DueList m_due;
-    std::map<std::string, Resume> m_resume; ///< By slot, occurrence and position.
+    std::map<ItemKey, Resume> m_resume;
     DeviceState m_device;
     std::optional<TimePoint> m_expected_wake; ///< When step() said it would next run.
     std::optional<TimePoint> m_last_now;
