@@ -112,9 +112,10 @@ void Engine::answer_requests() noexcept {
 
 RequestAnswer Engine::answer(const AskedPlay &asked) {
     if (!m_library.find(asked.announcement()))
-        return {false, false,
-                i18n::format(_("announcement '{1}' is not in the library; 'loa list' shows the ids"),
-                             asked.announcement())};
+        return {
+            false, false,
+            i18n::format(_("announcement '{1}' is not in the library; 'loa list' shows the ids"),
+                         asked.announcement())};
     const bool on_air = m_on_air.load();
     m_requests.add({asked.announcement(), asked.priority(), {}, std::nullopt});
     if (asked.priority() == Priority::emergency && on_air && !m_on_air_emergency.load()) {

@@ -208,7 +208,8 @@ private:
     EngineSettings m_settings;
     StationPolicy m_policy;
     LogPort m_log;
-    Wakeup m_wakeup; ///< The engine thread's door: stop(), reload(), request_play() and a play notify it.
+    Wakeup m_wakeup; ///< The engine thread's door: stop(), reload(), request_play() and a play
+                     ///< notify it.
     AttendedOutput m_attended; ///< m_output, with the engine thread answering while it plays.
     PlayAttempts m_attempts;
     std::function<void(std::string_view)> m_say;

@@ -27,8 +27,8 @@ namespace loa::engine {
 /// The engine thread's answer to a request.
 struct RequestAnswer {
     bool accepted = false;
-    bool on_air = false;  ///< Something was playing when it was accepted.
-    std::string message;  ///< Why it was refused (one line for the operator).
+    bool on_air = false; ///< Something was playing when it was accepted.
+    std::string message; ///< Why it was refused (one line for the operator).
 };
 
 /// One request on its way in: what was asked, and where its answer goes.

@@ -91,7 +91,8 @@ TEST_CASE("control socket: a full server takes a new client at once in place of 
 TEST_CASE("control socket: 64 clients polling status do not keep an emergency out") {
     const test::TempDir home;
     test::FakeHandler handler;
-    const daemon::ControlServer server(home / "loa.sock", handler, test::control_zone()); // 16 places, 2 s
+    const daemon::ControlServer server(home / "loa.sock", handler,
+                                       test::control_zone()); // 16 places, 2 s
     std::atomic<bool> stop{false};
     std::atomic<long> answers{0};
     std::vector<std::jthread> crowd;

@@ -32,8 +32,7 @@ inline daemon::UniqueFd raw_connect(const std::filesystem::path &path) {
 
 /// Sends all of `text`; false if the server is gone. Safe on any thread (no REQUIRE).
 inline bool send_all(int fd, const std::string &text) {
-    return ::send(fd, text.data(), text.size(), MSG_NOSIGNAL) ==
-           static_cast<ssize_t>(text.size());
+    return ::send(fd, text.data(), text.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(text.size());
 }
 
 inline void send_text(const daemon::UniqueFd &fd, const std::string &text) {
