@@ -67,7 +67,7 @@ template <typename Condition> bool eventually(Condition done) {
 TEST_CASE("requests from another thread are looked up and answered on the engine thread, "
           "also while an item plays") {
     loa::test::EngineStation s;
-    s.add_tone("long", 1, 60.0);
+    s.add_tone("long", 1, 15.0);
     s.add_tone("alarm", 1, 0.5);
     loa::SystemClock clock;
     loa::engine::VirtualOutput output(clock);
@@ -92,7 +92,7 @@ TEST_CASE("requests from another thread are looked up and answered on the engine
     CHECK(first.get().accepted);
     REQUIRE(eventually([&] { return engine.status().now_playing.has_value(); }));
 
-    // The 60 s item is on air: the answers come while it plays, not after it.
+    // The 15 s item is on air: the answers come while it plays, not after it.
     auto unknown = engine.request_play("khong-co", Priority::emergency)->future();
     auto alarm = engine.request_play("alarm", Priority::emergency)->future();
     REQUIRE(unknown.wait_for(20s) == std::future_status::ready);
