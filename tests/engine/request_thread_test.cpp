@@ -129,3 +129,22 @@ TEST_CASE("requests from another thread are looked up and answered on the engine
     CHECK(rows[1].announcement == "alarm");
     CHECK(rows.size() <= 3); // and no row for the refused id
 }
+
+TEST_CASE("a request its asker withdrew before the engine thread took it never runs") {
+    loa::test::EngineStation s;
+    s.add_tone("tone", 1, 1.0);
+    loa::engine::VirtualOutput output(s.clock);
+    loa::engine::Engine engine(s.clock, *s.schedules, *s.library, *s.log, output,
+                               {loa::test::station_zone(), std::nullopt});
+    const auto given_up = engine.request_play("tone", Priority::emergency);
+    auto answer = given_up->future();
+    CHECK(given_up->withdraw());
+    const auto kept = engine.request_play("tone", Priority::normal);
+    engine.step();
+    CHECK(answer.wait_for(0s) == std::future_status::timeout); // never answered: never ran
+    CHECK_FALSE(kept->withdraw());                             // the engine thread had it
+    const auto rows = s.rows();
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].trigger == loa::Trigger::manual);
+    CHECK(rows[0].status == PlayStatus::completed);
+}
