@@ -1,21 +1,31 @@
 #include "cli/engine_control.hpp"
 
-#include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "engine/engine.hpp"
 
 namespace loa::cli {
 
 daemon::PlayAnswer EngineControl::play(const std::string &announcement, Priority priority) {
-    const bool on_air = m_engine.status().now_playing.has_value();
-    try {
-        m_engine.request_play(announcement, priority);
-    } catch (const InputError &refusal) {
-        return {false, refusal.what()};
+    const auto asked = m_engine.request_play(announcement, priority);
+    auto future = asked->future();
+    if (future.wait_for(m_answer_within) != std::future_status::ready) {
+        if (asked->withdraw())
+            return {false, i18n::format(_("the player did not take '{1}' in time (it is busy "
+                                          "with its play log); nothing plays: ask again"),
+                                        announcement)};
+        // The engine thread has it and is answering now.
+        if (future.wait_for(m_answer_within) != std::future_status::ready)
+            return {false, i18n::format(_("the player has '{1}' but did not confirm it in "
+                                          "time; 'loa status' shows whether it plays"),
+                                        announcement)};
     }
+    const engine::RequestAnswer answer = future.get();
+    if (!answer.accepted)
+        return {false, answer.message};
     if (priority == Priority::emergency)
         return {true, announcement + " plays now" +
-                          std::string(on_air ? "; what was on air continues after it" : "")};
-    return {true, announcement + (on_air ? " plays after the current item" : " plays now")};
+                          std::string(answer.on_air ? "; what was on air continues after it" : "")};
+    return {true, announcement + (answer.on_air ? " plays after the current item" : " plays now")};
 }
 
 engine::EngineStatus EngineControl::status() {

@@ -5,6 +5,8 @@
 #include "daemon/control_handler.hpp"
 #include "daemon/systemd_notifier.hpp"
 
+#include <chrono>
+
 namespace loa::engine {
 class Engine;
 struct EngineSettings;
@@ -14,8 +16,12 @@ namespace loa::cli {
 
 class EngineControl final : public daemon::ControlHandler {
 public:
-    /// `engine` must outlive this; its control methods are safe from any thread.
-    explicit EngineControl(engine::Engine &engine) : m_engine(engine) {}
+    /// `engine` must outlive this; its control methods are safe from any thread. A
+    /// play request waits at most `answer_within` for the engine thread's answer
+    /// (shorter than the control server's client timeout), then is withdrawn.
+    explicit EngineControl(engine::Engine &engine,
+                           std::chrono::milliseconds answer_within = std::chrono::milliseconds{800})
+        : m_engine(engine), m_answer_within(answer_within) {}
 
     daemon::PlayAnswer play(const std::string &announcement, Priority priority) override;
     engine::EngineStatus status() override;
@@ -23,6 +29,7 @@ public:
 
 private:
     engine::Engine &m_engine;
+    std::chrono::milliseconds m_answer_within;
 };
 
 /// Asks the engine for a heartbeat at half systemd's WatchdogSec, when systemd wants

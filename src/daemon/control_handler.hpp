@@ -21,7 +21,9 @@ public:
 
     /// Plays `announcement` now (an emergency preempts what is on air). Called on the
     /// control server's thread; must return promptly (queue the play, don't play it
-    /// here). Refusals are values; throws only for failures (Error).
+    /// here): the player waits for its engine thread's answer (the only thread that
+    /// looks ids up) for a bounded time well under the server's client timeout.
+    /// Refusals are values; throws only for failures (Error).
     virtual PlayAnswer play(const std::string &announcement, Priority priority) = 0;
 
     /// What the player is doing. Control server's thread; must not block for long.

@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "engine/reasons.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
@@ -39,8 +40,9 @@ Engine::Engine(Clock &clock, station::ScheduleStore &schedules, library::Library
                playlog::PlayLog &log, Output &output, EngineSettings settings)
     : m_clock(clock), m_schedules(schedules), m_library(library), m_output(output),
       m_settings(std::move(settings)), m_policy{m_settings.zone, m_settings.quiet_hours},
-      m_log(log), m_attempts(clock, library, m_log, output,
-                             {m_settings.loudness_target_lufs, m_settings.max_boost_db}),
+      m_log(log), m_attended(output, m_wakeup, [this] { answer_requests(); }),
+      m_attempts(clock, library, m_log, m_attended,
+                 {m_settings.loudness_target_lufs, m_settings.max_boost_db}),
       m_due(m_settings.zone), m_lines(m_settings.zone) {
     const TimePoint now = m_clock.now();
     // Whatever was due before this engine existed, it was not there to play.
@@ -85,16 +87,42 @@ void Engine::reload() noexcept {
     m_wakeup.notify();
 }
 
-void Engine::request_play(const std::string &announcement, Priority priority) {
-    if (!m_library.find(announcement))
-        throw InputError("announcement '" + announcement +
-                         "' is not in the library; 'loa list' shows the ids");
-    m_requests.add({announcement, priority, {}, std::nullopt});
-    if (priority == Priority::emergency && m_on_air.load() && !m_on_air_emergency.load()) {
+std::shared_ptr<AskedPlay> Engine::request_play(const std::string &announcement,
+                                                Priority priority) {
+    auto asked = std::make_shared<AskedPlay>(announcement, priority);
+    m_inbox.add(asked);
+    m_wakeup.notify();
+    return asked;
+}
+
+void Engine::answer_requests() noexcept {
+    while (const auto asked = m_inbox.take()) {
+        if (!asked->claim())
+            continue; // its asker gave up waiting: it never runs
+        RequestAnswer answer;
+        try {
+            answer = this->answer(*asked);
+        } catch (const std::exception &error) {
+            answer.message = i18n::format(_("cannot look '{1}' up in the library: {2}"),
+                                          asked->announcement(), error.what());
+        }
+        asked->answer(std::move(answer));
+    }
+}
+
+RequestAnswer Engine::answer(const AskedPlay &asked) {
+    if (!m_library.find(asked.announcement()))
+        return {
+            false, false,
+            i18n::format(_("announcement '{1}' is not in the library; 'loa list' shows the ids"),
+                         asked.announcement())};
+    const bool on_air = m_on_air.load();
+    m_requests.add({asked.announcement(), asked.priority(), {}, std::nullopt});
+    if (asked.priority() == Priority::emergency && on_air && !m_on_air_emergency.load()) {
         m_preempting.store(true);
         m_output.stop();
     }
-    m_wakeup.notify();
+    return {true, on_air, {}};
 }
 
 EngineStatus Engine::status() const {
@@ -168,6 +196,7 @@ TimePoint Engine::step() {
     m_log.flush(); // rows that waited for the database (locked, disk full) go in now
     reload_if_changed(now);
     note_log(now);
+    answer_requests();
     if (auto request = m_requests.take()) {
         play_request(std::move(*request));
         return *(m_expected_wake = after_work());

@@ -23,11 +23,15 @@
 // the item resumes where it stopped or restarts, as its slot's `on_interrupt` says.
 // Between events the engine sleeps on absolute wall-clock time until the next
 // occurrence's pre-roll (or the next heartbeat), and nothing else: reload(),
-// request_play() and stop() wake it through its own Wakeup. Only the Clock it is
-// given tells it the time.
+// request_play() and stop() wake it through its own Wakeup. While an item plays, the
+// play runs on a thread of its own and the engine thread waits at the same Wakeup
+// (AttendedOutput), so a request is looked up and answered on the engine thread —
+// the only one that uses the engine's database connection — within moments. Only
+// the Clock it is given tells it the time.
 #include "core/clock.hpp"
 #include "core/time_zone.hpp"
 #include "core/vocabulary.hpp"
+#include "engine/attended_output.hpp"
 #include "engine/decision.hpp"
 #include "engine/due_list.hpp"
 #include "engine/engine_status.hpp"
@@ -49,6 +53,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <tuple>
 
 namespace loa::library {
 class Library;
@@ -83,6 +88,10 @@ struct EngineSettings {
     std::optional<std::chrono::milliseconds> heartbeat_interval{};
 };
 
+/// An item of an occurrence: its slot, the occurrence's civil date and time of day
+/// (values, not their text), and the item's position.
+using ItemKey = std::tuple<std::string, std::chrono::sys_days, std::chrono::seconds, std::size_t>;
+
 class Engine {
 public:
     /// Every reference must outlive the engine.
@@ -116,11 +125,14 @@ public:
     /// Any thread: a snapshot of what the engine is doing, for `loa status`.
     EngineStatus status() const;
 
-    /// Any thread: plays `announcement` on demand. Throws InputError if the library
-    /// has no such id. An emergency preempts the current item at once (it resumes or
-    /// restarts afterwards, by its slot's on_interrupt); a normal or priority play
-    /// starts after the current item, before the rest of its occurrence.
-    void request_play(const std::string &announcement, Priority priority);
+    /// Any thread: asks for `announcement` on demand. The engine thread looks it up
+    /// (between items, or while one plays) and answers through the future: refused
+    /// when the library has no such id, or accepted. An accepted emergency preempts the
+    /// current item at once (it resumes or restarts afterwards, by its slot's
+    /// on_interrupt); a normal or priority play starts after the current item, before
+    /// the rest of its occurrence. An asker that stops waiting withdraws it
+    /// (AskedPlay::withdraw) and it never runs.
+    std::shared_ptr<AskedPlay> request_play(const std::string &announcement, Priority priority);
 
     /// Any thread: re-read the active schedule now (SIGHUP, `loa schedule load`).
     void reload() noexcept;
@@ -167,6 +179,10 @@ private:
     void set_state(EngineState state);
     void say(TimePoint at, const std::string &message);
 
+    /// Answers every request waiting in the inbox. Engine thread.
+    void answer_requests() noexcept;
+    RequestAnswer answer(const AskedPlay &asked);
+
     // engine_items.cpp: the executor of decisions.
     /// Plays (or logs) the remaining items of `due`; false if it stopped for a request.
     bool handle(Due &due);
@@ -192,6 +208,9 @@ private:
     EngineSettings m_settings;
     StationPolicy m_policy;
     LogPort m_log;
+    Wakeup m_wakeup; ///< The engine thread's door: stop(), reload(), request_play() and a play
+                     ///< notify it.
+    AttendedOutput m_attended; ///< m_output, with the engine thread answering while it plays.
     PlayAttempts m_attempts;
     std::function<void(std::string_view)> m_say;
     std::function<void()> m_heartbeat;
@@ -202,7 +221,7 @@ private:
     std::string m_schedule_sha256;
     std::string m_schedule_file;
     DueList m_due;
-    std::map<std::string, Resume> m_resume; ///< By slot, occurrence and position.
+    std::map<ItemKey, Resume> m_resume;
     DeviceState m_device;
     std::optional<TimePoint> m_expected_wake; ///< When step() said it would next run.
     std::optional<TimePoint> m_last_now;
@@ -210,9 +229,10 @@ private:
     TimePoint m_next_heartbeat{};
     ProgressLines m_lines;
 
-    // Any thread.
-    Wakeup m_wakeup; ///< The engine thread's door: stop(), reload() and request_play() notify it.
     RequestQueue m_requests;
+
+    // Any thread.
+    RequestInbox m_inbox;
     std::atomic<bool> m_on_air{false};
     std::atomic<bool> m_on_air_emergency{false};
     std::atomic<bool> m_preempting{false};

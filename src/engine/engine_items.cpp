@@ -11,9 +11,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::string resume_key(const std::string &slot, const playlog::CivilDateTime &identity,
-                       std::size_t position) {
-    return slot + '\n' + identity.text() + '\n' + std::to_string(position);
+ItemKey resume_key(const std::string &slot, const playlog::CivilDateTime &identity,
+                   std::size_t position) {
+    return {slot, std::chrono::sys_days(identity.date), identity.time_of_day, position};
 }
 
 /// The fields every row of this item shares, whatever its outcome.
@@ -88,6 +88,7 @@ Decision Engine::decide(const ItemTurn &turn, TimePoint now) {
     facts.in_library = turn.announcement != nullptr;
     facts.between_items = turn.next_start.has_value();
     if (facts.between_items) {
+        answer_requests(); // a request asked while the last item played goes first
         facts.request_waiting = m_requests.waiting();
         facts.emergency_due =
             !facts.request_waiting &&
@@ -120,7 +121,7 @@ bool Engine::play_turn(ItemTurn &turn) {
         break;
     }
     playlog::PlayRecord record = item_record(turn.due, turn.position, m_schedule_sha256);
-    const std::string key = resume_key(occurrence.slot, turn.due.identity, turn.position);
+    const ItemKey key = resume_key(occurrence.slot, turn.due.identity, turn.position);
     std::chrono::milliseconds offset{0};
     if (const auto resume = m_resume.find(key); resume != m_resume.end()) {
         record.resumes = resume->second.interrupted_play_id;

@@ -4,6 +4,30 @@
 
 namespace loa::engine {
 
+bool AskedPlay::claim() noexcept {
+    State expected = State::waiting;
+    return m_state.compare_exchange_strong(expected, State::claimed);
+}
+
+bool AskedPlay::withdraw() noexcept {
+    State expected = State::waiting;
+    return m_state.compare_exchange_strong(expected, State::withdrawn);
+}
+
+void RequestInbox::add(std::shared_ptr<AskedPlay> asked) {
+    std::lock_guard lock(m_mutex);
+    m_asked.push_back(std::move(asked));
+}
+
+std::shared_ptr<AskedPlay> RequestInbox::take() {
+    std::lock_guard lock(m_mutex);
+    if (m_asked.empty())
+        return nullptr;
+    auto asked = std::move(m_asked.front());
+    m_asked.pop_front();
+    return asked;
+}
+
 void RequestQueue::insert_before_others(Request request) {
     const auto first_other =
         std::find_if(m_requests.begin(), m_requests.end(),
@@ -12,7 +36,6 @@ void RequestQueue::insert_before_others(Request request) {
 }
 
 void RequestQueue::add(Request request) {
-    std::lock_guard lock(m_mutex);
     if (request.priority == Priority::emergency)
         insert_before_others(std::move(request));
     else
@@ -20,27 +43,15 @@ void RequestQueue::add(Request request) {
 }
 
 void RequestQueue::put_back(Request request) {
-    std::lock_guard lock(m_mutex);
     insert_before_others(std::move(request));
 }
 
 std::optional<Request> RequestQueue::take() {
-    std::lock_guard lock(m_mutex);
     if (m_requests.empty())
         return std::nullopt;
     Request request = std::move(m_requests.front());
     m_requests.pop_front();
     return request;
-}
-
-bool RequestQueue::waiting() const {
-    std::lock_guard lock(m_mutex);
-    return !m_requests.empty();
-}
-
-bool RequestQueue::emergency_waiting() const {
-    std::lock_guard lock(m_mutex);
-    return !m_requests.empty() && m_requests.front().priority == Priority::emergency;
 }
 
 } // namespace loa::engine

@@ -7,7 +7,8 @@
 #include "daemon/control_client.hpp"
 #include "daemon/control_protocol.hpp"
 #include "daemon/socket_address.hpp"
-#include "fake_handler.hpp"
+#include "support/control_socket.hpp"
+#include "support/fake_handler.hpp"
 
 #include <poll.h>
 #include <sys/socket.h>
@@ -25,38 +26,13 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-const TimeZone &zone() {
-    static const TimeZone vietnam = TimeZone::load("Asia/Ho_Chi_Minh");
-    return vietnam;
-}
-
-daemon::UniqueFd raw_connect(const std::filesystem::path &path) {
-    daemon::UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    const auto address = daemon::socket_address(path);
-    REQUIRE(::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address.address),
-                      address.length) == 0);
-    return fd;
-}
-
 /// Sends one status request and reads its answer line; false when the server closed
 /// the connection or nothing came within `wait`. Safe on any thread (no REQUIRE).
 bool ask_status(int fd, std::chrono::milliseconds wait = 2000ms) {
-    const std::string line = daemon::status_request() + "\n";
-    if (::send(fd, line.data(), line.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(line.size()))
+    if (!test::send_all(fd, daemon::status_request() + "\n"))
         return false;
-    const auto deadline = SteadyClock::now() + wait;
-    for (;;) {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
-        pollfd polled{fd, POLLIN, 0};
-        if (left.count() <= 0 || ::poll(&polled, 1, static_cast<int>(left.count())) != 1)
-            return false;
-        char c;
-        if (::recv(fd, &c, 1, 0) != 1)
-            return false;
-        if (c == '\n')
-            return true;
-    }
+    const std::string line = test::receive_line(fd, wait);
+    return !line.empty() && line.back() == '\n';
 }
 
 double milliseconds(SteadyClock::duration duration) {
@@ -71,8 +47,8 @@ TEST_CASE(
     test::FakeHandler handler;
     daemon::ControlServerSettings settings;
     settings.client_timeout = 300ms;
-    const daemon::ControlServer server(home / "loa.sock", handler, zone(), settings);
-    const auto poller = raw_connect(home / "loa.sock");
+    const daemon::ControlServer server(home / "loa.sock", handler, test::control_zone(), settings);
+    const auto poller = test::raw_connect(home / "loa.sock");
     const auto connected = SteadyClock::now();
     int answers = 0;
     while (SteadyClock::now() - connected < 3s && ask_status(poller.get())) {
@@ -94,10 +70,10 @@ TEST_CASE("control socket: a full server takes a new client at once in place of 
     daemon::ControlServerSettings settings;
     settings.client_timeout = 10s; // the idle clients would hold their places this long
     settings.max_clients = 4;
-    const daemon::ControlServer server(home / "loa.sock", handler, zone(), settings);
+    const daemon::ControlServer server(home / "loa.sock", handler, test::control_zone(), settings);
     std::vector<daemon::UniqueFd> idle;
     for (int i = 0; i < 4; ++i) {
-        idle.push_back(raw_connect(home / "loa.sock"));
+        idle.push_back(test::raw_connect(home / "loa.sock"));
         REQUIRE(ask_status(idle.back().get())); // answered, then silent
     }
     const auto before = SteadyClock::now();
@@ -115,7 +91,8 @@ TEST_CASE("control socket: a full server takes a new client at once in place of 
 TEST_CASE("control socket: 64 clients polling status do not keep an emergency out") {
     const test::TempDir home;
     test::FakeHandler handler;
-    const daemon::ControlServer server(home / "loa.sock", handler, zone()); // 16 places, 2 s
+    const daemon::ControlServer server(home / "loa.sock", handler,
+                                       test::control_zone()); // 16 places, 2 s
     std::atomic<bool> stop{false};
     std::atomic<long> answers{0};
     std::vector<std::jthread> crowd;
@@ -151,14 +128,14 @@ TEST_CASE("control socket: 64 clients polling status do not keep an emergency ou
 TEST_CASE("control socket: a request whose client hung up before it was read does not run") {
     const test::TempDir home;
     test::FakeHandler handler;
-    const daemon::ControlServer server(home / "loa.sock", handler, zone());
+    const daemon::ControlServer server(home / "loa.sock", handler, test::control_zone());
     handler.set_status_delay(400ms);
-    const auto busy = raw_connect(home / "loa.sock");
+    const auto busy = test::raw_connect(home / "loa.sock");
     const std::string status = daemon::status_request() + "\n";
     REQUIRE(::send(busy.get(), status.data(), status.size(), MSG_NOSIGNAL) > 0);
     std::this_thread::sleep_for(100ms); // the server's thread is in the slow status now
     {
-        const auto gave_up = raw_connect(home / "loa.sock");
+        const auto gave_up = test::raw_connect(home / "loa.sock");
         const std::string play = daemon::play_request("lua-dao-01", Priority::emergency) + "\n";
         REQUIRE(::send(gave_up.get(), play.data(), play.size(), MSG_NOSIGNAL) > 0);
     } // closed before the server read it, as a client that timed out

@@ -1,7 +1,7 @@
 #include "daemon/control_protocol.hpp"
 
 #include "daemon/json_value.hpp"
-#include "fake_handler.hpp"
+#include "support/fake_handler.hpp"
 
 #include <catch2/catch.hpp>
 

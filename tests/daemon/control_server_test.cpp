@@ -5,7 +5,8 @@
 #include "daemon/control_client.hpp"
 #include "daemon/control_protocol.hpp"
 #include "daemon/socket_address.hpp"
-#include "fake_handler.hpp"
+#include "support/control_socket.hpp"
+#include "support/fake_handler.hpp"
 
 #include <poll.h>
 #include <sys/socket.h>
@@ -21,39 +22,10 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-const TimeZone &zone() {
-    static const TimeZone vietnam = TimeZone::load("Asia/Ho_Chi_Minh");
-    return vietnam;
-}
-
-/// A plain blocking connection, for clients that misbehave on purpose.
-daemon::UniqueFd raw_connect(const std::filesystem::path &path) {
-    daemon::UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    const auto address = daemon::socket_address(path);
-    REQUIRE(::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address.address), address.length) == 0);
-    return fd;
-}
-
-void send_text(const daemon::UniqueFd &fd, const std::string &text) {
-    REQUIRE(::send(fd.get(), text.data(), text.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(text.size()));
-}
-
-/// What arrives within `wait`, up to the first newline; "<closed>" if the server hung up.
-std::string receive_line(const daemon::UniqueFd &fd, std::chrono::milliseconds wait = 2000ms) {
-    std::string line;
-    const auto deadline = SteadyClock::now() + wait;
-    while (line.find('\n') == std::string::npos) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
-        pollfd polled{fd.get(), POLLIN, 0};
-        if (left.count() <= 0 || ::poll(&polled, 1, static_cast<int>(left.count())) != 1)
-            return line;
-        char c;
-        if (::recv(fd.get(), &c, 1, 0) != 1)
-            return line + "<closed>";
-        line.push_back(c);
-    }
-    return line;
-}
+using test::control_zone;
+using test::raw_connect;
+using test::receive_line;
+using test::send_text;
 
 /// A socket file with nobody behind it, as a crashed player leaves one.
 void leave_stale_socket(const std::filesystem::path &path) {
@@ -73,7 +45,7 @@ TEST_CASE("control socket: play, status and reload reach the player and come bac
     status.device = "USB Audio";
     status.schedule_version = 2;
     handler.set_status(status);
-    const daemon::ControlServer server(daemon::control_socket_path(home.path()), handler, zone());
+    const daemon::ControlServer server(daemon::control_socket_path(home.path()), handler, control_zone());
     auto client = daemon::ControlClient::connect(home / "loa.sock");
     REQUIRE(client);
     const auto played = client->play("lua-dao-01", Priority::emergency);
@@ -99,7 +71,7 @@ TEST_CASE("control socket: mode 0660 whatever the umask, removed at exit") {
     for (const mode_t mask : {mode_t{0}, mode_t{022}, mode_t{077}}) {
         const mode_t previous = ::umask(mask);
         {
-            const daemon::ControlServer server(path, handler, zone());
+            const daemon::ControlServer server(path, handler, control_zone());
             struct stat info {};
             REQUIRE(::lstat(path.c_str(), &info) == 0);
             CHECK(S_ISSOCK(info.st_mode));
@@ -124,9 +96,9 @@ TEST_CASE("control socket: a stale socket from a crash is replaced, a live one i
     test::FakeHandler handler;
     const auto path = home / "loa.sock";
     leave_stale_socket(path);
-    const daemon::ControlServer server(path, handler, zone());
+    const daemon::ControlServer server(path, handler, control_zone());
     REQUIRE(daemon::ControlClient::connect(path));
-    CHECK_THROWS_WITH(daemon::ControlServer(path, handler, zone()), Catch::Contains("another loa player answers"));
+    CHECK_THROWS_WITH(daemon::ControlServer(path, handler, control_zone()), Catch::Contains("another loa player answers"));
     auto client = daemon::ControlClient::connect(path);
     REQUIRE(client);
     CHECK(client->play("lua-dao-01", Priority::normal).accepted); // the first one still serves
@@ -137,7 +109,7 @@ TEST_CASE("control socket: a file that is not a socket is left alone") {
     test::FakeHandler handler;
     const auto path = home / "loa.sock";
     std::ofstream(path) << "notes";
-    CHECK_THROWS_WITH(daemon::ControlServer(path, handler, zone()), Catch::Contains("is not loa's control socket"));
+    CHECK_THROWS_WITH(daemon::ControlServer(path, handler, control_zone()), Catch::Contains("is not loa's control socket"));
     CHECK(std::filesystem::is_regular_file(path));
     CHECK_FALSE(daemon::ControlClient::connect(path));
 }
@@ -147,7 +119,7 @@ TEST_CASE("control socket: a socket someone else put in its place is not removed
     test::FakeHandler handler;
     const auto path = home / "loa.sock";
     {
-        const daemon::ControlServer server(path, handler, zone());
+        const daemon::ControlServer server(path, handler, control_zone());
         std::filesystem::remove(path);
         leave_stale_socket(path);
     }
@@ -159,7 +131,7 @@ TEST_CASE("control socket: a client that sends half a line does not hold others 
     test::FakeHandler handler;
     daemon::ControlServerSettings settings;
     settings.client_timeout = 300ms;
-    const daemon::ControlServer server(home / "loa.sock", handler, zone(), settings);
+    const daemon::ControlServer server(home / "loa.sock", handler, control_zone(), settings);
     const auto slow = raw_connect(home / "loa.sock");
     send_text(slow, R"({"command":"pl)");
     const auto before = SteadyClock::now();
@@ -173,7 +145,7 @@ TEST_CASE("control socket: a client that sends half a line does not hold others 
 TEST_CASE("control socket: garbage gets a refusal, the connection goes on") {
     const test::TempDir home;
     test::FakeHandler handler;
-    const daemon::ControlServer server(home / "loa.sock", handler, zone());
+    const daemon::ControlServer server(home / "loa.sock", handler, control_zone());
     const auto fd = raw_connect(home / "loa.sock");
     send_text(fd, "\x01\x02 not json\n");
     CHECK(receive_line(fd).starts_with(R"({"ok":false,"refused":true,"error":"not a loa control request)"));
@@ -187,7 +159,7 @@ TEST_CASE("control socket: garbage gets a refusal, the connection goes on") {
 TEST_CASE("control socket: an endless line is refused and closed") {
     const test::TempDir home;
     test::FakeHandler handler;
-    const daemon::ControlServer server(home / "loa.sock", handler, zone());
+    const daemon::ControlServer server(home / "loa.sock", handler, control_zone());
     const auto fd = raw_connect(home / "loa.sock");
     send_text(fd, std::string(daemon::max_request_bytes + 10, 'x'));
     CHECK(receive_line(fd) == "{\"ok\":false,\"refused\":true,\"error\":\"the request is too long\"}\n");
@@ -199,7 +171,7 @@ TEST_CASE("control socket: a client that never reads its answers is dropped, oth
     test::FakeHandler handler;
     daemon::ControlServerSettings settings;
     settings.client_timeout = 300ms;
-    const daemon::ControlServer server(home / "loa.sock", handler, zone(), settings);
+    const daemon::ControlServer server(home / "loa.sock", handler, control_zone(), settings);
     const auto greedy = raw_connect(home / "loa.sock");
     // Far more answers than the socket buffers hold; this client reads none of them.
     std::string requests;
@@ -222,7 +194,7 @@ TEST_CASE("control socket: a client beyond the limit takes the place of one that
     daemon::ControlServerSettings settings;
     settings.client_timeout = 200ms;
     settings.max_clients = 2;
-    const daemon::ControlServer server(home / "loa.sock", handler, zone(), settings);
+    const daemon::ControlServer server(home / "loa.sock", handler, control_zone(), settings);
     const auto idle_one = raw_connect(home / "loa.sock");
     const auto idle_two = raw_connect(home / "loa.sock");
     auto client = daemon::ControlClient::connect(home / "loa.sock", 5000ms);

@@ -12,19 +12,13 @@ loa=$1
 kills_wanted=${2:-50}
 command -v sqlite3 >/dev/null || { echo "chaos: needs the sqlite3 command (packaging/install-deps.sh)" >&2; exit 1; }
 command -v sox >/dev/null || { echo "chaos: needs sox (packaging/install-deps.sh)" >&2; exit 1; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/loa-chaos.XXXXXX")
-player_pid=""
-cleanup() {
-    [[ -n $player_pid ]] && kill -KILL "$player_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-home="$work/home"
+# shellcheck source-path=SCRIPTDIR source=../support/e2e_helpers.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../support/e2e_helpers.sh"
+e2e_work chaos
 fail() { echo "chaos: FAIL: $*"; exit 1; }
 
 # A station whose local time is about midday (outside the default quiet hours).
-h=$(date -u +%H); o=$((12 - 10#$h))
-if ((o > 0)); then zone="Etc/GMT-$o"; elif ((o < 0)); then zone="Etc/GMT+$((-o))"; else zone="Etc/GMT"; fi
+zone=$(midday_zone)
 
 "$loa" --home "$home" init --code CHAOS-01 --timezone "$zone" >/dev/null || fail "init"
 sox -n -r 48000 -c 1 "$work/mot.wav" synth 1.0 sine 440 vol 0.3 || fail "sox"

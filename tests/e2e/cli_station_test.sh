@@ -12,27 +12,9 @@ set -uo pipefail
 (($# == 2)) || { echo "usage: $0 LOA SOURCE_DIR" >&2; exit 2; }
 loa=$1
 src=$2
-work=$(mktemp -d "${TMPDIR:-/tmp}/loa-e2e-station.XXXXXX")
-cleanup() {
-    chmod -R u+rwX "$work" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-home="$work/home"
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); printf 'ok: %s\n' "$1"; }
-bad() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$1"; }
-expect() {
-    local code=$1 what=$2
-    shift 3
-    "$@" >"$work/out" 2>"$work/err"
-    local got=$?
-    if ((got == code)); then ok "$what (exit $got)"; else bad "$what: exit $got, wanted $code"; sed 's/^/  /' "$work/out" "$work/err"; fi
-}
-contains() {
-    if grep -qF -- "$2" "$1"; then ok "$3"; else bad "$3: '$2' not in:"; sed 's/^/  /' "$1"; fi
-}
+# shellcheck source-path=SCRIPTDIR source=../support/e2e_helpers.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../support/e2e_helpers.sh"
+e2e_work e2e-station
 # Root writes through any permission: a reader without the capabilities that allow it.
 reader=()
 if (($(id -u) == 0)); then reader=(setpriv --bounding-set=-dac_override,-dac_read_search,-fowner --); fi
@@ -186,5 +168,4 @@ expect 1 "init with a broken station.toml" -- "$loa" --home "$work/broken" init
 contains "$work/err" "station.toml:1:" "... names its line"
 [[ ! -e $work/broken/loa.db ]] && ok "... and creates nothing" || bad "init made a database beside a broken station.toml"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+e2e_summary

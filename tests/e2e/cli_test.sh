@@ -8,36 +8,12 @@ set -uo pipefail
 (($# == 2)) || { echo "usage: $0 LOA SOURCE_DIR" >&2; exit 2; }
 loa=$1
 src=$2
-work=$(mktemp -d "${TMPDIR:-/tmp}/loa-e2e-cli.XXXXXX")
-player_pid=""
-cleanup() {
-    [[ -n $player_pid ]] && kill -TERM "$player_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-home="$work/home"
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); printf 'ok: %s\n' "$1"; }
-bad() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$1"; }
-
-# expect CODE DESCRIPTION -- COMMAND...: runs COMMAND, checks its exit code, keeps its output.
-expect() {
-    local code=$1 what=$2
-    shift 3
-    "$@" >"$work/out" 2>"$work/err"
-    local got=$?
-    if ((got == code)); then ok "$what (exit $got)"; else bad "$what: exit $got, wanted $code"; sed 's/^/  /' "$work/err"; fi
-}
-# contains FILE TEXT DESCRIPTION
-contains() {
-    if grep -qF -- "$2" "$1"; then ok "$3"; else bad "$3: '$2' not in:"; sed 's/^/  /' "$1"; fi
-}
+# shellcheck source-path=SCRIPTDIR source=../support/e2e_helpers.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../support/e2e_helpers.sh"
+e2e_work e2e-cli
 
 # A station whose local time is about midday, whatever the hour CI runs at.
-h=$(date -u +%H); o=$((12 - 10#$h))
-if ((o > 0)); then zone="Etc/GMT-$o"; elif ((o < 0)); then zone="Etc/GMT+$((-o))"; else zone="Etc/GMT"; fi
+zone=$(midday_zone)
 
 expect 2 "no command is a usage error" -- "$loa"
 expect 0 "--help" -- "$loa" --help
@@ -148,5 +124,4 @@ expect 0 "remove an announcement nothing played" -- "$loa" --home "$home" remove
 [[ -z $(find "$home/library" -name "$unplayed_sha.*") ]] && ok "... the unplayed content is deleted" ||
     bad "the content of an announcement nothing played was kept"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+e2e_summary

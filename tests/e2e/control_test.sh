@@ -12,37 +12,9 @@ set -uo pipefail
 loa=$1
 src=$2
 live=${3:-}
-work=$(mktemp -d "${TMPDIR:-/tmp}/loa-e2e-control.XXXXXX")
-player_pid=""
-cleanup() {
-    [[ -n $player_pid ]] && kill -KILL "$player_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-home="$work/home"
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); printf 'ok: %s\n' "$1"; }
-bad() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$1"; }
-expect() {
-    local code=$1 what=$2
-    shift 3
-    "$@" >"$work/out" 2>"$work/err"
-    local got=$?
-    if ((got == code)); then ok "$what (exit $got)"; else bad "$what: exit $got, wanted $code"; sed 's/^/  /' "$work/out" "$work/err"; fi
-}
-contains() {
-    if grep -qF -- "$2" "$1"; then ok "$3"; else bad "$3: '$2' not in:"; sed 's/^/  /' "$1"; fi
-}
-# json_check FILE PYTHON-EXPRESSION DESCRIPTION: the expression over `j` (the file's JSON) is true.
-json_check() {
-    if python3 -c "import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" "$1" 2>/dev/null; then
-        ok "$3"
-    else
-        bad "$3: not ($2) in:"; sed 's/^/  /' "$1"
-    fi
-}
+# shellcheck source-path=SCRIPTDIR source=../support/e2e_helpers.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../support/e2e_helpers.sh"
+e2e_work e2e-control
 # start_player: `loa run --output null` in the background, its output in $work/run.out.
 start_player() {
     "$loa" --home "$home" run --output null >"$work/run.out" 2>&1 &
@@ -86,8 +58,7 @@ TOML
 }
 
 # A station whose local time is about midday (outside quiet hours), whatever the hour.
-h=$(date -u +%H); o=$((12 - 10#$h))
-if ((o > 0)); then zone="Etc/GMT-$o"; elif ((o < 0)); then zone="Etc/GMT+$((-o))"; else zone="Etc/GMT"; fi
+zone=$(midday_zone)
 "$loa" --home "$home" init --code CTL-01 --name "Đài thử" --timezone "$zone" >/dev/null || { echo "init failed"; exit 1; }
 "$loa" --home "$home" import "$src"/audio/*.flac "$src"/audio/*.ogg >/dev/null || { echo "import failed"; exit 1; }
 
@@ -235,5 +206,4 @@ stop_player
 echo "measured: SIGTERM to exit while idle: ${stop_ms} ms"
 [[ ! -e $home/loa.sock ]] && ok "no socket is left behind" || bad "$home/loa.sock left behind"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+e2e_summary

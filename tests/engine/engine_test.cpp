@@ -1,54 +1,27 @@
 // The engine on a ManualClock with the null sink: real schedule parsing, real
 // library and play log in SQLite, real decoding; a day passes in milliseconds.
-#include "common/temp_dir.hpp"
 #include "engine/engine.hpp"
-#include "lib/sqlite/database.hpp"
-#include "library/library.hpp"
-#include "playlog/play_log.hpp"
 #include "playout/player.hpp"
-#include "station/home.hpp"
-#include "station/schedule_store.hpp"
+#include "support/engine_station.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace std::chrono;
 using namespace std::chrono_literals;
+using loa::test::monday;
 
 namespace {
 
-const auto zone = loa::TimeZone::load("Asia/Ho_Chi_Minh");
+const auto &zone = loa::test::station_zone();
 
-/// 2020-07-20 (a Monday) at a station-local time.
-loa::TimePoint monday(int hh, int mm, int ss = 0) {
-    return zone.from_local(year_month_day{year{2020}, month{7}, day{20}},
-                           hours{hh} + minutes{mm} + seconds{ss});
-}
-
-struct Station {
-    loa::test::TempDir dir;
-    loa::station::Home home{dir / "home"};
-    std::unique_ptr<loa::sqlite::Database> db;
-    loa::ManualClock clock{monday(5, 0)};
-    std::unique_ptr<loa::station::ScheduleStore> schedules;
-    std::unique_ptr<loa::library::Library> library;
-    std::unique_ptr<loa::playlog::PlayLog> log;
+/// The engine on the real player with the null sink.
+struct Station : loa::test::EngineStation {
     std::unique_ptr<loa::playout::Player> player;
 
     Station() {
-        home.initialise({});
-        db = home.open_database();
-        schedules = std::make_unique<loa::station::ScheduleStore>(*db);
-        library = std::make_unique<loa::library::Library>(*db, home.library_path());
-        log = std::make_unique<loa::playlog::PlayLog>(*db, "T-01", zone);
-        loa::test::write_tone(dir / "tone.wav", 48000, 2, 2.0);
-        library->import({dir / "tone.wav", "tone", {}, {}, {}, {}},
-                        "2020-07-20T05:00:00.000+07:00");
+        add_tone("tone", 2, 2.0);
         player = std::make_unique<loa::playout::Player>(
             loa::playout::OutputSpec{loa::playout::OutputSpec::Kind::null, ""}, clock);
-    }
-
-    void load(const std::string &toml, loa::TimePoint loaded_at) {
-        schedules->activate("test.toml", toml, zone.format_iso(loaded_at), loaded_at);
     }
 
     /// Runs a fresh engine (as after a restart) from the clock's now until `until`.
@@ -61,18 +34,9 @@ struct Station {
             clock.sleep_until(std::min(next, until));
         }
     }
-
-    std::vector<loa::playlog::PlayRecord> rows() const { return log->query({}); }
 };
 
-const std::string two_items_at_six = R"(version = 1
-[[slot]]
-id = "sang"
-days = ["daily"]
-at = ["06:00"]
-play = ["tone", "tone"]
-late = "10m"
-)";
+const std::string two_items_at_six = loa::test::two_tones_at_six("10m");
 
 } // namespace
 

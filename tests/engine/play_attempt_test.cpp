@@ -1,55 +1,30 @@
 // What every play and every row share, whichever way it comes: the library's
 // snapshot on rows that never start, the silent-output refusal, and the progress
 // lines people read. Real schedule, library and play log in SQLite; virtual output.
-#include "common/temp_dir.hpp"
 #include "engine/engine.hpp"
 #include "engine/progress_line.hpp"
-#include "lib/sqlite/database.hpp"
-#include "library/library.hpp"
-#include "playlog/play_log.hpp"
-#include "station/home.hpp"
-#include "station/schedule_store.hpp"
+#include "support/engine_station.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace std::chrono;
 using namespace std::chrono_literals;
 using loa::PlayStatus;
+using loa::test::monday;
 
 namespace {
 
-const auto zone = loa::TimeZone::load("Asia/Ho_Chi_Minh");
+const auto &zone = loa::test::station_zone();
 
-loa::TimePoint monday(int hh, int mm, int ss = 0) {
-    return zone.from_local(year_month_day{year{2020}, month{7}, day{20}},
-                           hours{hh} + minutes{mm} + seconds{ss});
-}
-
-struct Station {
-    loa::test::TempDir dir;
-    loa::station::Home home{dir / "home"};
-    std::unique_ptr<loa::sqlite::Database> db;
-    loa::ManualClock clock{monday(5, 0)};
-    std::unique_ptr<loa::station::ScheduleStore> schedules;
-    std::unique_ptr<loa::library::Library> library;
-    std::unique_ptr<loa::playlog::PlayLog> log;
+struct Station : loa::test::EngineStation {
     loa::engine::VirtualOutput output{clock};
     std::vector<std::string> lines;
 
-    Station() {
-        home.initialise({});
-        db = home.open_database();
-        schedules = std::make_unique<loa::station::ScheduleStore>(*db);
-        library = std::make_unique<loa::library::Library>(*db, home.library_path());
-        log = std::make_unique<loa::playlog::PlayLog>(*db, "T-01", zone);
-        loa::test::write_tone(dir / "tone.wav", 48000, 1, 2.0);
-        library->import({dir / "tone.wav", "tone", std::string("Chuông"), {}, {}, {}},
-                        "2020-07-20T05:00:00.000+07:00");
-    }
+    Station() { add_tone("tone", 1, 2.0, std::string("Chuông")); }
 
     void run(const std::string &toml, loa::TimePoint from, loa::TimePoint until,
              double target_lufs = -16.0) {
-        schedules->activate("test.toml", toml, zone.format_iso(monday(4, 0)), monday(4, 0));
+        load(toml);
         clock.set(from);
         loa::engine::EngineSettings settings{zone, std::nullopt};
         settings.loudness_target_lufs = target_lufs;
@@ -60,14 +35,7 @@ struct Station {
     }
 };
 
-const std::string at_six = R"(version = 1
-[[slot]]
-id = "sang"
-days = ["daily"]
-at = ["06:00"]
-play = ["tone", "tone"]
-late = "0"
-)";
+const std::string at_six = loa::test::two_tones_at_six("0");
 
 } // namespace
 

@@ -3,15 +3,10 @@
 // restart after them, clock steps both ways, crash recovery, reload, status and
 // the heartbeat. Real schedule parsing, library and play log in SQLite; the
 // output is virtual (it moves the clock by the item's length), or a scripted one.
-#include "common/temp_dir.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
-#include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
-#include "library/library.hpp"
-#include "playlog/play_log.hpp"
-#include "station/home.hpp"
-#include "station/schedule_store.hpp"
+#include "support/engine_station.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,15 +16,11 @@ using namespace std::chrono;
 using namespace std::chrono_literals;
 using loa::PlayStatus;
 using loa::Priority;
+using loa::test::monday;
 
 namespace {
 
-const auto zone = loa::TimeZone::load("Asia/Ho_Chi_Minh");
-
-loa::TimePoint monday(int hh, int mm, int ss = 0) {
-    return zone.from_local(year_month_day{year{2020}, month{7}, day{20}},
-                           hours{hh} + minutes{mm} + seconds{ss});
-}
+const auto &zone = loa::test::station_zone();
 
 /// A virtual output that can run a script while an item plays (an emergency request
 /// arriving mid-item): the item then stops `played_before_stop` into its play.
@@ -88,33 +79,13 @@ private:
     std::atomic<bool> m_stop{false};
 };
 
-struct Station {
-    loa::test::TempDir dir;
-    loa::station::Home home{dir / "home"};
-    std::unique_ptr<loa::sqlite::Database> db;
-    loa::ManualClock clock{monday(5, 0)};
-    std::unique_ptr<loa::station::ScheduleStore> schedules;
-    std::unique_ptr<loa::library::Library> library;
-    std::unique_ptr<loa::playlog::PlayLog> log;
+struct Station : loa::test::EngineStation {
     ScriptedOutput output{clock};
     std::optional<loa::station::QuietHours> quiet;
 
     Station() {
-        home.initialise({});
-        db = home.open_database();
-        schedules = std::make_unique<loa::station::ScheduleStore>(*db);
-        library = std::make_unique<loa::library::Library>(*db, home.library_path());
-        log = std::make_unique<loa::playlog::PlayLog>(*db, "T-01", zone);
-        loa::test::write_tone(dir / "tone.wav", 48000, 1, 2.0);
-        library->import({dir / "tone.wav", "tone", {}, {}, {}, {}},
-                        "2020-07-20T05:00:00.000+07:00");
-        loa::test::write_tone(dir / "alarm.wav", 48000, 1, 3.0);
-        library->import({dir / "alarm.wav", "alarm", {}, {}, {}, {}},
-                        "2020-07-20T05:00:00.000+07:00");
-    }
-
-    void load(const std::string &toml, loa::TimePoint loaded_at = monday(4, 0)) {
-        schedules->activate("test.toml", toml, zone.format_iso(loaded_at), loaded_at);
+        add_tone("tone", 1, 2.0);
+        add_tone("alarm", 1, 3.0);
     }
 
     std::unique_ptr<loa::engine::Engine> engine() {
@@ -135,8 +106,6 @@ struct Station {
         auto e = engine();
         run(*e, clock, until);
     }
-
-    std::vector<loa::playlog::PlayRecord> rows() const { return log->query({}); }
 
     /// (offset_ms, resumes) of a row, which the chain does not cover.
     std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>
@@ -285,7 +254,8 @@ TEST_CASE(
     Station s;
     s.load("version = 1\n" + slot("sang", "06:00", row.policy, R"(["tone", "tone"])"));
     auto engine = s.engine();
-    s.output.during = [&] { engine->request_play("alarm", Priority::emergency); };
+    // The play runs on its own thread; the engine thread answers (and preempts) meanwhile.
+    s.output.during = [&] { engine->request_play("alarm", Priority::emergency)->future().wait(); };
     Station::run(*engine, s.clock, monday(6, 5));
     const auto rows = s.rows();
     REQUIRE(rows.size() == 4);
@@ -312,7 +282,7 @@ TEST_CASE("a manual play queues after the current item, before the rest of its o
     Station s;
     s.load("version = 1\n" + slot("sang", "06:00", "", R"(["tone", "tone"])"));
     auto engine = s.engine();
-    s.output.during = [&] { engine->request_play("alarm", Priority::priority); };
+    s.output.during = [&] { engine->request_play("alarm", Priority::priority)->future().wait(); };
     Station::run(*engine, s.clock, monday(6, 5));
     const auto rows = s.rows();
     REQUIRE(rows.size() == 3);
@@ -324,10 +294,16 @@ TEST_CASE("a manual play queues after the current item, before the rest of its o
     CHECK(rows[2].position == 1);
 }
 
-TEST_CASE("an id the library does not have is refused at once") {
+TEST_CASE("an id the library does not have is refused by the engine thread, and nothing plays") {
     Station s;
     auto engine = s.engine();
-    CHECK_THROWS_AS(engine->request_play("khong-co", Priority::emergency), loa::InputError);
+    auto answer = engine->request_play("khong-co", Priority::emergency)->future();
+    engine->step();
+    REQUIRE(answer.wait_for(0s) == std::future_status::ready);
+    const auto refusal = answer.get();
+    CHECK_FALSE(refusal.accepted);
+    CHECK(refusal.message.find("'khong-co' is not in the library") != std::string::npos);
+    CHECK(s.rows().empty());
 }
 
 TEST_CASE("clock steps: forward sends skipped occurrences through the late policy, backward "
