@@ -1,6 +1,7 @@
 #include "cli/engine_control.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "engine/engine.hpp"
 
 namespace loa::cli {
@@ -12,10 +13,12 @@ daemon::PlayAnswer EngineControl::play(const std::string &announcement, Priority
     } catch (const InputError &refusal) {
         return {false, refusal.what()};
     }
-    if (priority == Priority::emergency)
-        return {true, announcement + " plays now" +
-                          std::string(on_air ? "; what was on air continues after it" : "")};
-    return {true, announcement + (on_air ? " plays after the current item" : " plays now")};
+    if (priority == Priority::emergency && on_air)
+        return {true, i18n::format(_("{1} plays now; what was on air continues after it"),
+                                   announcement)};
+    return {true, i18n::format(on_air ? _("{1} plays after the current item") : _("{1} plays now"),
+                               announcement)};
+
 }
 
 engine::EngineStatus EngineControl::status() {
