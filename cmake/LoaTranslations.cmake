@@ -39,8 +39,8 @@ foreach(language IN LISTS LOA_LANGUAGES)
          "${PROJECT_SOURCE_DIR}/po/loa.pot")
 endforeach()
 add_custom_target(pot
-    COMMAND "${LOA_XGETTEXT}" ${LOA_XGETTEXT_OPTIONS} --files-from="${LOA_TRANSLATED_SOURCES_FILE}"
-            --output="${PROJECT_SOURCE_DIR}/po/loa.pot"
+    COMMAND "${LOA_XGETTEXT}" ${LOA_XGETTEXT_OPTIONS} --files-from=${LOA_TRANSLATED_SOURCES_FILE}
+            --output=${PROJECT_SOURCE_DIR}/po/loa.pot
     ${loa_merge_commands}
     WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}" VERBATIM
     COMMENT "Extracting the messages into po/loa.pot")
@@ -50,7 +50,7 @@ foreach(language IN LISTS LOA_LANGUAGES)
     set(mo "${LOA_BUILD_LOCALEDIR}/${language}/LC_MESSAGES/loa.mo")
     add_custom_command(OUTPUT "${mo}"
         COMMAND "${CMAKE_COMMAND}" -E make_directory "${LOA_BUILD_LOCALEDIR}/${language}/LC_MESSAGES"
-        COMMAND "${LOA_MSGFMT}" --check --output-file="${mo}" "${PROJECT_SOURCE_DIR}/po/${language}.po"
+        COMMAND "${LOA_MSGFMT}" --check --output-file=${mo} "${PROJECT_SOURCE_DIR}/po/${language}.po"
         DEPENDS "${PROJECT_SOURCE_DIR}/po/${language}.po" VERBATIM)
     list(APPEND loa_catalogues "${mo}")
     install(FILES "${mo}" DESTINATION share/locale/${language}/LC_MESSAGES)

@@ -42,8 +42,7 @@ std::string wrote_plays(std::size_t count, const std::string &output) {
     return i18n::format(_("wrote {1} play(s) to {2}"), std::to_string(count), output);
 }
 
-/// Streams an export
- into `path` so that it appears whole or not at all (a
+/// Streams an export into `path` so that it appears whole or not at all (a
 /// year's export need not fit in memory): a temporary file, fsync'd, renamed.
 void write_streamed_durably(const std::filesystem::path &path,
                             const std::function<void(std::ostream &)> &write) {

@@ -1,5 +1,7 @@
 #include "core/regular_file.hpp"
 
+#include "core/i18n.hpp"
+
 #include "core/error.hpp"
 
 #include <fcntl.h>
@@ -15,14 +17,14 @@ namespace {
 
 std::string_view kind_of(mode_t mode) noexcept {
     if (S_ISFIFO(mode))
-        return "a named pipe";
+        return _("a named pipe");
     if (S_ISCHR(mode))
-        return "a character device";
+        return _("a character device");
     if (S_ISBLK(mode))
-        return "a block device";
+        return _("a block device");
     if (S_ISSOCK(mode))
-        return "a socket";
-    return "not a file";
+        return _("a socket");
+    return _("not a file");
 }
 
 void refuse_kind(const std::filesystem::path &path, const struct stat &status,

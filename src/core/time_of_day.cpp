@@ -1,5 +1,7 @@
 #include "core/time_of_day.hpp"
 
+#include "core/i18n.hpp"
+
 #include <cstdio>
 
 namespace loa {
@@ -69,10 +71,10 @@ bool in_range(const Fields &fields) noexcept {
 
 std::string range_problem(const Fields &fields) {
     if (fields.hours > 23)
-        return "hours go from 00 to 23 (midnight is \"00:00\", at the start of the day)";
+        return _("hours go from 00 to 23 (midnight is \"00:00\", at the start of the day)");
     if (fields.minutes > 59)
-        return "minutes go from 00 to 59";
-    return "seconds go from 00 to 59";
+        return _("minutes go from 00 to 59");
+    return _("seconds go from 00 to 59");
 }
 
 std::chrono::seconds to_seconds(const Fields &fields) noexcept {

@@ -1,5 +1,7 @@
 #include "schedule/value_reader.hpp"
 
+#include "core/i18n.hpp"
+
 #include "core/time_zone.hpp"
 
 #include <algorithm>
@@ -38,7 +40,8 @@ std::chrono::year_month_day to_year_month_day(const toml::date &date) noexcept {
 }
 
 std::string here_it_is(const toml::node &node) {
-    return "; here it is " + std::string(describe(node));
+    return i18n::format(_("; here it is {1}"), describe(node));
+
 }
 
 /// The value written as a one-item list, if it is simple enough to show.
@@ -65,27 +68,27 @@ SourcePosition position_of(const toml::key &key) noexcept {
 std::string_view describe(const toml::node &node) noexcept {
     switch (node.type()) {
     case toml::node_type::string:
-        return "text";
+        return _("text");
     case toml::node_type::integer:
-        return "a whole number";
+        return _("a whole number");
     case toml::node_type::floating_point:
-        return "a number with a decimal point";
+        return _("a number with a decimal point");
     case toml::node_type::boolean:
-        return "true or false";
+        return _("true or false");
     case toml::node_type::date:
-        return "a date";
+        return _("a date");
     case toml::node_type::time:
-        return "a time";
+        return _("a time");
     case toml::node_type::date_time:
-        return "a date with a time";
+        return _("a date with a time");
     case toml::node_type::array:
-        return "a list";
+        return _("a list");
     case toml::node_type::table:
-        return "a block of keys";
+        return _("a block of keys");
     case toml::node_type::none:
         break;
     }
-    return "nothing";
+    return _("nothing");
 }
 
 std::string example_of(const Field &field) {
