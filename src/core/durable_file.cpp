@@ -1,5 +1,7 @@
 #include "core/durable_file.hpp"
 
+#include "core/i18n.hpp"
+
 #include "core/error.hpp"
 #include "core/regular_file.hpp"
 
@@ -125,7 +127,8 @@ void sync_directory(const std::filesystem::path &directory) {
 
 std::string read_text_file(const std::filesystem::path &path) {
     FileDescriptor fd(open_regular_file(
-        path, {"give the file inside it", "copy it into a regular file and give that"}));
+        path, {N_("give the file inside it"), N_("copy it into a regular file and give that")}));
+
     std::string text;
     std::array<char, 65536> buffer{};
     for (;;) {
