@@ -97,19 +97,21 @@ contains "$work/err" "station.toml:$line:12: unknown language 'fr': write \"vi\"
 cp "$work/station.toml.good" "$home/station.toml"
 
 # loa run writes in the station's language, whatever LANGUAGE says.
-env "${en[@]}" "$loa" --home "$home" run --output null >"$work/run" 2>&1 &
-player=$!
-for _ in $(seq 100); do grep -q 'loa: ' "$work/run" && break; sleep 0.1; done
-sleep 0.5
-kill -TERM "$player"; wait "$player"; player=
+# run_briefly ENV...: starts the player under env ENV, lets it say what it does, stops it.
+run_briefly() {
+    env "$@" "$loa" --home "$home" run --output null >"$work/run" 2>&1 &
+    player=$!
+    for _ in $(seq 100); do grep -q 'loa: ' "$work/run" && break; sleep 0.1; done
+    sleep 0.5
+    kill -TERM "$player"
+    wait "$player"
+    player=
+}
+run_briefly "${en[@]}"
 contains "$work/run" "loa: đài VI-01 đang phát ra" "loa run follows station.toml's language = \"vi\""
 contains "$work/run" "loa: chưa nạp lịch phát nào; xin nạp bằng 'loa schedule load TỆP'" "... for all it writes"
 sed -i 's/^language = .*/language = "en"/' "$home/station.toml"
-env "${vi[@]}" "$loa" --home "$home" run --output null >"$work/run" 2>&1 &
-player=$!
-for _ in $(seq 100); do grep -q 'loa: ' "$work/run" && break; sleep 0.1; done
-sleep 0.5
-kill -TERM "$player"; wait "$player"; player=
+run_briefly "${vi[@]}"
 contains "$work/run" "loa: station VI-01 playing to" "language = \"en\": loa run writes English under LANGUAGE=vi"
 
 printf '%d passed, %d failed\n' "$passed" "${#failures[@]}"
