@@ -89,8 +89,9 @@ const DeviceInfo &select_device(const std::vector<DeviceInfo> &devices, std::str
         for (const DeviceInfo *device : matches)
             names += (names.empty() ? "'" : ", '") + device->name + "' (" +
                      std::to_string(device->index) + ")";
-        throw Error("sound device '" + std::string(target) + "' is ambiguous: it matches " + names +
-                    "; give more of the name or the index");
+        throw Error(i18n::format(_("sound device '{1}' is ambiguous: it matches {2}; give more of "
+                                   "the name or the index"),
+                                 target, names));
     }
     return *matches.front();
 }

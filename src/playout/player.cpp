@@ -129,8 +129,8 @@ std::string Player::device_lost(const std::string &reason) {
     m_device_down = true;
     m_next_attempt = steady_clock::now() + delay;
     m_changed.notify_all();
-    return reason + "; trying the sound device again in " + std::to_string(delay.count()) +
-           " s (attempt " + std::to_string(m_attempts + 1) + ")";
+    return i18n::format(_("{1}; trying the sound device again in {2} s (attempt {3})"), reason,
+                        std::to_string(delay.count()), std::to_string(m_attempts + 1));
 }
 
 std::string Player::device_back() {
