@@ -13,6 +13,9 @@
 #   /usr/lib/tmpfiles.d/loa.conf                 /var/lib/loa (0750 loa:loa) and its station.toml link
 #   /etc/loa/station.toml                        conffile; /var/lib/loa/station.toml links to it
 #   /usr/share/man/man1/loa.1.gz, /usr/share/bash-completion/completions/loa
+#   /usr/share/man/vi/man1/loa.1.gz                the manual page in Vietnamese
+#   /usr/share/locale/vi/LC_MESSAGES/loa.mo       the messages in Vietnamese (po/vi.po)
+
 #   /usr/share/doc/loa/                          README, schedule guide, examples (schedules, sample audio)
 
 option(LOA_PACKAGE "Build for the Debian package: loa defaults to /var/lib/loa, and the install \
@@ -47,8 +50,14 @@ find_program(LOA_GZIP gzip REQUIRED)
 add_custom_command(OUTPUT "${PROJECT_BINARY_DIR}/loa.1.gz"
                    COMMAND "${LOA_GZIP}" -9 -n -c "${PROJECT_BINARY_DIR}/loa.1" > "${PROJECT_BINARY_DIR}/loa.1.gz"
                    DEPENDS "${PROJECT_BINARY_DIR}/loa.1" VERBATIM)
-add_custom_target(loa_man_page ALL DEPENDS "${PROJECT_BINARY_DIR}/loa.1.gz")
+# The Vietnamese one (the same synopses) goes where man finds it for a vi locale.
+configure_file("${loa_packaging}/loa.vi.1" "${PROJECT_BINARY_DIR}/vi/loa.1" @ONLY)
+add_custom_command(OUTPUT "${PROJECT_BINARY_DIR}/vi/loa.1.gz"
+                   COMMAND "${LOA_GZIP}" -9 -n -c "${PROJECT_BINARY_DIR}/vi/loa.1" > "${PROJECT_BINARY_DIR}/vi/loa.1.gz"
+                   DEPENDS "${PROJECT_BINARY_DIR}/vi/loa.1" VERBATIM)
+add_custom_target(loa_man_page ALL DEPENDS "${PROJECT_BINARY_DIR}/loa.1.gz" "${PROJECT_BINARY_DIR}/vi/loa.1.gz")
 install(FILES "${PROJECT_BINARY_DIR}/loa.1.gz" DESTINATION share/man/man1)
+install(FILES "${PROJECT_BINARY_DIR}/vi/loa.1.gz" DESTINATION share/man/vi/man1)
 
 # Debian's changelog of a native package, /usr/share/doc/loa/changelog.gz: its
 # newest entry must be this version's (packaging/changelog, Debian's format).

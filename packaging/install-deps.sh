@@ -18,7 +18,10 @@ packages=(
     # tests: the reports opened and printed as the province does (LibreOffice, Chromium,
     # pdftotext; the fonts stand in for Calibri and Times New Roman)
     libreoffice-calc-nogui chromium poppler-utils fonts-crosextra-carlito fonts-liberation
+    # translations: xgettext and msgfmt (po/), and the vi_VN locale the tests generate
+    gettext locales
     # playout's resampler
+
     libsoxr-dev
     # fuzzing (tests/fuzz/run.sh)
     clang-14 libclang-rt-14-dev

@@ -1,6 +1,7 @@
 #include "cli/arguments.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/time_zone.hpp"
 
 #include <algorithm>
@@ -79,7 +80,6 @@ Arguments::Arguments(std::string command, const std::vector<OptionSpec> &options
     : m_command(std::move(command)), m_options(&options), m_help(asks_for_help(words)) {
     if (m_help)
         return;
-    const std::string see = "; 'loa " + m_command + " --help' lists its options";
     bool only_positionals = false;
     for (std::size_t i = 0; i < words.size(); ++i) {
         std::string word = words[i];
@@ -101,15 +101,18 @@ Arguments::Arguments(std::string command, const std::vector<OptionSpec> &options
                 return option.name == word || (!option.alias.empty() && option.alias == word);
             });
         if (found == options.end())
-            throw UsageError(m_command + ": unknown option " + word + see);
+            throw UsageError(i18n::format(
+                _("{1}: unknown option {2}; 'loa {1} --help' lists its options"), m_command, word));
         if (found->kind == ValueKind::flag) {
             if (value)
-                throw UsageError(m_command + ": " + word + " takes no value" + see);
+                throw UsageError(i18n::format(
+                    _("{1}: {2} takes no value; 'loa {1} --help' lists its options"), m_command, word));
             value = "";
         } else if (!value) {
             if (i + 1 >= words.size())
-                throw UsageError(m_command + ": " + word + " needs a value (" +
-                                 std::string(found->value) + ")" + see);
+                throw UsageError(
+                    i18n::format(_("{1}: {2} needs a value ({3}); 'loa {1} --help' lists its options"),
+                                 m_command, word, found->value));
             value = words[++i];
         }
         m_given.emplace_back(std::string(found->name), *value);
@@ -119,45 +122,48 @@ Arguments::Arguments(std::string command, const std::vector<OptionSpec> &options
 }
 
 void Arguments::check_presence(const PositionalSpec &positionals) const {
-    const std::string see = "; 'loa " + m_command + " --help' lists its options";
     for (const auto &option : *m_options)
         if (option.required && !this->option(option.name))
-            throw UsageError(m_command + ": " + std::string(option.name) + " " +
-                             std::string(option.value) + " is required" + see);
+            throw UsageError(
+                i18n::format(_("{1}: {2} {3} is required; 'loa {1} --help' lists its options"),
+                             m_command, option.name, option.value));
     if (m_positionals.size() < positionals.min || m_positionals.size() > positionals.max) {
         const std::string wanted = positionals.text.empty()
-                                       ? std::string("no arguments besides its options")
+                                       ? std::string(_("no arguments besides its options"))
                                        : std::string(positionals.text);
         throw UsageError(
-            m_command + ": expected " + wanted +
-            (m_positionals.empty() ? std::string() : ", not '" + m_positionals.back() + "'") + see);
+            m_positionals.empty()
+                ? i18n::format(_("{1}: expected {2}; 'loa {1} --help' lists its options"), m_command,
+                               wanted)
+                : i18n::format(_("{1}: expected {2}, not '{3}'; 'loa {1} --help' lists its options"),
+                               m_command, wanted, m_positionals.back()));
     }
 }
 
 void Arguments::check_values() const {
     for (const auto &[name, value] : m_given) {
         const auto &option = spec(name);
-        const std::string given = ", not '" + value + "'";
         if (option.kind == ValueKind::count) {
             int number = 0;
             const auto [end, error] =
                 std::from_chars(value.data(), value.data() + value.size(), number);
             if (value.empty() || error != std::errc{} || end != value.data() + value.size() ||
                 number < option.min || number > option.max)
-                throw UsageError(m_command + ": " + name + " must be a whole number from " +
-                                 std::to_string(option.min) + " to " + std::to_string(option.max) +
-                                 given);
+                throw UsageError(
+                    i18n::format(_("{1}: {2} must be a whole number from {3} to {4}, not '{5}'"),
+                                 m_command, name, std::to_string(option.min),
+                                 std::to_string(option.max), value));
         } else if (option.kind == ValueKind::date) {
             try {
                 parse_date(value, name);
             } catch (const InputError &error) {
-                throw UsageError(m_command + ": " + error.what());
+                throw UsageError(i18n::format("{1}: {2}", m_command, error.what()));
             }
         } else if (option.kind == ValueKind::choice) {
             const auto choices = choices_of(option);
             if (std::find(choices.begin(), choices.end(), value) == choices.end())
-                throw UsageError(m_command + ": " + name + " must be one of " + joined(choices) +
-                                 given);
+                throw UsageError(i18n::format(_("{1}: {2} must be one of {3}, not '{4}'"),
+                                              m_command, name, joined(choices), value));
         }
     }
 }
@@ -182,7 +188,7 @@ std::optional<std::string> Arguments::option(std::string_view name) const {
 std::string Arguments::required(std::string_view name) const {
     if (auto value = option(name))
         return *value;
-    throw UsageError(m_command + ": " + std::string(name) + " is required");
+    throw UsageError(i18n::format(_("{1}: {2} is required"), m_command, name));
 }
 
 std::optional<int> Arguments::count(std::string_view name) const {
@@ -200,7 +206,8 @@ bool Arguments::flag(std::string_view name) const {
 
 void Arguments::expect_positionals(std::size_t count, const std::string &what) const {
     if (m_positionals.size() != count)
-        throw UsageError(m_command + ": expected " + what);
+        throw UsageError(i18n::format(_("{1}: expected {2}"), m_command, what));
+
 }
 
 } // namespace loa::cli

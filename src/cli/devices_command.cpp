@@ -1,5 +1,6 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
+#include "core/i18n.hpp"
 #include "core/json.hpp"
 #include "playout/device_info.hpp"
 
@@ -24,7 +25,8 @@ int run_devices(Context &context, const Arguments &args) {
         return 0;
     }
     if (devices.empty()) {
-        context.out << "no sound output device found on this machine\n";
+        context.out << _("no sound output device found on this machine") << "\n";
+
         return 0;
     }
     for (const auto &d : devices)

@@ -2,6 +2,7 @@
 
 #include "cli/help.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <algorithm>
 
@@ -25,8 +26,8 @@ const Command *find(const std::vector<Command> &table, const std::string &name) 
 int dispatch(Context &context, std::vector<std::string> words) {
     const Command *command = words.empty() ? nullptr : find(commands(), words.front());
     if (!command)
-        throw UsageError("unknown command '" + (words.empty() ? std::string() : words.front()) +
-                         "'; 'loa --help' lists the commands");
+        throw UsageError(i18n::format(_("unknown command '{1}'; 'loa --help' lists the commands"),
+                                      words.empty() ? std::string() : words.front()));
     std::string name(command->name);
     words.erase(words.begin());
     if (!command->subcommands.empty()) {
@@ -36,8 +37,9 @@ int dispatch(Context &context, std::vector<std::string> words) {
         }
         const Command *sub = find(command->subcommands, words.front());
         if (!sub)
-            throw UsageError(name + ": unknown subcommand '" + words.front() + "'; 'loa " + name +
-                             " --help' lists them");
+            throw UsageError(i18n::format(
+                _("{1}: unknown subcommand '{2}'; 'loa {1} --help' lists them"), name, words.front()));
+
         name += " " + std::string(sub->name);
         command = sub;
         words.erase(words.begin());

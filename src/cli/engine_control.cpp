@@ -22,10 +22,12 @@ daemon::PlayAnswer EngineControl::play(const std::string &announcement, Priority
     const engine::RequestAnswer answer = future.get();
     if (!answer.accepted)
         return {false, answer.message};
-    if (priority == Priority::emergency)
-        return {true, announcement + " plays now" +
-                          std::string(answer.on_air ? "; what was on air continues after it" : "")};
-    return {true, announcement + (answer.on_air ? " plays after the current item" : " plays now")};
+    if (priority == Priority::emergency && answer.on_air)
+        return {true, i18n::format(_("{1} plays now; what was on air continues after it"),
+                                   announcement)};
+    return {true, i18n::format(answer.on_air ? _("{1} plays after the current item")
+                                             : _("{1} plays now"),
+                               announcement)};
 }
 
 engine::EngineStatus EngineControl::status() {

@@ -1,9 +1,16 @@
 #include "cli/help.hpp"
 
+#include "core/i18n.hpp"
+
 #include <ostream>
 
 namespace loa::cli {
 namespace {
+
+/// A text of the command table (marked there with N_) in the reader's language.
+std::string translated(std::string_view text) {
+    return i18n::translate(std::string(text).c_str());
+}
 
 constexpr std::size_t help_column = 30;
 
@@ -42,42 +49,53 @@ std::string usage_line(const Command &command, std::string_view full_name) {
 
 void print_help(std::ostream &out, std::string_view default_home) {
     const std::string_view home = default_home;
-    out << "loa " LOA_VERSION
-           " - plays a station's announcements on schedule and logs every play\n\n"
-        << "usage: loa [--home DIR] COMMAND [OPTIONS]\n\n"
-        << "  --home DIR   the station's folder (station.toml, loa.db, library/);\n"
-        << "               default $LOA_HOME, else "
-        << (home == "." ? std::string_view("the current folder") : home) << "\n\n"
-        << "commands:\n";
+    out << i18n::format(_("loa {1} - plays a station's announcements on schedule and logs every "
+                          "play"),
+                        LOA_VERSION)
+        << "\n\n"
+        << _("usage:") << " loa [--home DIR] COMMAND [OPTIONS]\n\n"
+        << i18n::format(_("  --home DIR   the station's folder (station.toml, loa.db, library/);\n"
+                          "               default $LOA_HOME, else {1}"),
+                        home == "." ? std::string_view(_("the current folder")) : home)
+        << "\n\n"
+        << _("commands:") << "\n";
     for (const auto &command : commands())
-        out << "  " << padded(std::string(command.name), 18) << command.summary << "\n";
-    out << "\n'loa COMMAND --help' shows a command's options. Exit codes: 0 ok, 1 input refused,\n"
-        << "2 usage error, 3 runtime failure (sound device, disk).\n";
+        out << "  " << padded(std::string(command.name), 18) << translated(command.summary) << "\n";
+    out << "\n"
+        << _("'loa COMMAND --help' shows a command's options. Exit codes: 0 ok, 1 input refused,\n"
+             "2 usage error, 3 runtime failure (sound device, disk).")
+        << "\n";
 }
 
 void print_command_help(std::ostream &out, const Command &command, std::string_view full_name) {
-    out << "usage: " << usage_line(command, full_name) << "\n" << command.summary << "\n";
+    out << _("usage:") << " " << usage_line(command, full_name) << "\n"
+        << translated(command.summary) << "\n";
     if (!command.subcommands.empty()) {
-        out << "\nsubcommands:\n";
+        out << "\n" << _("subcommands:") << "\n";
         for (const auto &sub : command.subcommands) {
             std::string name(sub.name);
             if (!sub.positionals.text.empty())
                 name += " " + std::string(sub.positionals.text);
-            out << "  " << padded(name, help_column) << sub.summary << "\n";
+            out << "  " << padded(name, help_column) << translated(sub.summary) << "\n";
         }
-        out << "\n'loa " << full_name << " SUBCOMMAND --help' shows a subcommand's options.\n";
+        out << "\n"
+            << i18n::format(_("'loa {1} SUBCOMMAND --help' shows a subcommand's options."), full_name)
+            << "\n";
         return;
     }
-    out << "\noptions:\n";
+    out << "\n" << _("options:") << "\n";
     for (const auto &option : command.options) {
         std::string words = option.alias.empty() ? "" : std::string(option.alias) + ", ";
         words += option_word(option, false);
-        out << "  " << padded(words, help_column) << option.help
-            << (option.required ? " (required)" : "") << "\n";
+        out << "  " << padded(words, help_column)
+            << (option.required ? i18n::format(_("{1} (required)"), translated(option.help))
+                                : translated(option.help))
+            << "\n";
     }
-    out << "  " << padded("-h, --help", help_column) << "show this help\n";
+    out << "  " << padded("-h, --help", help_column) << _("show this help") << "\n";
     if (!command.notes.empty())
-        out << "\n" << command.notes << "\n";
+        out << "\n" << translated(command.notes) << "\n";
+
 }
 
 } // namespace loa::cli

@@ -1,6 +1,7 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/time_zone.hpp"
 
 #include <ostream>
@@ -16,17 +17,23 @@ int run_init(Context &context, const Arguments &args) {
     TimeZone::load(config.timezone); // refuse an unknown zone before writing anything
     const bool created = context.home.initialise(config);
     if (created) {
-        context.out << "created station " << config.code << " in " << context.home.root().string()
-                    << "\n"
-                    << "edit " << context.home.config_path().string()
-                    << " to set the station's name, code and sound card\n";
+        context.out << i18n::format(_("created station {1} in {2}\n"
+                                      "edit {3} to set the station's name, code and sound card"),
+                                    config.code, context.home.root().string(),
+                                    context.home.config_path().string())
+                    << "\n";
     } else {
-        context.out << "station home " << context.home.root().string()
-                    << " is ready (station.toml kept as it was)\n";
+        context.out << i18n::format(_("station home {1} is ready (station.toml kept as it was)"),
+                                    context.home.root().string())
+                    << "\n";
         if (args.option("--code") || args.option("--name") || args.option("--timezone"))
-            context.err << "loa: note: station.toml already exists, so --code/--name/--timezone "
-                           "were not applied; edit "
-                        << context.home.config_path().string() << " to change them\n";
+            context.err << "loa: "
+                        << i18n::format(_("note: station.toml already exists, so "
+                                          "--code/--name/--timezone were not applied; edit {1} to "
+                                          "change them"),
+                                        context.home.config_path().string())
+                        << "\n";
+
     }
     return 0;
 }

@@ -3,6 +3,7 @@
 #include "cli/command.hpp"
 #include "cli/open_station.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/json.hpp"
 #include "library/campaign_store.hpp"
 #include "library/library.hpp"
@@ -61,7 +62,7 @@ std::string to_json(const library::Announcement &a) {
 }
 
 std::string level_text(const std::optional<double> &value, const char *unit) {
-    return value ? number_json(value) + " " + unit : std::string("- (silence)");
+    return value ? number_json(value) + " " + unit : std::string(_("- (silence)"));
 }
 
 std::string campaign_json(const library::Campaign &c) {
@@ -86,7 +87,9 @@ std::vector<std::string> slots_playing(sqlite::Database &db, const std::string &
     return slots;
 }
 
+
 std::string seconds_text(std::int64_t ms) {
+
     return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
 }
 
@@ -95,7 +98,7 @@ std::string seconds_text(std::int64_t ms) {
 int run_import(Context &context, const Arguments &args) {
     if (args.positionals().size() > 1 && args.option("--id"))
         throw UsageError(
-            "loa import: --id names one file; import the files one at a time to give each an id");
+            _("loa import: --id names one file; import the files one at a time to give each an id"));
     auto station = open_station(context.home, Access::write_after_check);
     const playlog::PlayLog log(*station.db, station.config.code, station.zone);
     library::Library library = sweeping_library(station, log, context.home);
@@ -121,15 +124,18 @@ int run_import(Context &context, const Arguments &args) {
                         << " Hz\t" << a.channels << " ch\t" << a.format << "\t"
                         << level_text(a.loudness_lufs, "LUFS")
                         << (result.outcome == library::ImportOutcome::already_present
-                                ? "\t(already in the library)"
-                            : result.outcome == library::ImportOutcome::replaced ? "\t(replaced)"
-                                                                                 : "")
+                                ? std::string("\t") + _("(already in the library)")
+                            : result.outcome == library::ImportOutcome::replaced
+                                ? std::string("\t") + _("(replaced)")
+                                : std::string())
                         << "\n";
             if (a.silent)
-                context.err
-                    << "loa: warning: " << quote(file)
-                    << " is silent from start to end (nothing above -60 dBFS); imported as '"
-                    << a.id << "', but check it is the right recording\n";
+                context.err << "loa: "
+                            << i18n::format(_("warning: {1} is silent from start to end (nothing "
+                                              "above -60 dBFS); imported as '{2}', but check it "
+                                              "is the right recording"),
+                                            quote(file), a.id)
+                            << "\n";
         } catch (const InputError &error) {
             ++refused;
             context.err << "loa: " << error.what() << "\n";
@@ -152,7 +158,7 @@ int run_list(Context &context, const Arguments &args) {
     for (const auto &a : all)
         context.out << a.id << "\t" << seconds_text(a.duration_ms) << "\t" << a.title << "\n";
     if (all.empty())
-        context.out << "the library is empty; add recordings with 'loa import FILE'\n";
+        context.out << _("the library is empty; add recordings with 'loa import FILE'") << "\n";
     return 0;
 }
 
@@ -162,31 +168,38 @@ int run_show(Context &context, const Arguments &args) {
     const auto &id = args.positionals().front();
     const auto a = library.find(id);
     if (!a)
-        throw InputError("no announcement '" + id + "' in the library; 'loa list' shows the ids");
+        throw InputError(no_such_announcement(id));
     if (args.flag("--json")) {
         context.out << to_json(*a) << "\n";
         return 0;
     }
-    context.out << "id:          " << a->id << "\n"
-                << "title:       " << a->title << "\n"
-                << "campaign:    " << a->campaign.value_or("-") << "\n"
-                << "category:    " << a->category.value_or("-") << "\n"
-                << "reference:   " << a->reference.value_or("-") << "\n"
-                << "valid:       " << a->valid_from.value_or("-") << " to "
-                << a->valid_until.value_or("-") << "\n"
-                << "duration:    " << seconds_text(a->duration_ms) << " (" << a->frames
-                << " frames)\n"
-                << "loudness:    " << level_text(a->loudness_lufs, "LUFS") << ", true peak "
-                << level_text(a->true_peak_dbtp, "dBTP") << ", sample peak "
-                << level_text(a->sample_peak_dbfs, "dBFS") << "\n"
-                << "silence:     " << seconds_text(a->leading_silence_ms) << " at the start, "
-                << seconds_text(a->trailing_silence_ms) << " at the end"
-                << (a->silent ? " (all silent)" : "") << "\n"
-                << "format:      " << a->format << ", " << a->sample_rate << " Hz, " << a->channels
-                << " ch\n"
-                << "sha256:      " << a->sha256 << "\n"
-                << "imported:    " << a->imported_at << " from " << a->original_name << "\n"
-                << "stored as:   " << library.content_path(*a).string() << "\n";
+    context.out << i18n::format(_("id:          {1}\n"
+                                  "title:       {2}\n"
+                                  "campaign:    {3}\n"
+                                  "category:    {4}\n"
+                                  "reference:   {5}\n"
+                                  "valid:       {6} to {7}\n"
+                                  "duration:    {8} ({9} frames)\n"
+                                  "loudness:    {10}, true peak {11}, sample peak {12}\n"
+                                  "silence:     {13} at the start, {14} at the end{15}\n"
+                                  "format:      {16}, {17} Hz, {18} ch\n"
+                                  "sha256:      {19}\n"
+                                  "imported:    {20} from {21}\n"
+                                  "stored as:   {22}"),
+                                a->id, a->title, a->campaign.value_or("-"),
+                                a->category.value_or("-"), a->reference.value_or("-"),
+                                a->valid_from.value_or("-"), a->valid_until.value_or("-"),
+                                seconds_text(a->duration_ms), std::to_string(a->frames),
+                                level_text(a->loudness_lufs, "LUFS"),
+                                level_text(a->true_peak_dbtp, "dBTP"),
+                                level_text(a->sample_peak_dbfs, "dBFS"),
+                                seconds_text(a->leading_silence_ms),
+                                seconds_text(a->trailing_silence_ms),
+                                a->silent ? std::string(_(" (all silent)")) : std::string(),
+                                a->format, std::to_string(a->sample_rate),
+                                std::to_string(a->channels), a->sha256, a->imported_at,
+                                a->original_name, library.content_path(*a).string())
+                << "\n";
     return 0;
 }
 
@@ -196,21 +209,24 @@ int run_remove(Context &context, const Arguments &args) {
     library::Library library = sweeping_library(station, log, context.home);
     const auto &id = args.positionals().front();
     if (!library.find(id))
-        throw InputError("no announcement '" + id + "' in the library; 'loa list' shows the ids");
+        throw InputError(no_such_announcement(id));
     const auto slots = slots_playing(*station.db, id);
     if (!slots.empty()) {
         std::string names;
         for (const auto &slot : slots)
             names += (names.empty() ? "" : ", ") + slot;
-        throw InputError("'" + id + "' is played by the active schedule (slot" +
-                         (slots.size() > 1 ? "s " : " ") + names +
-                         "); load a schedule without it first, then remove it");
+        throw InputError(i18n::format(
+            slots.size() > 1 ? _("'{1}' is played by the active schedule (slots {2}); load a "
+                                 "schedule without it first, then remove it")
+                             : _("'{1}' is played by the active schedule (slot {2}); load a "
+                                 "schedule without it first, then remove it"),
+            id, names));
     }
     library.remove(id);
     if (args.flag("--json"))
         context.out << "{\"removed\":" << json::quoted(id) << "}\n";
     else
-        context.out << "removed " << id << "\n";
+        context.out << i18n::format(_("removed {1}"), id) << "\n";
     return 0;
 }
 
@@ -241,7 +257,7 @@ int run_campaign_list(Context &context, const Arguments &args) {
                     << c.valid_until.value_or("-") << "\t" << c.reference.value_or("-") << "\t"
                     << c.title << "\n";
     if (all.empty())
-        context.out << "no campaigns yet; add one with 'loa campaign add ID --title T'\n";
+        context.out << _("no campaigns yet; add one with 'loa campaign add ID --title T'") << "\n";
     return 0;
 }
 

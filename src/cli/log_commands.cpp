@@ -5,6 +5,7 @@
 #include "cli/people_text.hpp"
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "playlog/play_log.hpp"
 #include "playlog/play_rows.hpp"
 #include "report/chain_witness.hpp"
@@ -37,6 +38,10 @@ playlog::PlayFilter filter_from(const Arguments &args, const TimeZone &zone, boo
     return filter;
 }
 
+std::string wrote_plays(std::size_t count, const std::string &output) {
+    return i18n::format(_("wrote {1} play(s) to {2}"), std::to_string(count), output);
+}
+
 /// Streams an export into `path` so that it appears whole or not at all (a
 /// year's export need not fit in memory): a temporary file, fsync'd, renamed.
 void write_streamed_durably(const std::filesystem::path &path,
@@ -46,12 +51,12 @@ void write_streamed_durably(const std::filesystem::path &path,
     {
         std::ofstream out(partial, std::ios::binary | std::ios::trunc);
         if (!out)
-            throw Error("cannot write " + quote(partial) +
-                        ": check that the folder exists and is writable");
+            throw Error(i18n::format(
+                _("cannot write {1}: check that the folder exists and is writable"), quote(partial)));
         write(out);
         out.flush();
         if (!out)
-            throw Error("cannot write " + quote(partial) + ": the disk may be full");
+            throw Error(i18n::format(_("cannot write {1}: the disk may be full"), quote(partial)));
     }
     const int fd = ::open(partial.c_str(), O_RDONLY);
     const bool synced = fd >= 0 && ::fsync(fd) == 0;
@@ -60,11 +65,12 @@ void write_streamed_durably(const std::filesystem::path &path,
     std::error_code ec;
     if (!synced) {
         std::filesystem::remove(partial, ec);
-        throw Error("cannot write " + quote(path) + " to disk: the disk may be full or failing");
+        throw Error(i18n::format(_("cannot write {1} to disk: the disk may be full or failing"),
+                                 quote(path)));
     }
     std::filesystem::rename(partial, path, ec);
     if (ec)
-        throw Error("cannot write " + quote(path) + ": " + ec.message());
+        throw Error(i18n::format(_("cannot write {1}: {2}"), quote(path), ec.message()));
     sync_directory(path.has_parent_path() ? path.parent_path() : std::filesystem::path("."));
 }
 
@@ -83,16 +89,17 @@ int run_log(Context &context, const Arguments &args) {
     }
     for (const auto &r : rows) {
         context.out << r.started_at.value_or(r.scheduled_at.value_or("-")) << "  "
-                    << to_string(r.status) << "  "
+                    << people_name(r.status) << "  "
+
                     << (r.slot ? *r.slot + " " + position_text(r.position.value_or(0))
-                               : std::string("(manual)"))
+                               : std::string(_("(manual)")))
                     << "  " << r.announcement;
         if (r.lateness_ms && r.slot)
             context.out << "  " << lateness_text(*r.lateness_ms);
         context.out << (r.error ? "  (" + *r.error + ")" : "") << "\n";
     }
     if (rows.empty())
-        context.out << "no plays in this period\n";
+        context.out << _("no plays in this period") << "\n";
     return 0;
 }
 
@@ -100,7 +107,7 @@ int run_export(Context &context, const Arguments &args) {
     const std::string format = args.option("--format").value_or("csv");
     const bool excel = args.flag("--excel");
     if (excel && format != "csv")
-        throw UsageError("--excel goes with --format csv");
+        throw UsageError(_("--excel goes with --format csv"));
     auto station = open_station(context.home, Access::read);
     const auto filter = filter_from(args, station.zone, true);
     const auto chain = station::chain_id(*station.db);
@@ -130,12 +137,12 @@ int run_export(Context &context, const Arguments &args) {
     const auto output = args.option("--output");
     if (format == "xlsx") {
         if (!output)
-            throw UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not text)");
+            throw UsageError(_("--format xlsx needs -o FILE.xlsx (a workbook is not text)"));
         const report::WorkbookHeading heading{station.config.code, station.config.name,
                                               station.config.reports_to, args.required("--from"),
                                               args.required("--to")};
         count = report::write_xlsx(*output, heading, scan);
-        context.err << "wrote " << count << " play(s) to " << *output << "\n";
+        context.err << wrote_plays(count, *output) << "\n";
         return 0;
     }
     if (!output) {
@@ -143,7 +150,7 @@ int run_export(Context &context, const Arguments &args) {
         return 0;
     }
     write_streamed_durably(*output, write);
-    context.err << "wrote " << count << " play(s) to " << *output << "\n";
+    context.err << wrote_plays(count, *output) << "\n";
     return 0;
 }
 

@@ -2,6 +2,7 @@
 #include "cli/dispatch.hpp"
 #include "cli/help.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -29,7 +30,7 @@ std::string take_home(std::vector<std::string> &words) {
             home = words[1];
             words.erase(words.begin(), words.begin() + 2);
         } else {
-            throw loa::UsageError("--home needs a folder");
+            throw loa::UsageError(_("--home needs a folder"));
         }
     }
     return home;
@@ -53,7 +54,9 @@ int run(std::vector<std::string> words) {
 } // namespace
 
 int main(int argc, char **argv) {
+    loa::i18n::init();
     try {
+
         return run(std::vector<std::string>(argv + 1, argv + argc));
     } catch (const loa::UsageError &error) {
         std::cerr << "loa: " << error.what() << "\n";

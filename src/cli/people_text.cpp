@@ -1,5 +1,6 @@
 #include "cli/people_text.hpp"
 
+#include "core/i18n.hpp"
 #include "playlog/people_numbers.hpp"
 
 namespace loa::cli {
@@ -11,11 +12,14 @@ std::string position_text(std::int64_t position) {
 std::string lateness_text(std::int64_t lateness_ms) {
     const std::int64_t ms = playlog::people_lateness_ms(lateness_ms);
     if (ms < 1000)
-        return "late " + std::to_string(ms) + " ms";
+        return i18n::format(_("late {1} ms"), std::to_string(ms));
     if (ms < 60'000)
-        return "late " + std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
-    return "late " + std::to_string(ms / 60'000) + " min " + std::to_string(ms % 60'000 / 1000) +
-           " s";
+        // {1}.{2}: seconds and tenths; a translation writes its own decimal separator.
+        return i18n::format(_("late {1}.{2} s"), std::to_string(ms / 1000),
+                            std::to_string(ms % 1000 / 100));
+    return i18n::format(_("late {1} min {2} s"), std::to_string(ms / 60'000),
+                        std::to_string(ms % 60'000 / 1000));
+
 }
 
 } // namespace loa::cli

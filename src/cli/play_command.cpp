@@ -10,6 +10,7 @@
 #include "cli/player_lock.hpp"
 #include "cli/signal_watcher.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "daemon/control_client.hpp"
 #include "daemon/control_protocol.hpp"
 #include "engine/decision.hpp"
@@ -34,7 +35,8 @@ Priority priority_option(const Arguments &args) {
         return Priority::normal;
     const auto priority = parse_priority(*text);
     if (!priority)
-        throw UsageError("--priority must be normal, priority or emergency, not '" + *text + "'");
+        throw UsageError(
+            i18n::format(_("--priority must be normal, priority or emergency, not '{1}'"), *text));
     return *priority;
 }
 
@@ -45,8 +47,8 @@ void check_quiet_hours(const OpenStation &station, Priority priority, TimePoint 
     facts.priority = priority;
     facts.now = now;
     if (engine::decide_request(facts, policy).fate == engine::Fate::skip)
-        throw InputError("it is inside the station's quiet hours; only an emergency plays now "
-                         "(loa play ID --priority emergency)");
+        throw InputError(_("it is inside the station's quiet hours; only an emergency plays now "
+                           "(loa play ID --priority emergency)"));
 }
 
 std::string seconds_text(TimePoint from, TimePoint to) {
@@ -61,12 +63,13 @@ int report(Context &context, const std::string &id, const engine::AttemptResult 
     case engine::AttemptEnd::file_failed:
         throw InputError(attempt.reason); // logged failed
     case engine::AttemptEnd::refused:
-        throw Error("the play log refused the play: " + attempt.reason);
+        throw Error(i18n::format(_("the play log refused the play: {1}"), attempt.reason));
     case engine::AttemptEnd::device_failed:
     case engine::AttemptEnd::called_off:
-        context.err << "loa: " << id << " did not play: "
-                    << (attempt.reason.empty() ? engine::reasons::stopped_before_start()
-                                               : attempt.reason)
+        context.err << "loa: "
+                    << i18n::format(_("{1} did not play: {2}"), id,
+                                    attempt.reason.empty() ? engine::reasons::stopped_before_start()
+                                                           : attempt.reason)
                     << "\n";
         return attempt.end == engine::AttemptEnd::called_off ? 0 : 3;
     case engine::AttemptEnd::played:
@@ -86,14 +89,14 @@ int play_directly(Context &context, const Arguments &args, const std::string &id
     auto station = open_station(context.home, Access::write_after_check);
     const auto lock = PlayerLock::try_acquire(context.home.root());
     if (!lock)
-        throw Error("a loa player is running for this station but does not answer on " +
-                    quote(daemon::control_socket_path(context.home.root())) +
-                    "; try again in a moment, or restart it (systemctl restart loa)");
+        throw Error(i18n::format(_("a loa player is running for this station but does not answer "
+                                   "on {1}; try again in a moment, or restart it (systemctl "
+                                   "restart loa)"),
+                                 quote(daemon::control_socket_path(context.home.root()))));
     const library::Library library(*station.db, context.home.library_path());
     const auto announcement = library.find(id);
     if (!announcement)
-        throw InputError("announcement '" + id +
-                         "' is not in the library; 'loa list' shows the ids");
+        throw InputError(no_such_announcement(id));
     SystemClock clock;
     check_quiet_hours(station, priority, clock.now());
     const auto spec = playout::parse_output_spec(
@@ -114,7 +117,8 @@ int play_directly(Context &context, const Arguments &args, const std::string &id
     hooks.why_interrupted = [](const playout::PlayResult &) {
         return engine::reasons::player_stopped();
     };
-    context.out << "loa: playing " << id << " to " << player.device_name() << "; Ctrl-C stops it"
+    context.out << "loa: "
+                << i18n::format(_("playing {1} to {2}; Ctrl-C stops it"), id, player.device_name())
                 << std::endl;
     engine::AttemptResult attempt;
     {
@@ -129,17 +133,20 @@ int play_directly(Context &context, const Arguments &args, const std::string &id
         attempts.record_unplayed(plan.record, std::nullopt, PlayStatus::interrupted,
                                  engine::reasons::stopped_before_start(), plan.planned);
     if (!log_port.flush())
-        context.err << "loa: the play log cannot be written now ("
-                    << log_port.write_problem().value_or("unknown reason")
-                    << "); this play is kept in " << log.journal_path()
-                    << " and goes into the log at its next write; free disk space and check loa.db\n";
+        context.err << "loa: "
+                    << i18n::format(_("the play log cannot be written now ({1}); this play is kept "
+                                      "in {2} and goes into the log at its next write; free disk "
+                                      "space and check loa.db"),
+                                    log_port.write_problem().value_or(_("unknown reason")),
+                                    log.journal_path().string())
+                    << "\n";
     return report(context, id, attempt);
 }
 
 } // namespace
 
 int run_play(Context &context, const Arguments &args) {
-    args.expect_positionals(1, "the announcement's id: loa play ID [--priority emergency]");
+    args.expect_positionals(1, _("the announcement's id: loa play ID [--priority emergency]"));
     const std::string &id = args.positionals().front();
     const Priority priority = priority_option(args);
     block_control_signals();
@@ -147,11 +154,12 @@ int run_play(Context &context, const Arguments &args) {
             daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
         if (args.option("--output"))
             throw UsageError(
-                "a player is running and plays through its own output; leave out --output");
+                _("a player is running and plays through its own output; leave out --output"));
         const auto answer = player->play(id, priority);
         if (!answer.accepted)
             throw InputError(answer.message);
-        context.out << "the running player: " << answer.message << "\n";
+        context.out << i18n::format(_("the running player: {1}"), answer.message) << "\n";
+
         return 0;
     }
     return play_directly(context, args, id, priority);

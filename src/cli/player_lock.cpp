@@ -1,6 +1,7 @@
 #include "cli/player_lock.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -14,7 +15,9 @@ std::optional<PlayerLock> PlayerLock::try_acquire(const std::filesystem::path &s
     const auto path = station_home / "loa.lock";
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0660);
     if (fd < 0)
-        throw Error("cannot create " + quote(path) + "; check that the station home is writable");
+        throw Error(i18n::format(_("cannot create {1}; check that the station home is writable"),
+                                 quote(path)));
+
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         ::close(fd);
         return std::nullopt;

@@ -5,6 +5,7 @@
 #include "cli/open_station.hpp"
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "library/campaign_store.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
@@ -30,8 +31,10 @@ std::vector<report::ScheduleSpan> schedule_spans(sqlite::Database &db, std::ostr
         const auto &version = history[i];
         auto parsed = schedule::parse(version.content, version.file_name);
         if (!parsed.ok()) {
-            err << "warning: schedule version " << version.version << " (" << version.file_name
-                << ") cannot be read again; its plan is left out of the report\n";
+            err << i18n::format(_("warning: schedule version {1} ({2}) cannot be read again; its "
+                                  "plan is left out of the report"),
+                                std::to_string(version.version), version.file_name)
+                << "\n";
             continue;
         }
         std::optional<TimePoint> until;
@@ -69,7 +72,7 @@ int run_report(Context &context, const Arguments &args) {
     const std::string format = args.option("--format").value_or("text");
     const auto output = args.option("--output");
     if (format == "xlsx" && !output)
-        throw UsageError("--format xlsx needs -o FILE.xlsx (a workbook is not text)");
+        throw UsageError(_("--format xlsx needs -o FILE.xlsx (a workbook is not text)"));
     const std::string from = args.required("--from"), to = args.required("--to");
     auto station = open_station(context.home, Access::read);
     const auto range = local_date_range(station.zone, from, to);
@@ -85,10 +88,12 @@ int run_report(Context &context, const Arguments &args) {
     if (!spans.empty())
         summary.set_planned(report::planned_items(spans, range.from, range.to, station.zone),
                             library_campaigns(*station.db, context.home));
-    const std::string written = "wrote the report for " + from + " to " + to + " to ";
+    const auto written = [&] {
+        return i18n::format(_("wrote the report for {1} to {2} to {3}"), from, to, *output);
+    };
     if (format == "xlsx") {
         report::write_report_xlsx(*output, summary);
-        context.err << written << *output << "\n";
+        context.err << written() << "\n";
         return 0;
     }
     std::ostringstream text;
@@ -103,7 +108,8 @@ int run_report(Context &context, const Arguments &args) {
         return 0;
     }
     write_file_durably(*output, text.str());
-    context.err << written << *output << "\n";
+    context.err << written() << "\n";
+
     return 0;
 }
 

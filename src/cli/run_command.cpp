@@ -11,6 +11,7 @@
 #include "cli/player_lock.hpp"
 #include "cli/signal_watcher.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "daemon/control_protocol.hpp"
 #include "daemon/control_server.hpp"
 #include "daemon/systemd_notifier.hpp"
@@ -77,20 +78,20 @@ private:
             return;
         if (!m_player->device_available()) {
             if (!m_said_no_device)
-                m_systemd.status("waiting for the sound device " + m_device);
+                m_systemd.status(i18n::format(_("waiting for the sound device {1}"), m_device));
             m_said_no_device = true;
             return;
         }
         const auto status = m_engine->status();
         if (status.schedule_version == 0) {
             if (!m_said_waiting)
-                m_systemd.status("output " + m_device +
-                                 " open; waiting for a schedule (loa schedule load FILE)");
+                m_systemd.status(i18n::format(
+                    _("output {1} open; waiting for a schedule (loa schedule load FILE)"), m_device));
             m_said_waiting = true;
             return;
         }
-        m_playing = "playing " + status.schedule_file + " (version " +
-                    std::to_string(status.schedule_version) + ") to " + m_device;
+        m_playing = i18n::format(_("playing {1} (version {2}) to {3}"), status.schedule_file,
+                                 std::to_string(status.schedule_version), m_device);
         m_systemd.ready(m_playing);
         m_ready = true;
     }
@@ -104,12 +105,13 @@ private:
             return;
         m_said_log_waits = waiting;
         if (waiting)
-            m_systemd.status(
-                "play log cannot be written: " + std::to_string(status.pending_log_rows) +
-                " row(s) wait; " + status.log_problem.value_or("the database is busy"));
+            m_systemd.status(i18n::format(_("play log cannot be written: {1} row(s) wait; {2}"),
+                                          std::to_string(status.pending_log_rows),
+                                          status.log_problem.value_or(_("the database is busy"))));
         else
-            m_systemd.status("play log written again" +
-                             (m_playing.empty() ? std::string() : "; " + m_playing));
+            m_systemd.status(m_playing.empty()
+                                 ? std::string(_("play log written again"))
+                                 : i18n::format(_("play log written again; {1}"), m_playing));
     }
 
     daemon::SystemdNotifier &m_systemd;
@@ -151,26 +153,31 @@ struct Unwatch {
 void say_stopped(Context &context, const playlog::PlayLog &log) {
     const std::size_t waiting = log.pending_writes();
     if (waiting == 0) {
-        context.out << "loa: stopped" << std::endl;
+        context.out << "loa: " << _("stopped") << std::endl;
         return;
     }
-    context.out << "loa: stopped; " << waiting
-                << " play log row(s) could not be written to the station's database; they are "
-                   "kept in "
-                << quote(log.journal_path()) << " and go into it when the player starts again"
+    context.out << "loa: "
+                << i18n::format(_("stopped; {1} play log row(s) could not be written to the "
+                                  "station's database; they are kept in {2} and go into it when "
+                                  "the player starts again"),
+                                std::to_string(waiting), quote(log.journal_path()))
                 << std::endl;
 }
 
 } // namespace
 
 int run_player(Context &context, const Arguments &args) {
-    args.expect_positionals(0, "no arguments");
+    args.expect_positionals(0, _("no arguments"));
     block_control_signals();
     auto station = open_station(context.home);
+    // What the player writes (its console, the log's reasons, its answers) is in the
+    // station's language, whatever the service's environment says.
+    i18n::set_language(station.config.language);
     const auto lock = PlayerLock::try_acquire(context.home.root());
     if (!lock)
-        throw Error("another loa player is already running for this station (" +
-                    quote(context.home.root()) + "); stop it first (systemctl stop loa)");
+        throw Error(i18n::format(_("another loa player is already running for this station ({1}); "
+                                   "stop it first (systemctl stop loa)"),
+                                 quote(context.home.root())));
     const auto spec = output_spec(args, station.config);
     SystemClock clock;
     daemon::SystemdNotifier systemd;
@@ -198,12 +205,17 @@ int run_player(Context &context, const Arguments &args) {
         }
         ready.check();
     });
-    context.out << "loa: station " << station.config.code << " playing to " << player.device_name()
-                << (player.rate() > 0 ? " (" + std::to_string(player.rate()) + " Hz)"
-                                      : " (waiting for it)")
-                << "; press Ctrl-C to stop" << std::endl;
+    context.out << "loa: "
+                << (player.rate() > 0
+                        ? i18n::format(_("station {1} playing to {2} ({3} Hz); press Ctrl-C to stop"),
+                                       station.config.code, player.device_name(),
+                                       std::to_string(player.rate()))
+                        : i18n::format(_("station {1} playing to {2} (waiting for it); press "
+                                         "Ctrl-C to stop"),
+                                       station.config.code, player.device_name()))
+                << std::endl;
     if (!schedules.active())
-        context.out << "loa: no schedule is loaded yet; load one with 'loa schedule load FILE'"
+        context.out << "loa: " << _("no schedule is loaded yet; load one with 'loa schedule load FILE'")
                     << std::endl;
     ready.watch(engine, player);
     const Unwatch unwatch{ready};
@@ -212,7 +224,9 @@ int run_player(Context &context, const Arguments &args) {
             if (signal == SIGHUP) {
                 {
                     const std::lock_guard guard(out_mutex);
-                    context.out << "loa: SIGHUP: reading the active schedule again" << std::endl;
+                    context.out << "loa: " << _("SIGHUP: reading the active schedule again")
+                                << std::endl;
+
                 }
                 engine.reload();
                 return;

@@ -4,6 +4,7 @@
 #include "cli/open_station.hpp"
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/json.hpp"
 #include "daemon/control_client.hpp"
 #include "daemon/control_protocol.hpp"
@@ -13,6 +14,7 @@
 #include "station/schedule_store.hpp"
 
 #include <algorithm>
+#include <sstream>
 #include <ostream>
 
 namespace loa::cli {
@@ -85,7 +87,9 @@ int run_schedule_check(Context &context, const Arguments &args) {
     const auto checked = check_file(context, station, file);
     if (!checked.ok())
         return 1;
-    context.out << file << ": ok, " << checked.result.schedule->slots.size() << " slot(s)\n";
+    context.out << i18n::format(_("{1}: ok, {2} slot(s)"), file,
+                                std::to_string(checked.result.schedule->slots.size()))
+                << "\n";
     return 0;
 }
 
@@ -98,11 +102,13 @@ void tell_running_player(Context &context) {
         if (auto player =
                 daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
             player->reload();
-            context.out << "the running player switched to it\n";
+            context.out << _("the running player switched to it") << "\n";
         }
     } catch (const Error &error) {
-        context.err << "loa: the running player will pick it up within a second (" << error.what()
-                    << ")\n";
+        context.err << "loa: "
+                    << i18n::format(_("the running player will pick it up within a second ({1})"),
+                                    error.what())
+                    << "\n";
     }
 }
 
@@ -115,17 +121,21 @@ int run_schedule_load(Context &context, const Arguments &args) {
     station::ScheduleStore store(*station.db);
     if (!checked.ok()) {
         const auto active = store.active();
-        context.err << "loa: " << file << " was refused; "
-                    << (active ? "the schedule loaded before (" + active->file_name + ", version " +
-                                     std::to_string(active->version) + ") stays active"
-                               : std::string("no schedule is active yet"))
+        context.err << "loa: "
+                    << (active ? i18n::format(_("{1} was refused; the schedule loaded before ({2}, "
+                                                "version {3}) stays active"),
+                                              file, active->file_name,
+                                              std::to_string(active->version))
+                               : i18n::format(_("{1} was refused; no schedule is active yet"), file))
                     << "\n";
         return 1;
     }
     const auto now = std::chrono::system_clock::now();
     const auto version = store.activate(std::filesystem::path(file).filename().string(),
                                         checked.content, station.zone.format_iso(now), now);
-    context.out << file << " is now the active schedule (version " << version << ")\n";
+    context.out << i18n::format(_("{1} is now the active schedule (version {2})"), file,
+                                std::to_string(version))
+                << "\n";
     tell_running_player(context);
     return 0;
 }
@@ -135,10 +145,10 @@ int run_schedule_show(Context &context, const Arguments &args) {
     const station::ScheduleStore store(*station.db);
     const auto active = store.active();
     if (!active)
-        throw InputError("no schedule is active; load one with 'loa schedule load FILE'");
+        throw InputError(_("no schedule is active; load one with 'loa schedule load FILE'"));
     const auto parsed = schedule::parse(active->content, active->file_name);
     if (!parsed.schedule)
-        throw Error("the active schedule can no longer be read; load it again");
+        throw Error(_("the active schedule can no longer be read; load it again"));
     const auto now = std::chrono::system_clock::now();
     const std::string from_date = args.option("--from").value_or(station.zone.format_date(now));
     const int days = args.count("--days").value_or(1);
@@ -160,12 +170,17 @@ int run_schedule_show(Context &context, const Arguments &args) {
                         << ",\"priority\":" << json::quoted(to_string(occurrence.priority))
                         << ",\"items\":[" << items << "],\"gap_ms\":" << gap.count() << "}\n";
         } else {
-            context.out << at << "  " << occurrence.slot << "  " << to_string(occurrence.priority)
+            context.out << at << "  " << occurrence.slot << "  " << people_name(occurrence.priority)
+
                         << "  ";
             for (std::size_t i = 0; i < occurrence.items.size(); ++i)
                 context.out << (i ? ", " : "") << occurrence.items[i];
             if (gap.count() > 0)
-                context.out << "  (" << gap.count() / 1000.0 << " s of silence between items)";
+                context.out << "  ("
+                            << i18n::format(_("{1} s of silence between items"),
+                                            (std::ostringstream() << gap.count() / 1000.0).str())
+
+                            << ")";
             context.out << "\n";
         }
     }
@@ -190,10 +205,12 @@ int run_schedule_history(Context &context, const Arguments &args) {
     }
     for (const auto &version : versions)
         context.out << version.version << "\t" << version.loaded_at << "\t" << version.file_name
-                    << "\t" << version.sha256.substr(0, 12) << (version.active ? "\tactive" : "")
+                    << "\t" << version.sha256.substr(0, 12)
+                    << (version.active ? std::string("\t") + _("active") : std::string())
                     << "\n";
     if (versions.empty())
-        context.out << "no schedule loaded yet; load one with 'loa schedule load FILE'\n";
+        context.out << _("no schedule loaded yet; load one with 'loa schedule load FILE'") << "\n";
+
     return 0;
 }
 

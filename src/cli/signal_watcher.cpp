@@ -1,6 +1,7 @@
 #include "cli/signal_watcher.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <poll.h>
 #include <signal.h>
@@ -61,8 +62,10 @@ SignalWatcher::SignalWatcher(std::function<void(int)> on_signal) {
             ::close(m_signals);
         if (m_quit >= 0)
             ::close(m_quit);
-        throw Error("cannot watch for SIGTERM and SIGHUP: " + reason +
-                    "; raise the open-file limit (ulimit -n)");
+        throw Error(i18n::format(
+            _("cannot watch for SIGTERM and SIGHUP: {1}; raise the open-file limit (ulimit -n)"),
+            reason));
+
     }
     m_thread = std::jthread([this, on_signal = std::move(on_signal)] {
         while (const int signal = next_signal(m_signals, m_quit))

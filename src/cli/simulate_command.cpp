@@ -7,6 +7,7 @@
 #include "cli/command.hpp"
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/time_of_day.hpp"
 #include "engine/engine.hpp"
 #include "lib/sqlite/database.hpp"
@@ -36,27 +37,28 @@ TimePoint parse_instant(const TimeZone &zone, const std::string &text, const std
         return zone.from_local(std::chrono::year_month_day(day), std::chrono::seconds(0));
     }
     if (text.size() < 16 || (text[10] != 'T' && text[10] != ' '))
-        throw UsageError(what + " " + text +
-                         " is not a date (2020-07-20) or a date and time (2020-07-20T06:00)");
+        throw UsageError(i18n::format(
+            _("{1} {2} is not a date (2020-07-20) or a date and time (2020-07-20T06:00)"), what, text));
     const auto time = parse_time_of_day(text.substr(11));
     if (!time)
-        throw UsageError(what + " " + text +
-                         ": the time of day must be HH:MM or HH:MM:SS, like 2020-07-20T06:00");
+        throw UsageError(i18n::format(
+            _("{1} {2}: the time of day must be HH:MM or HH:MM:SS, like 2020-07-20T06:00"), what,
+            text));
     return zone.from_local(date, *time);
 }
 
 } // namespace
 
 int run_simulate(Context &context, const Arguments &args) {
-    args.expect_positionals(0, "no arguments");
+    args.expect_positionals(0, _("no arguments"));
     context.home.require_initialised();
     const auto config = context.home.load_config();
     const auto zone = TimeZone::load(config.timezone);
     const TimePoint from = parse_instant(zone, args.required("--from"), "--from", false);
     const TimePoint to = parse_instant(zone, args.required("--to"), "--to", true);
     if (to <= from)
-        throw UsageError("--to " + *args.option("--to") + " is not after --from " +
-                         *args.option("--from"));
+        throw UsageError(i18n::format(_("--to {1} is not after --from {2}"), *args.option("--to"),
+                                      *args.option("--from")));
 
     // The station's database, only read: the library and the active schedule.
     sqlite::Database station_db(context.home.database_path(), sqlite::Database::Mode::read_only);
@@ -67,16 +69,16 @@ int run_simulate(Context &context, const Arguments &args) {
     } else {
         const auto active = station::ScheduleStore(station_db).active();
         if (!active)
-            throw InputError(
-                "no schedule is loaded; load one with 'loa schedule load FILE' or give "
-                "--schedule FILE");
+            throw InputError(_("no schedule is loaded; load one with 'loa schedule load FILE' or "
+                               "give --schedule FILE"));
         file_name = active->file_name;
         content = active->content;
     }
     const auto parsed = schedule::parse(content, file_name);
     if (!parsed.ok()) {
         std::string message =
-            file_name + " has errors; 'loa schedule check " + file_name + "' lists them:";
+            i18n::format(_("{1} has errors; 'loa schedule check {1}' lists them:"), file_name);
+
         for (const auto &diagnostic : parsed.diagnostics)
             if (diagnostic.severity == schedule::Severity::error)
                 message += "\n" + schedule::format(diagnostic);

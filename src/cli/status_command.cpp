@@ -9,6 +9,7 @@
 #include "cli/people_text.hpp"
 #include "cli/player_lock.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "daemon/control_client.hpp"
 #include "daemon/control_protocol.hpp"
 #include "daemon/status_json.hpp"
@@ -36,19 +37,29 @@ std::string local_text(const TimeZone &zone, TimePoint at) {
 std::string_view state_text(engine::EngineState state) {
     switch (state) {
     case engine::EngineState::starting:
-        return "starting";
+        return _("starting");
     case engine::EngineState::no_schedule:
-        return "running, but no schedule is loaded ('loa schedule load FILE')";
+        return _("running, but no schedule is loaded ('loa schedule load FILE')");
     case engine::EngineState::idle:
-        return "waiting for the next slot";
+        return _("waiting for the next slot");
     case engine::EngineState::playing:
-        return "playing";
+        return _("playing");
     case engine::EngineState::device_unavailable:
-        return "the sound device is unavailable; retrying";
+        return _("the sound device is unavailable; retrying");
     case engine::EngineState::stopping:
-        return "stopping";
+        return _("stopping");
     }
-    return "unknown";
+    return _("unknown");
+}
+
+/// "label:" padded to the column the values start in (counted in characters, so a
+/// Vietnamese label lines up too), e.g. "schedule:    ".
+std::string label(std::string_view text) {
+    constexpr std::size_t column = 13;
+    std::size_t characters = 0;
+    for (const char c : text)
+        characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return std::string(text) + std::string(characters < column ? column - characters : 1, ' ');
 }
 
 /// The next occurrences of the active schedule, and its name and version.
@@ -79,7 +90,7 @@ engine::Problem problem_of(const playlog::PlayRecord &row) {
                                         : row.scheduled_at;
     engine::Problem problem;
     problem.at = when ? daemon::parse_iso_instant(*when).value_or(TimePoint{}) : TimePoint{};
-    problem.message = std::string(to_string(row.status)) + " " + row.announcement;
+    problem.message = std::string(people_name(row.status)) + " " + row.announcement;
     if (row.slot) {
         problem.message += " (" + *row.slot;
         if (row.position)
@@ -110,15 +121,21 @@ void add_problems(engine::EngineStatus &status, const OpenStation &station, Time
 
 void print_upcoming(std::ostream &out, const engine::EngineStatus &status, const TimeZone &zone) {
     if (status.schedule_version == 0) {
-        out << "schedule:    none is loaded; load one with 'loa schedule load FILE'\n";
+        out << label(_("schedule:"))
+            << _("none is loaded; load one with 'loa schedule load FILE'") << "\n";
         return;
     }
-    out << "schedule:    " << status.schedule_file << " (version " << status.schedule_version
-        << ")\n";
-    out << "next:" << (status.next.empty() ? "        nothing in the coming month\n" : "\n");
+    out << label(_("schedule:"))
+        << i18n::format(_("{1} (version {2})"), status.schedule_file,
+                        std::to_string(status.schedule_version))
+        << "\n";
+    if (status.next.empty())
+        out << label(_("next:")) << _("nothing in the coming month") << "\n";
+    else
+        out << _("next:") << "\n";
     for (const auto &next : status.next) {
         out << "  " << local_text(zone, next.at) << "  " << next.slot << "  "
-            << to_string(next.priority) << "  ";
+            << people_name(next.priority) << "  ";
         for (std::size_t i = 0; i < next.items.size(); ++i)
             out << (i ? ", " : "") << next.items[i];
         out << "\n";
@@ -126,30 +143,36 @@ void print_upcoming(std::ostream &out, const engine::EngineStatus &status, const
 }
 
 void print_problems(std::ostream &out, const engine::EngineStatus &status, const TimeZone &zone) {
-    out << "problems:" << (status.problems.empty() ? "    none\n" : "\n");
+    if (status.problems.empty())
+        out << label(_("problems:")) << _("none") << "\n";
+    else
+        out << _("problems:") << "\n";
     for (const auto &problem : status.problems)
         out << "  " << local_text(zone, problem.at) << "  " << problem.message << "\n";
 }
 
 void print_running(std::ostream &out, const engine::EngineStatus &status, const TimeZone &zone) {
-    out << "player:      running, " << state_text(status.state) << "\n";
-    out << "device:      " << status.device << "\n";
+    out << label(_("player:")) << i18n::format(_("running, {1}"), state_text(status.state)) << "\n";
+    out << label(_("device:")) << status.device << "\n";
     if (const auto &now = status.now_playing) {
-        out << "now playing: " << now->announcement;
+        out << label(_("now playing:")) << now->announcement;
         if (!now->title.empty() && now->title != now->announcement)
             out << " \"" << now->title << "\"";
         if (!now->slot.empty())
             out << " (" << now->slot << " " << position_text(now->position) << ")";
         else
-            out << " (" << (now->priority == Priority::emergency ? "emergency" : "manual") << ")";
-        out << " since " << local_text(zone, now->started_at) << "\n";
+            out << " (" << (now->priority == Priority::emergency ? _("emergency") : _("manual"))
+                << ")";
+        out << " " << i18n::format(_("since {1}"), local_text(zone, now->started_at)) << "\n";
     }
     print_upcoming(out, status, zone);
     print_problems(out, status, zone);
     if (status.log_problem)
-        out << "play log:    CANNOT BE WRITTEN: " << *status.log_problem << " ("
-            << status.pending_log_rows
-            << " row(s) wait in memory; they are written as soon as the database accepts them)\n";
+        out << label(_("play log:"))
+            << i18n::format(_("CANNOT BE WRITTEN: {1} ({2} row(s) wait in memory; they are written "
+                              "as soon as the database accepts them)"),
+                            *status.log_problem, std::to_string(status.pending_log_rows))
+            << "\n";
 }
 
 } // namespace
@@ -180,11 +203,16 @@ int run_status(Context &context, const Arguments &args) {
                     << "\n";
     } else {
         if (locked)
-            context.out << "player:      a player holds this station's lock but does not answer on "
-                        << quote(daemon::control_socket_path(context.home.root()))
-                        << "; it may be starting, or it is stuck (systemctl restart loa)\n";
+            context.out << label(_("player:"))
+                        << i18n::format(_("a player holds this station's lock but does not answer "
+                                          "on {1}; it may be starting, or it is stuck (systemctl "
+                                          "restart loa)"),
+                                        quote(daemon::control_socket_path(context.home.root())))
+                        << "\n";
         else
-            context.out << "player:      the player is not running (systemctl start loa)\n";
+            context.out << label(_("player:"))
+                        << _("the player is not running (systemctl start loa)") << "\n";
+
         print_upcoming(context.out, status, station.zone);
         print_problems(context.out, status, station.zone);
     }

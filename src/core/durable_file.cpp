@@ -1,5 +1,7 @@
 #include "core/durable_file.hpp"
 
+#include "core/i18n.hpp"
+
 #include "core/error.hpp"
 #include "core/regular_file.hpp"
 
@@ -36,18 +38,19 @@ private:
     int m_fd;
 };
 
-[[noreturn]] void fail(const std::string &action, const std::filesystem::path &path) {
+/// `what` is a translated "cannot write {1}"; errno says why.
+[[noreturn]] void fail(const char *what, const std::filesystem::path &path) {
     const int error = errno;
-    std::string hint;
+    std::string why;
     if (error == ENOSPC || error == EDQUOT)
-        hint = ": the disk is full; free some space and try again";
+        why = _("the disk is full; free some space and try again");
     else if (error == EROFS)
-        hint = ": the file system is read-only";
+        why = _("the file system is read-only");
     else if (error == EACCES || error == EPERM)
-        hint = ": permission denied; run as the station's user";
+        why = _("permission denied; run as the station's user");
     else
-        hint = std::string(": ") + std::strerror(error);
-    throw Error("cannot " + action + " " + quote(path) + hint);
+        why = std::strerror(error);
+    throw Error(i18n::format("{1}: {2}", i18n::format(what, quote(path)), why));
 }
 
 std::filesystem::path temporary_name(const std::filesystem::path &path) {
@@ -61,7 +64,7 @@ void write_all(int fd, const char *data, std::size_t size, const std::filesystem
         if (written < 0) {
             if (errno == EINTR)
                 continue;
-            fail("write", path);
+            fail(_("cannot write {1}"), path);
         }
         data += written;
         size -= static_cast<std::size_t>(written);
@@ -73,15 +76,15 @@ template <typename Fill> void replace_durably(const std::filesystem::path &path,
     const auto temporary = temporary_name(path);
     FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
     if (fd.get() < 0)
-        fail("create", temporary);
+        fail(_("cannot create {1}"), temporary);
     try {
         fill(fd.get(), temporary);
         if (::fsync(fd.get()) != 0)
-            fail("sync", temporary);
+            fail(_("cannot sync {1}"), temporary);
         if (fd.close() != 0)
-            fail("close", temporary);
+            fail(_("cannot close {1}"), temporary);
         if (::rename(temporary.c_str(), path.c_str()) != 0)
-            fail("rename into place", path);
+            fail(_("cannot rename into place {1}"), path);
     } catch (...) {
         ::unlink(temporary.c_str());
         throw;
@@ -100,7 +103,7 @@ void write_file_durably(const std::filesystem::path &path, std::string_view cont
 void copy_file_durably(const std::filesystem::path &from, const std::filesystem::path &to) {
     FileDescriptor in(::open(from.c_str(), O_RDONLY | O_CLOEXEC));
     if (in.get() < 0)
-        fail("read", from);
+        fail(_("cannot read {1}"), from);
     replace_durably(to, [&](int fd, const std::filesystem::path &temporary) {
         std::array<char, 1 << 16> buffer{};
         for (;;) {
@@ -108,7 +111,7 @@ void copy_file_durably(const std::filesystem::path &from, const std::filesystem:
             if (got < 0) {
                 if (errno == EINTR)
                     continue;
-                fail("read", from);
+                fail(_("cannot read {1}"), from);
             }
             if (got == 0)
                 break;
@@ -120,12 +123,13 @@ void copy_file_durably(const std::filesystem::path &from, const std::filesystem:
 void sync_directory(const std::filesystem::path &directory) {
     FileDescriptor fd(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.get() < 0 || ::fsync(fd.get()) != 0)
-        fail("sync folder", directory);
+        fail(_("cannot sync folder {1}"), directory);
 }
 
 std::string read_text_file(const std::filesystem::path &path) {
     FileDescriptor fd(open_regular_file(
-        path, {"give the file inside it", "copy it into a regular file and give that"}));
+        path, {N_("give the file inside it"), N_("copy it into a regular file and give that")}));
+
     std::string text;
     std::array<char, 65536> buffer{};
     for (;;) {
@@ -133,8 +137,9 @@ std::string read_text_file(const std::filesystem::path &path) {
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
-            throw InputError(quote(path) + " cannot be read (" + std::strerror(errno) +
-                             "); copy it somewhere readable or fix its permissions");
+            throw InputError(i18n::format(_("{1} cannot be read ({2}); copy it somewhere "
+                                            "readable or fix its permissions"),
+                                          quote(path), std::strerror(errno)));
         if (got == 0)
             return text;
         text.append(buffer.data(), static_cast<std::size_t>(got));

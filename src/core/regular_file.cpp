@@ -1,5 +1,7 @@
 #include "core/regular_file.hpp"
 
+#include "core/i18n.hpp"
+
 #include "core/error.hpp"
 
 #include <fcntl.h>
@@ -15,28 +17,30 @@ namespace {
 
 std::string_view kind_of(mode_t mode) noexcept {
     if (S_ISFIFO(mode))
-        return "a named pipe";
+        return _("a named pipe");
     if (S_ISCHR(mode))
-        return "a character device";
+        return _("a character device");
     if (S_ISBLK(mode))
-        return "a block device";
+        return _("a block device");
     if (S_ISSOCK(mode))
-        return "a socket";
-    return "not a file";
+        return _("a socket");
+    return _("not a file");
 }
 
 void refuse_kind(const std::filesystem::path &path, const struct stat &status,
                  const NotAFileHint &hint) {
     if (S_ISDIR(status.st_mode))
-        throw InputError(quote(path) + " is a folder; " + std::string(hint.folder));
+        throw InputError(i18n::format(_("{1} is a folder; {2}"), quote(path),
+                                      i18n::translate(hint.folder.data())));
     if (!S_ISREG(status.st_mode))
-        throw InputError(quote(path) + " is not a regular file (" +
-                         std::string(kind_of(status.st_mode)) + "); " + std::string(hint.other));
+        throw InputError(i18n::format(_("{1} is not a regular file ({2}); {3}"), quote(path),
+                                      kind_of(status.st_mode), i18n::translate(hint.other.data())));
 }
 
 [[noreturn]] void refuse_unreadable(const std::filesystem::path &path) {
-    throw InputError(quote(path) + " cannot be read (" + std::strerror(errno) +
-                     "); copy it somewhere readable or fix its permissions");
+    throw InputError(i18n::format(_("{1} cannot be read ({2}); copy it somewhere readable or fix "
+                                    "its permissions"),
+                                  quote(path), std::strerror(errno)));
 }
 
 } // namespace
@@ -45,7 +49,9 @@ int open_regular_file(const std::filesystem::path &path, const NotAFileHint &hin
     struct stat status {};
     if (::stat(path.c_str(), &status) != 0) {
         if (errno == ENOENT || errno == ENOTDIR)
-            throw InputError(quote(path) + ": no such file; check the name and folder");
+            throw InputError(
+                i18n::format(_("{1}: no such file; check the name and folder"), quote(path)));
+
         refuse_unreadable(path);
     }
     refuse_kind(path, status, hint);

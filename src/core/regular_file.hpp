@@ -9,7 +9,7 @@ namespace loa {
 
 /// What to tell the user when `path` is not a regular file.
 struct NotAFileHint {
-    std::string_view folder; ///< It is a folder: "give the audio files inside it".
+    std::string_view folder; ///< A literal marked with N_; it is a folder: "give the audio files inside it".
     std::string_view other;  ///< A pipe, device or socket: "copy ... into a file and ...".
 };
 

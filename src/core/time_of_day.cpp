@@ -1,5 +1,7 @@
 #include "core/time_of_day.hpp"
 
+#include "core/i18n.hpp"
+
 #include <cstdio>
 
 namespace loa {
@@ -69,10 +71,10 @@ bool in_range(const Fields &fields) noexcept {
 
 std::string range_problem(const Fields &fields) {
     if (fields.hours > 23)
-        return "hours go from 00 to 23 (midnight is \"00:00\", at the start of the day)";
+        return _("hours go from 00 to 23 (midnight is \"00:00\", at the start of the day)");
     if (fields.minutes > 59)
-        return "minutes go from 00 to 59";
-    return "seconds go from 00 to 59";
+        return _("minutes go from 00 to 59");
+    return _("seconds go from 00 to 59");
 }
 
 std::chrono::seconds to_seconds(const Fields &fields) noexcept {
@@ -89,14 +91,16 @@ std::optional<std::chrono::seconds> parse_time_of_day(std::string_view text) noe
 }
 
 std::string time_of_day_problem(std::string_view text) {
-    const std::string quoted = "'" + std::string(text) + "' is not a time of day: ";
+    const char *pattern = _("'{1}' is not a time of day: {2}");
     if (const auto strict = read_strict(text); strict && !in_range(*strict))
-        return quoted + range_problem(*strict);
+        return i18n::format(pattern, text, range_problem(*strict));
     if (const auto loose = read_loose(text); loose && in_range(*loose))
-        return quoted + "write it with two digits each, as \"" +
-               format_time_of_day(to_seconds(*loose)) + "\"";
-    return quoted + "write HH:MM or HH:MM:SS on a 24-hour clock, with two digits each, "
-                    "like \"06:00\" or \"17:30\"";
+        return i18n::format(pattern, text,
+                            i18n::format(_("write it with two digits each, as \"{1}\""),
+                                         format_time_of_day(to_seconds(*loose))));
+    return i18n::format(pattern, text,
+                        _("write HH:MM or HH:MM:SS on a 24-hour clock, with two digits each, like "
+                          "\"06:00\" or \"17:30\""));
 }
 
 std::string format_time_of_day(std::chrono::seconds time_of_day) {

@@ -1,6 +1,7 @@
 #include "core/time_zone.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <cctz/civil_time.h>
 #include <cctz/time_zone.h>
@@ -19,8 +20,9 @@ TimeZone::TimeZone(std::string name, std::shared_ptr<const Impl> impl)
 TimeZone TimeZone::load(const std::string &name) {
     auto impl = std::make_shared<Impl>();
     if (!cctz::load_time_zone(name, &impl->zone))
-        throw InputError("unknown time zone '" + name +
-                         "': use a name from /usr/share/zoneinfo, such as Asia/Ho_Chi_Minh");
+        throw InputError(i18n::format(_("unknown time zone '{1}': use a name from "
+                                        "/usr/share/zoneinfo, such as Asia/Ho_Chi_Minh"),
+                                      name));
     return TimeZone(name, std::move(impl));
 }
 
@@ -82,11 +84,12 @@ std::chrono::year_month_day parse_date(const std::string &text, const std::strin
     unsigned m = 0, d = 0;
     char tail = 0;
     if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-        throw InputError(what + " '" + text + "' is not a date: write it as YYYY-MM-DD, e.g. 2020-07-17");
+        throw InputError(i18n::format(
+            _("{1} '{2}' is not a date: write it as YYYY-MM-DD, e.g. 2020-07-17"), what, text));
     const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{m},
                                            std::chrono::day{d}};
     if (!date.ok())
-        throw InputError(what + " '" + text + "' is not a real calendar date");
+        throw InputError(i18n::format(_("{1} '{2}' is not a real calendar date"), what, text));
     return date;
 }
 

@@ -4,6 +4,8 @@
 // dots of each key and the depth of brackets.
 #include "core/toml_bounds.hpp"
 
+#include "core/i18n.hpp"
+
 #include <vector>
 
 namespace loa {
@@ -50,10 +52,10 @@ private:
     std::optional<TomlBoundsProblem> too_large() const {
         return TomlBoundsProblem{
             1, 1,
-            "the file is " + std::to_string(m_text.size()) + " bytes, more than the " +
-                std::to_string(m_bounds.max_bytes / (1024 * 1024)) +
-                " MB loa reads: check that it is the right file, or split the schedule into "
-                "files by month"};
+            i18n::format(_("the file is {1} bytes, more than the {2} MB loa reads: check that it "
+                           "is the right file, or split the schedule into files by month"),
+                         std::to_string(m_text.size()),
+                         std::to_string(m_bounds.max_bytes / (1024 * 1024)))};
     }
 
     void step() {
@@ -83,11 +85,13 @@ private:
 
     void step_in_key(char c) {
         if (c == '.' && ++m_key_parts > m_bounds.max_key_parts)
-            return fail("this " +
-                        std::string(m_context == Context::header ? "table header" : "key") +
-                        " has more than " + std::to_string(m_bounds.max_key_parts) +
-                        " parts separated by dots; loa's files need at most two (like "
-                        "[output] or slot.id): shorten it");
+            return fail(i18n::format(
+                m_context == Context::header
+                    ? _("this table header has more than {1} parts separated by dots; loa's "
+                        "files need at most two (like [output] or slot.id): shorten it")
+                    : _("this key has more than {1} parts separated by dots; loa's files need at "
+                        "most two (like [output] or slot.id): shorten it"),
+                std::to_string(m_bounds.max_key_parts)));
         if (c == '[' && m_context == Context::key && m_brackets.empty() && m_key_parts == 1)
             begin_key(Context::header);
         else if (c == ']' && m_context == Context::header)
@@ -103,10 +107,10 @@ private:
         if (c == '[' || c == '{') {
             m_brackets.push_back(c);
             if (static_cast<int>(m_brackets.size()) > m_bounds.max_nesting)
-                return fail("arrays and inline tables are nested more than " +
-                            std::to_string(m_bounds.max_nesting) +
-                            " deep here; loa's files need at most three: remove the extra "
-                            "brackets");
+                return fail(i18n::format(_("arrays and inline tables are nested more than {1} "
+                                           "deep here; loa's files need at most three: remove "
+                                           "the extra brackets"),
+                                         std::to_string(m_bounds.max_nesting)));
             if (c == '{')
                 begin_key(Context::key);
         } else if (c == ']' || c == '}') {

@@ -1,4 +1,5 @@
 #include "library/audio_probe.hpp"
+#include "core/i18n.hpp"
 
 #include "core/channel_layout.hpp"
 #include "core/error.hpp"
@@ -45,11 +46,13 @@ std::string format_name(int format) {
 /// Opens `path` for reading if it is a non-empty regular file (core's check).
 int open_audio_file(const std::filesystem::path &path) {
     const int fd = open_regular_file(
-        path, {"give the audio files inside it", "copy the recording into a file and import that"});
+        path, {N_("give the audio files inside it"),
+               N_("copy the recording into a file and import that")});
     struct stat status {};
     if (::fstat(fd, &status) != 0 || status.st_size == 0) {
         ::close(fd);
-        throw InputError(quote(path) + " is empty (0 bytes); copy the recording again");
+        throw InputError(
+            i18n::format(_("{1} is empty (0 bytes); copy the recording again"), quote(path)));
     }
     return fd;
 }
@@ -58,16 +61,19 @@ int open_audio_file(const std::filesystem::path &path) {
     const int code = sf_error(nullptr);
     const std::string reason = sf_strerror(nullptr);
     if (code == SF_ERR_UNSUPPORTED_ENCODING)
-        throw InputError(quote(path) + " uses a codec loa cannot decode (" + reason +
-                         "); convert it to WAV (PCM), FLAC, OGG or MP3");
+        throw InputError(i18n::format(
+            _("{1} uses a codec loa cannot decode ({2}); convert it to WAV (PCM), FLAC, OGG or MP3"),
+            quote(path), reason));
     if (code == SF_ERR_MALFORMED_FILE)
-        throw InputError(quote(path) + " is damaged or incomplete (" + reason +
-                         "); copy the recording again from its source");
+        throw InputError(i18n::format(
+            _("{1} is damaged or incomplete ({2}); copy the recording again from its source"),
+            quote(path), reason));
     if (code == SF_ERR_SYSTEM)
-        throw InputError(quote(path) + " cannot be read (" + reason +
-                         "); check the disk and permissions");
-    throw InputError(quote(path) + " is not audio that loa can read (" + reason +
-                     "); convert it to WAV, FLAC, OGG or MP3");
+        throw InputError(i18n::format(_("{1} cannot be read ({2}); check the disk and permissions"),
+                                      quote(path), reason));
+    throw InputError(i18n::format(
+        _("{1} is not audio that loa can read ({2}); convert it to WAV, FLAC, OGG or MP3"),
+        quote(path), reason));
 }
 
 /// An Ogg stream's last page carries the end-of-stream flag; a copy cut short ends on
@@ -149,9 +155,10 @@ AudioInfo probe_audio(const std::filesystem::path &path, LengthLimit limit) {
     audio.channels = info.channels;
     if (info.samplerate < 8000 || info.samplerate > 192000 || info.channels < 1 ||
         info.channels > 8)
-        throw InputError(quote(path) + ": " + std::to_string(info.channels) + " channels at " +
-                         std::to_string(info.samplerate) +
-                         " Hz is not supported (8-192 kHz, 1-8 channels); convert the file");
+        throw InputError(i18n::format(_("{1}: {2} channels at {3} Hz is not supported (8-192 kHz, "
+                                        "1-8 channels); convert the file"),
+                                      quote(path), std::to_string(info.channels),
+                                      std::to_string(info.samplerate)));
     const std::int64_t max_frames = max_seconds * info.samplerate;
     SignalMeter meter(info.samplerate, info.channels, channel_order_of(info.format));
     std::vector<float> block(static_cast<std::size_t>(block_frames * info.channels));
@@ -162,22 +169,26 @@ AudioInfo probe_audio(const std::filesystem::path &path, LengthLimit limit) {
         meter.add(block.data(), got);
         audio.frames += got;
         if (limit == LengthLimit::three_hours && audio.frames > max_frames)
-            throw InputError(quote(path) +
-                             " is longer than 3 hours; split it, or import it with --force");
+            throw InputError(i18n::format(
+                _("{1} is longer than 3 hours; split it, or import it with --force"), quote(path)));
     }
     if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG && ogg_lacks_end_of_stream(path))
-        throw InputError(quote(path) +
-                         " is cut short (its last page is missing the end-of-stream mark); the "
-                         "copy is incomplete, copy the recording again from its source");
+        throw InputError(i18n::format(_("{1} is cut short (its last page is missing the "
+                                        "end-of-stream mark); the copy is incomplete, copy the "
+                                        "recording again from its source"),
+                                      quote(path)));
     if (const auto cut = truncation(file.get(), info, audio.frames))
-        throw InputError(quote(path) + " is cut short (" + *cut +
-                         "); the copy is incomplete, copy the recording again from its source");
+        throw InputError(i18n::format(_("{1} is cut short ({2}); the copy is incomplete, copy the "
+                                        "recording again from its source"),
+                                      quote(path), *cut));
     if (sf_error(file.get()) != SF_ERR_NO_ERROR)
-        throw InputError(quote(path) + " is damaged (" + sf_strerror(file.get()) +
-                         "); copy the recording again from its source");
+        throw InputError(
+            i18n::format(_("{1} is damaged ({2}); copy the recording again from its source"),
+                         quote(path), sf_strerror(file.get())));
     if (audio.frames == 0)
-        throw InputError(quote(path) +
-                         " has a header but no sound (0 samples); copy the recording again");
+        throw InputError(i18n::format(
+            _("{1} has a header but no sound (0 samples); copy the recording again"), quote(path)));
+
     audio.levels = meter.levels();
     return audio;
 }

@@ -1,4 +1,5 @@
 #include "library/campaign_store.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "lib/sqlite/statement.hpp"
@@ -19,7 +20,8 @@ constexpr const char *select_columns =
 
 void check_date(const std::optional<std::string> &date, const char *option) {
     if (date && !is_iso_date(*date))
-        throw InputError(std::string(option) + " '" + *date + "' is not a date; write it YYYY-MM-DD, e.g. 2020-07-17");
+        throw InputError(i18n::format(_("{1} '{2}' is not a date; write it YYYY-MM-DD, e.g. 2020-07-17"),
+                                      option, *date));
 }
 
 } // namespace
@@ -38,14 +40,19 @@ bool is_iso_date(const std::string &text) {
 
 void CampaignStore::add(const Campaign &campaign) {
     if (!is_valid_id(campaign.id))
-        throw InputError("'" + campaign.id + "' cannot be a campaign id: use lowercase letters, digits and '-', e.g. chong-lua-dao-2020");
+        throw InputError(i18n::format(_("'{1}' cannot be a campaign id: use lowercase letters, digits "
+                                        "and '-', e.g. chong-lua-dao-2020"),
+                                      campaign.id));
     check_date(campaign.valid_from, "--from");
     check_date(campaign.valid_until, "--until");
     if (campaign.valid_from && campaign.valid_until && *campaign.valid_until < *campaign.valid_from)
-        throw InputError("campaign '" + campaign.id + "' would end (" + *campaign.valid_until +
-                         ") before it starts (" + *campaign.valid_from + "); check --from and --until");
+        throw InputError(i18n::format(_("campaign '{1}' would end ({2}) before it starts ({3}); "
+                                        "check --from and --until"),
+                                      campaign.id, *campaign.valid_until, *campaign.valid_from));
     if (find(campaign.id))
-        throw InputError("a campaign '" + campaign.id + "' already exists; 'loa campaign list' shows it");
+        throw InputError(i18n::format(
+            _("a campaign '{1}' already exists; 'loa campaign list' shows it"), campaign.id));
+
     sqlite::Statement insert(m_db, "INSERT INTO campaigns (id, title, reference, valid_from, valid_until, "
                                    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     insert.bind(1, campaign.id).bind(2, campaign.title).bind(3, campaign.reference);

@@ -1,4 +1,5 @@
 #include "library/library.hpp"
+#include "core/i18n.hpp"
 
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
@@ -74,7 +75,8 @@ std::string choose_id(const ImportRequest &request) {
     }
     const std::string id = slugify(request.file.stem().string());
     if (!is_valid_id(id))
-        throw InputError(quote(request.file) + ": cannot make an id from the file name; give one with --id");
+        throw InputError(i18n::format(
+            _("{1}: cannot make an id from the file name; give one with --id"), quote(request.file)));
     return id;
 }
 
@@ -82,14 +84,15 @@ void check_request(const ImportRequest &request, sqlite::Database &db) {
     for (const auto &[date, option] : {std::pair{&request.valid_from, "--valid-from"},
                                        std::pair{&request.valid_until, "--valid-until"}})
         if (*date && !is_iso_date(**date))
-            throw InputError(std::string(option) + " '" + **date +
-                             "' is not a date; write it YYYY-MM-DD, e.g. 2020-07-17");
+            throw InputError(i18n::format(
+                _("{1} '{2}' is not a date; write it YYYY-MM-DD, e.g. 2020-07-17"), option, **date));
     if (request.valid_from && request.valid_until && *request.valid_until < *request.valid_from)
-        throw InputError("--valid-until " + *request.valid_until + " is before --valid-from " +
-                         *request.valid_from + "; check the dates");
+        throw InputError(i18n::format(_("--valid-until {1} is before --valid-from {2}; check the dates"),
+                                      *request.valid_until, *request.valid_from));
     if (request.campaign && !CampaignStore(db).find(*request.campaign))
-        throw InputError("no campaign '" + *request.campaign +
-                         "'; add it first with 'loa campaign add', or see 'loa campaign list'");
+        throw InputError(i18n::format(_("no campaign '{1}'; add it first with 'loa campaign add', "
+                                        "or see 'loa campaign list'"),
+                                      *request.campaign));
 }
 
 /// The row for `audio`: metadata from the request, else from the row it replaces.
@@ -165,8 +168,9 @@ ImportResult Library::import(const ImportRequest &request, const std::string &im
         if (existing && existing->sha256 == sha256)
             return {*existing, ImportOutcome::already_present};
         if (existing && request.existing == ExistingId::refuse)
-            throw InputError(quote(request.file) + ": the id '" + id + "' is already used by another recording (" +
-                             existing->original_name + "); choose another id with --id, or add --replace");
+            throw InputError(i18n::format(_("{1}: the id '{2}' is already used by another recording "
+                                            "({3}); choose another id with --id, or add --replace"),
+                                          quote(request.file), id, existing->original_name));
         a = make_row(request, audio, existing);
         a.id = id;
         a.sha256 = sha256;
@@ -185,7 +189,8 @@ void Library::remove(const std::string &id) {
     {
         sqlite::Transaction transaction(m_db);
         if (!find(id))
-            throw InputError("no announcement '" + id + "' in the library; 'loa list' shows the ids");
+            throw InputError(
+                i18n::format(_("no announcement '{1}' in the library; 'loa list' shows the ids"), id));
         sqlite::Statement remove(m_db, "DELETE FROM announcements WHERE id = ?1");
         remove.bind(1, id).run();
         transaction.commit();
@@ -244,7 +249,8 @@ std::optional<std::filesystem::path> Library::stage_content(const std::filesyste
         return std::nullopt;
     std::filesystem::create_directories(to.parent_path(), ec);
     if (ec)
-        throw Error("cannot create folder " + quote(to.parent_path()) + ": " + ec.message());
+        throw Error(i18n::format(_("cannot create folder {1}: {2}"), quote(to.parent_path()),
+                                 ec.message()));
     const auto staged = to.parent_path() / ("." + to.filename().string() + ".tmp-" + std::to_string(::getpid()));
     copy_file_durably(from, staged);
     return staged;
@@ -256,7 +262,8 @@ void Library::publish_content(const std::filesystem::path &from, const std::opti
     if (staged) {
         std::filesystem::rename(*staged, to, ec);
         if (ec)
-            throw Error("cannot store " + quote(to) + ": " + ec.message());
+            throw Error(i18n::format(_("cannot store {1}: {2}"), quote(to), ec.message()));
+
         sync_directory(to.parent_path());
     } else if (!std::filesystem::exists(to, ec)) {
         // A sweep removed it since we looked (nothing named it then): copy again.

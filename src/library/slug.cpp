@@ -1,4 +1,5 @@
 #include "library/slug.hpp"
+#include "core/i18n.hpp"
 
 #include <array>
 #include <cstdint>
@@ -102,17 +103,19 @@ std::string why_not_an_id(std::string_view id) {
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
             c = '?';
     if (id.empty())
-        return "an announcement id cannot be empty: use lowercase letters, digits and '-', e.g. "
-               "lua-dao-01";
+        return _("an announcement id cannot be empty: use lowercase letters, digits and '-', e.g. "
+                 "lua-dao-01");
     std::size_t letters = 0;
     for (const char c : id)
         letters += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
     if (letters > max_id_length)
-        return "'" + echo + "' (" + std::to_string(letters) +
-               " characters) is too long for an announcement id, which has at most " +
-               std::to_string(max_id_length) + ": shorten it, e.g. lua-dao-01";
-    return "'" + echo +
-           "' cannot be an announcement id: use lowercase letters, digits and '-', e.g. lua-dao-01";
+        return i18n::format(_("'{1}' ({2} characters) is too long for an announcement id, which "
+                              "has at most {3}: shorten it, e.g. lua-dao-01"),
+                            echo, std::to_string(letters), std::to_string(max_id_length));
+    return i18n::format(_("'{1}' cannot be an announcement id: use lowercase letters, digits and "
+                          "'-', e.g. lua-dao-01"),
+                        echo);
+
 }
 
 } // namespace loa::library

@@ -1,6 +1,7 @@
 #include "playout/decoder.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <sndfile.h>
 
@@ -13,12 +14,14 @@ Decoder::Decoder(const std::filesystem::path &file) : m_file(file) {
     SF_INFO info{};
     m_handle = sf_open(file.c_str(), SFM_READ, &info);
     if (!m_handle)
-        throw InputError(quote(file) + ": cannot be played: " + sf_strerror(nullptr) +
-                         "; check the file, or import it again with `loa import`");
+        throw InputError(i18n::format(_("{1}: cannot be played: {2}; check the file, or import "
+                                        "it again with `loa import`"),
+                                      quote(file), sf_strerror(nullptr)));
     if (info.samplerate <= 0 || info.channels <= 0) {
         sf_close(m_handle);
-        throw InputError(quote(file) + ": cannot be played: it declares no sample rate or "
-                                       "channels; import it again with `loa import`");
+        throw InputError(i18n::format(_("{1}: cannot be played: it declares no sample rate or "
+                                        "channels; import it again with `loa import`"),
+                                      quote(file)));
     }
     m_rate = static_cast<unsigned>(info.samplerate);
     m_channels = static_cast<unsigned>(info.channels);
@@ -39,9 +42,11 @@ void Decoder::seek(std::int64_t frame) {
         return;
     }
     if (sf_seek(m_handle, static_cast<sf_count_t>(frame), SEEK_SET) < 0)
-        throw InputError(quote(m_file) + ": cannot resume at " +
-                         std::to_string(static_cast<double>(frame) / m_rate) +
-                         " s: " + sf_strerror(m_handle) + "; the file may be damaged");
+        throw InputError(i18n::format(_("{1}: cannot resume at {2} s: {3}; the file may be "
+                                        "damaged"),
+                                      quote(m_file),
+                                      std::to_string(static_cast<double>(frame) / m_rate),
+                                      sf_strerror(m_handle)));
     m_frames_read = frame;
 }
 
@@ -54,8 +59,9 @@ std::size_t Decoder::read(float *out, std::size_t frames) {
             char seconds[32];
             std::snprintf(seconds, sizeof seconds, "%.1f",
                           static_cast<double>(m_frames_read) / m_rate);
-            throw InputError(quote(m_file) + ": decoding failed after " + seconds +
-                             " s: " + sf_error_number(error) + "; the file is damaged");
+            throw InputError(i18n::format(_("{1}: decoding failed after {2} s: {3}; the file is "
+                                            "damaged"),
+                                          quote(m_file), seconds, sf_error_number(error)));
         }
         return 0;
     }

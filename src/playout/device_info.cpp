@@ -1,6 +1,7 @@
 #include "playout/device_info.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "playout/port_audio_session.hpp"
 
 #include <portaudio.h>
@@ -20,7 +21,8 @@ std::string lower(std::string_view text) {
 }
 
 [[noreturn]] void not_found(std::string_view target) {
-    throw Error("sound device '" + std::string(target) + "' not found; `loa devices` lists them");
+    throw Error(
+        i18n::format(_("sound device '{1}' not found; `loa devices` lists them"), target));
 }
 
 } // namespace
@@ -44,18 +46,19 @@ std::vector<DeviceInfo> list_devices() {
 
 const DeviceInfo &select_device(const std::vector<DeviceInfo> &devices, std::string_view target) {
     if (devices.empty())
-        throw Error((target.empty() || target == "default"
-                         ? std::string("no sound device found")
-                         : "sound device '" + std::string(target) + "' not found") +
-                    ": the sound system lists no output device at all; check that the sound card is "
-                    "connected and that this user may use it (group 'audio')");
+        throw Error(i18n::format(_("{1}: the sound system lists no output device at all; check "
+                                   "that the sound card is connected and that this user may use "
+                                   "it (group 'audio')"),
+                                 target.empty() || target == "default"
+                                     ? std::string(_("no sound device found"))
+                                     : i18n::format(_("sound device '{1}' not found"), target)));
 
     if (target.empty() || target == "default") {
         const auto found = std::find_if(devices.begin(), devices.end(),
                                         [](const DeviceInfo &device) { return device.is_default; });
         if (found == devices.end())
-            throw Error("no sound device found: there is no default output device; name one "
-                        "from `loa devices` in station.toml's [output] device");
+            throw Error(_("no sound device found: there is no default output device; name one "
+                          "from `loa devices` in station.toml's [output] device"));
         return *found;
     }
 
@@ -86,8 +89,9 @@ const DeviceInfo &select_device(const std::vector<DeviceInfo> &devices, std::str
         for (const DeviceInfo *device : matches)
             names += (names.empty() ? "'" : ", '") + device->name + "' (" +
                      std::to_string(device->index) + ")";
-        throw Error("sound device '" + std::string(target) + "' is ambiguous: it matches " + names +
-                    "; give more of the name or the index");
+        throw Error(i18n::format(_("sound device '{1}' is ambiguous: it matches {2}; give more of "
+                                   "the name or the index"),
+                                 target, names));
     }
     return *matches.front();
 }

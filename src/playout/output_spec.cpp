@@ -1,14 +1,15 @@
 #include "playout/output_spec.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 namespace loa::playout {
 namespace {
 
 [[noreturn]] void refuse(std::string_view text, std::string_view why) {
-    throw UsageError("--output '" + std::string(text) + "': " + std::string(why) +
-                     "; use device, device:NAME (a name, part of one, or an index from "
-                     "`loa devices`), wav:PATH or null");
+    throw UsageError(i18n::format(_("--output '{1}': {2}; use device, device:NAME (a name, part "
+                                    "of one, or an index from `loa devices`), wav:PATH or null"),
+                                  text, why));
 }
 
 } // namespace
@@ -21,20 +22,20 @@ OutputSpec parse_output_spec(std::string_view text) {
 
     if (kind == "device") {
         if (has_target && target.empty())
-            refuse(text, "the device name is empty");
+            refuse(text, _("the device name is empty"));
         return {OutputSpec::Kind::device, has_target ? std::string(target) : "default"};
     }
     if (kind == "wav") {
         if (target.empty())
-            refuse(text, "the WAV file's path is missing");
+            refuse(text, _("the WAV file's path is missing"));
         return {OutputSpec::Kind::wav, std::string(target)};
     }
     if (kind == "null") {
         if (has_target)
-            refuse(text, "null takes no name");
+            refuse(text, _("null takes no name"));
         return {OutputSpec::Kind::null, ""};
     }
-    refuse(text, text.empty() ? "empty" : "unknown output kind");
+    refuse(text, text.empty() ? _("empty") : _("unknown output kind"));
 }
 
 std::string to_string(const OutputSpec &spec) {

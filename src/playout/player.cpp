@@ -1,6 +1,7 @@
 #include "playout/player.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "playout/item_reader.hpp"
 #include "playout/null_sink.hpp"
 #include "playout/port_audio_sink.hpp"
@@ -17,6 +18,11 @@ namespace {
 
 using namespace std::chrono_literals;
 using std::chrono::steady_clock;
+
+std::string no_audio(const std::filesystem::path &file) {
+    return i18n::format(_("{1}: contains no audio; import it again with `loa import`"), quote(file));
+}
+
 
 constexpr double k_ring_seconds = 2.0;  ///< how far ahead the feeder decodes
 constexpr auto k_arming_lead = 300ms;   ///< before the instant, plus the output latency
@@ -123,15 +129,15 @@ std::string Player::device_lost(const std::string &reason) {
     m_device_down = true;
     m_next_attempt = steady_clock::now() + delay;
     m_changed.notify_all();
-    return reason + "; trying the sound device again in " + std::to_string(delay.count()) +
-           " s (attempt " + std::to_string(m_attempts + 1) + ")";
+    return i18n::format(_("{1}; trying the sound device again in {2} s (attempt {3})"), reason,
+                        std::to_string(delay.count()), std::to_string(m_attempts + 1));
 }
 
 std::string Player::device_back() {
     const bool was_down = m_device_down;
     m_device_down = false;
     m_attempts = 0;
-    return was_down ? "sound device '" + m_device_name + "' is available again" : "";
+    return was_down ? i18n::format(_("sound device '{1}' is available again"), m_device_name) : "";
 }
 
 void Player::housekeep() {
@@ -259,8 +265,7 @@ PlayResult Player::play_locked(const PlayItem &item, TimePoint start_at,
         m_current.frames = reader.frames_produced();
         try {
             if (input_complete && reader.frames_produced() == 0)
-                throw InputError(quote(item.file) +
-                                 ": contains no audio; import it again with `loa import`");
+                throw InputError(no_audio(item.file));
             before_first_sample();
         } catch (...) {
             end_chain();
@@ -278,8 +283,7 @@ PlayResult Player::play_locked(const PlayItem &item, TimePoint start_at,
     const bool input_complete = reader.fill(m_renderer->ring());
     m_current.frames = reader.frames_produced();
     if (input_complete && reader.frames_produced() == 0)
-        throw InputError(quote(item.file) +
-                         ": contains no audio; import it again with `loa import`");
+        throw InputError(no_audio(item.file));
 
     if (!wait_until_arming(start_at))
         return not_played(PlayOutcome::interrupted, "");
@@ -355,7 +359,7 @@ PlayResult Player::feed(ItemReader &reader, bool input_complete, TimePoint start
             heartbeat = progress.renders;
             heartbeat_at = steady_clock::now();
         } else if (steady_clock::now() - heartbeat_at > k_stall_limit) {
-            return abandon("sound device '" + m_sink->name() + "' stopped responding");
+            return abandon(i18n::format(_("sound device '{1}' stopped responding"), m_sink->name()));
         }
         m_wakeup->wait_for(k_poll);
     }

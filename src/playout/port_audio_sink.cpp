@@ -1,6 +1,7 @@
 #include "playout/port_audio_sink.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "playout/device_info.hpp"
 #include "playout/renderer.hpp"
 
@@ -59,7 +60,7 @@ PortAudioSink::PortAudioSink(std::string_view target, Clock &clock) : m_clock(cl
     const PaError error = Pa_OpenStream(&stream, nullptr, &parameters, info->defaultSampleRate,
                                         paFramesPerBufferUnspecified, paNoFlag, &on_callback, this);
     if (error != paNoError)
-        throw Error("cannot open sound device '" + m_name + "': " + describe(error));
+        throw Error(i18n::format(_("cannot open sound device '{1}': {2}"), m_name, describe(error)));
     m_stream = stream;
     Pa_SetStreamFinishedCallback(stream, &on_finished);
 
@@ -90,7 +91,7 @@ void PortAudioSink::start(Renderer &renderer) {
     m_renderer = &renderer;
     std::lock_guard lock(PortAudioSession::mutex());
     if (const PaError error = Pa_StartStream(m_stream); error != paNoError)
-        throw Error("cannot start sound device '" + m_name + "': " + describe(error));
+        throw Error(i18n::format(_("cannot start sound device '{1}': {2}"), m_name, describe(error)));
     m_running = true;
 }
 
@@ -124,12 +125,12 @@ StreamClockReading PortAudioSink::read_clock() const {
 
 std::string PortAudioSink::failure() const {
     if (m_finished.load())
-        return "sound device '" + m_name + "' stopped (disconnected?)";
+        return i18n::format(_("sound device '{1}' stopped (disconnected?)"), m_name);
     const PaError active = Pa_IsStreamActive(m_stream);
     if (active < 0)
-        return "sound device '" + m_name + "' failed: " + describe(active);
+        return i18n::format(_("sound device '{1}' failed: {2}"), m_name, describe(active));
     if (active == 0)
-        return "sound device '" + m_name + "' stopped (disconnected?)";
+        return i18n::format(_("sound device '{1}' stopped (disconnected?)"), m_name);
     return {};
 }
 

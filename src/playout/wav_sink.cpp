@@ -1,6 +1,7 @@
 #include "playout/wav_sink.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <sndfile.h>
 
@@ -26,7 +27,7 @@ WavSink::WavSink(const std::filesystem::path &path, Clock &clock) : m_path(path)
     info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
     m_file = sf_open(path.c_str(), SFM_WRITE, &info);
     if (!m_file)
-        throw Error("cannot write " + quote(path) + ": " + sf_strerror(nullptr));
+        throw Error(i18n::format(_("cannot write {1}: {2}"), quote(path), sf_strerror(nullptr)));
     sf_command(m_file, SFC_UPDATE_HEADER_NOW, nullptr, 0);
     m_samples.resize(k_period_frames * channels());
 }
@@ -64,8 +65,8 @@ void WavSink::write(const float *frames, const Renderer::Span &span) {
     std::transform(first, first + samples, m_samples.begin(), to_pcm16);
     const auto count = static_cast<sf_count_t>(span.frames);
     if (sf_writef_short(m_file, m_samples.data(), count) != count)
-        throw Error("cannot write " + quote(m_path) + ": " + sf_strerror(m_file) +
-                    "; is the disk full?");
+        throw Error(i18n::format(_("cannot write {1}: {2}; is the disk full?"), quote(m_path),
+                                 sf_strerror(m_file)));
     if (span.item_ended)
         sf_command(m_file, SFC_UPDATE_HEADER_NOW, nullptr, 0);
 }

@@ -4,6 +4,7 @@
 #include "schedule/check.hpp"
 
 #include "schedule/overlap_check.hpp"
+#include "core/i18n.hpp"
 #include "core/time_of_day.hpp"
 
 #include <algorithm>
@@ -54,10 +55,6 @@ std::string describe_length(milliseconds length) {
     return text;
 }
 
-std::string label(const Slot &slot) {
-    return "slot '" + slot.id + "'";
-}
-
 /// One id the slot plays, where it is written.
 struct Use {
     const std::string &id;
@@ -77,10 +74,11 @@ std::vector<Use> uses_of(const Slot &slot) {
 }
 
 void check_unknown(const Slot &slot, const Use &use, DiagnosticList &out) {
-    out.error(use.position, label(slot) + " plays '" + use.id +
-                                "', which is not in the library; import it first (loa import "
-                                "FILE --id " +
-                                use.id + ") or correct the id ('loa list' shows them)");
+    out.error(use.position,
+              i18n::format(_("slot '{1}' plays '{2}', which is not in the library; import it "
+                             "first (loa import FILE --id {2}) or correct the id ('loa list' "
+                             "shows them)"),
+                           slot.id, use.id));
 }
 
 /// The dates a slot can play between, as far as the file bounds them.
@@ -116,17 +114,26 @@ void check_validity(const Schedule &schedule, const Slot &slot, const Use &use,
     const DateSpan span = span_of(schedule, slot, context.today);
     if (facts.valid_until && (!span.last || *span.last > *facts.valid_until))
         out.warning(use.position,
-                    "'" + use.id + "' may be broadcast only until " +
-                        format_date(*facts.valid_until) + ", but " + label(slot) + " plays it " +
-                        (span.last ? "until " + format_date(*span.last) : "with no end date") +
-                        ": add until = " + format_date(*facts.valid_until) +
-                        " to the slot, or replace the recording");
+                    span.last ? i18n::format(_("'{1}' may be broadcast only until {2}, but slot "
+                                               "'{3}' plays it until {4}: add until = {2} to the "
+                                               "slot, or replace the recording"),
+                                             use.id, format_date(*facts.valid_until), slot.id,
+                                             format_date(*span.last))
+                              : i18n::format(_("'{1}' may be broadcast only until {2}, but slot "
+                                               "'{3}' plays it with no end date: add until = {2} "
+                                               "to the slot, or replace the recording"),
+                                             use.id, format_date(*facts.valid_until), slot.id));
     if (facts.valid_from && (!span.first || *span.first < *facts.valid_from))
         out.warning(use.position,
-                    "'" + use.id + "' may be broadcast only from " +
-                        format_date(*facts.valid_from) + ", but " + label(slot) + " plays it " +
-                        (span.first ? "from " + format_date(*span.first) : "with no start date") +
-                        ": add from = " + format_date(*facts.valid_from) + " to the slot");
+                    span.first ? i18n::format(_("'{1}' may be broadcast only from {2}, but slot "
+                                                "'{3}' plays it from {4}: add from = {2} to the "
+                                                "slot"),
+                                              use.id, format_date(*facts.valid_from), slot.id,
+                                              format_date(*span.first))
+                               : i18n::format(_("'{1}' may be broadcast only from {2}, but slot "
+                                                "'{3}' plays it with no start date: add from = "
+                                                "{2} to the slot"),
+                                              use.id, format_date(*facts.valid_from), slot.id));
 }
 
 std::string describe(const QuietHours &quiet) {
@@ -141,18 +148,21 @@ void check_quiet_hours(const Slot &slot, milliseconds length, const QuietHours &
         const auto at = slot.at[i];
         const auto position = i < slot.at_positions.size() ? slot.at_positions[i] : slot.position;
         if (quiet.contains(at)) {
-            out.error(position, label(slot) + " starts at " + format_time_of_day(at) +
-                                    ", inside the station's quiet hours (" + describe(quiet) +
-                                    "), when only emergencies play: move it outside them, or "
-                                    "write priority = \"emergency\" if it is one");
+            out.error(position,
+                      i18n::format(_("slot '{1}' starts at {2}, inside the station's quiet hours "
+                                     "({3}), when only emergencies play: move it outside them, or "
+                                     "write priority = \"emergency\" if it is one"),
+                                   slot.id, format_time_of_day(at), describe(quiet)));
             continue;
         }
         const auto until_quiet = ((quiet.begin - at) % one_day + one_day) % one_day;
         if (until_quiet > std::chrono::seconds{0} && length > until_quiet)
-            out.warning(position, label(slot) + " starts at " + format_time_of_day(at) +
-                                      " and lasts " + describe_length(length) +
-                                      ", so it runs into the station's quiet hours (" +
-                                      describe(quiet) + "): start it earlier or shorten it");
+            out.warning(position,
+                        i18n::format(_("slot '{1}' starts at {2} and lasts {3}, so it runs into "
+                                       "the station's quiet hours ({4}): start it earlier or "
+                                       "shorten it"),
+                                     slot.id, format_time_of_day(at), describe_length(length),
+                                     describe(quiet)));
     }
 }
 
@@ -160,11 +170,12 @@ void check_session_cap(const Slot &slot, milliseconds length, std::chrono::minut
                        DiagnosticList &out) {
     if (length <= cap)
         return;
-    out.warning(slot.position, label(slot) + " lasts " + describe_length(length) +
-                                   ", longer than the station's longest session (" +
-                                   describe_length(cap) +
-                                   ", max_session_minutes in station.toml): shorten its 'play' "
-                                   "list or 'repeat', or split it into two slots");
+    out.warning(slot.position,
+                i18n::format(_("slot '{1}' lasts {2}, longer than the station's longest session "
+                               "({3}, max_session_minutes in station.toml): shorten its 'play' "
+                               "list or 'repeat', or split it into two slots"),
+                             slot.id, describe_length(length), describe_length(cap)));
+
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "schedule/diagnostic.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -12,7 +14,10 @@ std::string format(const Diagnostic &diagnostic) {
         if (diagnostic.position.column > 0)
             text += ':' + std::to_string(diagnostic.position.column);
     }
-    text += diagnostic.severity == Severity::error ? ": error: " : ": warning: ";
+    text += ": ";
+    text += diagnostic.severity == Severity::error ? _("error:") : _("warning:");
+    text += " ";
+
     text += diagnostic.message;
     return text;
 }

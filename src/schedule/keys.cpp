@@ -1,4 +1,5 @@
 #include "schedule/keys.hpp"
+#include "core/i18n.hpp"
 
 #include "schedule/value_reader.hpp"
 
@@ -50,11 +51,11 @@ constexpr std::array<Alias, 4> skip_aliases{{
     {"ids", "slots"},
 }};
 
-const TableRules top_level{"at the top of the file",
-                           "at the top of the file, above the first [[slot]]", top_level_keys,
+const TableRules top_level{N_("at the top of the file"),
+                           N_("at the top of the file, above the first [[slot]]"), top_level_keys,
                            top_level_aliases};
-const TableRules slot{"in [[slot]]", "in a [[slot]] block", slot_keys, slot_aliases};
-const TableRules skip{"in [[skip]]", "in a [[skip]] block", skip_keys, skip_aliases};
+const TableRules slot{N_("in [[slot]]"), N_("in a [[slot]] block"), slot_keys, slot_aliases};
+const TableRules skip{N_("in [[skip]]"), N_("in a [[skip]] block"), skip_keys, skip_aliases};
 
 bool allows(const TableRules &rules, std::string_view key) {
     return std::find(rules.keys.begin(), rules.keys.end(), key) != rules.keys.end();
@@ -66,22 +67,27 @@ std::string belongs_elsewhere(const TableRules &rules, std::string_view key) {
     for (const TableRules *other : {&top_level, &slot, &skip}) {
         if (other == &rules || !allows(*other, key))
             continue;
-        places += places.empty() ? std::string(other->block) : " or " + std::string(other->block);
+        const char *block = i18n::translate(other->block.data());
+        places = places.empty() ? std::string(block)
+                                : i18n::format(_("{1} or {2}"), places, block);
     }
     return places;
 }
 
 std::string unknown_key_message(const TableRules &rules, std::string_view key) {
-    const std::string start = "unknown key '" + std::string(key) + "' " + std::string(rules.where);
+    const char *where = i18n::translate(rules.where.data());
     if (const auto alias = closest(key, {}, rules.aliases))
-        return start + ": did you mean '" + *alias + "'?";
+        return i18n::format(_("unknown key '{1}' {2}: did you mean '{3}'?"), key, where, *alias);
     if (const auto places = belongs_elsewhere(rules, key); !places.empty())
-        return start + ": '" + std::string(key) + "' belongs " + places +
-               " (a key belongs to the nearest [[...]] line above it)";
+        return i18n::format(_("unknown key '{1}' {2}: '{1}' belongs {3} (a key belongs to the "
+                              "nearest [[...]] line above it)"),
+                            key, where, places);
     if (const auto guess = closest(key, rules.keys))
-        return start + ": did you mean '" + *guess + "'?";
-    return start + ": the keys allowed here are " + quoted_list(rules.keys);
+        return i18n::format(_("unknown key '{1}' {2}: did you mean '{3}'?"), key, where, *guess);
+    return i18n::format(_("unknown key '{1}' {2}: the keys allowed here are {3}"), key, where,
+                        quoted_list(rules.keys));
 }
+
 
 } // namespace
 

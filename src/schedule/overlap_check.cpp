@@ -7,6 +7,7 @@
 // of a large file fast.
 #include "schedule/overlap_check.hpp"
 
+#include "core/i18n.hpp"
 #include "core/time_of_day.hpp"
 #include "schedule/calendar.hpp"
 
@@ -182,19 +183,18 @@ std::string overlap_message(const Schedule &schedule, const Interval &first, con
     const Slot &later = schedule.slots[second.slot];
     const std::string starts = format_time_of_day(later.at[second.at]);
     const std::string date = format_date(year_month_day{sys_days{days{second.day}}});
-    const std::string plays =
-        "from " + local_time(zone, first.begin) + " to " + local_time(zone, first.end, true);
-    const std::string fix = ": move one of them, shorten one, or give one another priority";
+    const std::string plays = i18n::format(_("from {1} to {2}"), local_time(zone, first.begin),
+                                           local_time(zone, first.end, true));
     if (first.slot == second.slot)
-        return "slot '" + later.id + "' at " + starts +
-               " starts while its own earlier session still plays: first on " + date +
-               ", it plays " + plays + " and starts again at " + local_time(zone, second.begin) +
-               ": move the time or shorten the slot";
-    return "slot '" + later.id + "' at " + starts + " overlaps slot '" + earlier.id + "' (line " +
-           std::to_string(earlier.position.line) + "), both of priority " +
-           std::string(to_string(later.priority)) + ": first on " + date + ", '" + earlier.id +
-           "' plays " + plays + " and '" + later.id + "' starts at " +
-           local_time(zone, second.begin) + fix;
+        return i18n::format(_("slot '{1}' at {2} starts while its own earlier session still "
+                              "plays: first on {3}, it plays {4} and starts again at {5}: move "
+                              "the time or shorten the slot"),
+                            later.id, starts, date, plays, local_time(zone, second.begin));
+    return i18n::format(_("slot '{1}' at {2} overlaps slot '{3}' (line {4}), both of priority "
+                          "{5}: first on {6}, '{3}' plays {7} and '{1}' starts at {8}: move one "
+                          "of them, shorten one, or give one another priority"),
+                        later.id, starts, earlier.id, std::to_string(earlier.position.line),
+                        to_string(later.priority), date, plays, local_time(zone, second.begin));
 }
 
 SourcePosition position_of(const Slot &slot, const Interval &interval) {
@@ -243,15 +243,18 @@ public:
             overlapping += m_overlapping[slot];
             unnamed += m_overlapping[slot] && !m_named[slot];
         }
-        const std::string more = unnamed == 0 ? "more pairs of the slots named above overlap too"
-                                              : std::to_string(unnamed) +
-                                                    " more slots overlap another of the same "
-                                                    "priority, " +
-                                                    std::to_string(overlapping) + " slots in all";
+        const std::string more =
+            unnamed == 0
+                ? std::string(_("more pairs of the slots named above overlap too"))
+                : i18n::format(_("{1} more slots overlap another of the same priority, {2} slots "
+                                 "in all"),
+                               std::to_string(unnamed), std::to_string(overlapping));
         m_out.error(*m_first_unlisted,
-                    "only the first " + std::to_string(max_listed_pairs) +
-                        " pairs of overlapping slots are listed, and " + more +
-                        ": fix those listed (often one mistake repeated) and check again");
+                    i18n::format(_("only the first {1} pairs of overlapping slots are listed, and "
+                                   "{2}: fix those listed (often one mistake repeated) and check "
+                                   "again"),
+                                 std::to_string(max_listed_pairs), more));
+
     }
 
 private:

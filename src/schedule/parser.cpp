@@ -2,6 +2,7 @@
 // collecting every problem. What spans blocks (duplicate slot ids, skips naming
 // slots, dates outside the file's validity) is checked here once all are read.
 #include "core/toml_bounds.hpp"
+#include "core/i18n.hpp"
 #include "schedule/keys.hpp"
 #include "schedule/schedule.hpp"
 #include "schedule/slot_reader.hpp"
@@ -19,28 +20,30 @@ namespace loa::schedule {
 namespace {
 
 constexpr int supported_version = 1;
-constexpr Field version_field{"version", "1", "the format version"};
-constexpr Field title_field{"title", "\"Lịch phát tháng 7/2020\"", "the schedule's name"};
+constexpr Field version_field{"version", "1", N_("the format version")};
+constexpr Field title_field{"title", "\"Lịch phát tháng 7/2020\"", N_("the schedule's name")};
 
 /// Reads `version`. False if the file is for a newer loa: its other keys may mean
 /// things this version does not know, so nothing else is worth reporting.
 bool read_version(const toml::table &root, Schedule &schedule, DiagnosticList &out) {
     const auto *node = root.get("version");
     if (!node) {
-        out.error({1, 1}, "the file has no 'version': add the line version = 1 at the top");
+        out.error({1, 1}, _("the file has no 'version': add the line version = 1 at the top"));
         return true;
     }
     const auto version = read_integer(*node, version_field, out);
     if (!version || *version == supported_version)
         return true;
     if (*version > supported_version) {
-        out.error(position_of(*node), "this file is written for schedule format version " +
-                                          std::to_string(*version) +
-                                          ", but this loa reads version 1: update loa, or ask "
-                                          "for a file with version = 1");
+        out.error(position_of(*node),
+                  i18n::format(_("this file is written for schedule format version {1}, but this "
+                                 "loa reads version 1: update loa, or ask for a file with version "
+                                 "= 1"),
+                               std::to_string(*version)));
         return false;
     }
-    out.error(position_of(*node), "'version' must be 1, not " + std::to_string(*version));
+    out.error(position_of(*node),
+              i18n::format(_("'version' must be 1, not {1}"), std::to_string(*version)));
     schedule.version = supported_version;
     return true;
 }
@@ -55,10 +58,10 @@ void read_header(const toml::table &root, Schedule &schedule, DiagnosticList &ou
     if (until)
         schedule.valid_until = read_date(*until, "'valid_until'", out);
     if (schedule.valid_from && schedule.valid_until && *schedule.valid_from > *schedule.valid_until)
-        out.error(position_of(*from), "'valid_from' (" + format_date(*schedule.valid_from) +
-                                          ") is after 'valid_until' (" +
-                                          format_date(*schedule.valid_until) +
-                                          "): nothing would ever play; swap them or fix one");
+        out.error(position_of(*from),
+                  i18n::format(_("'valid_from' ({1}) is after 'valid_until' ({2}): nothing would "
+                                 "ever play; swap them or fix one"),
+                               format_date(*schedule.valid_from), format_date(*schedule.valid_until)));
 }
 
 /// The tables of an array of tables ([[slot]]), or nothing after reporting why.
@@ -70,9 +73,10 @@ std::vector<const toml::table *> blocks(const toml::table &root, std::string_vie
     const std::string name(key);
     const auto *list = node->as_array();
     if (!list || !list->is_array_of_tables()) {
-        out.error(position_of(*node), "write each " + name +
-                                          " as a block starting with the line [[" + name +
-                                          "]], with two pairs of brackets");
+        out.error(position_of(*node),
+                  i18n::format(_("write each {1} as a block starting with the line [[{1}]], with "
+                                 "two pairs of brackets"),
+                               name));
         return {};
     }
     std::vector<const toml::table *> tables;
@@ -88,11 +92,10 @@ void check_unique_ids(const std::vector<SlotRead> &slots, DiagnosticList &out) {
             continue;
         const auto [first, inserted] = first_with.emplace(read.slot.id, &read);
         if (!inserted)
-            out.error(read.id_position, "slot id '" + read.slot.id +
-                                            "' is already used by the slot on "
-                                            "line " +
-                                            std::to_string(first->second->slot.position.line) +
-                                            ": give each slot its own id");
+            out.error(read.id_position,
+                      i18n::format(_("slot id '{1}' is already used by the slot on line {2}: give "
+                                     "each slot its own id"),
+                                   read.slot.id, std::to_string(first->second->slot.position.line)));
     }
 }
 
@@ -100,13 +103,15 @@ void check_unique_ids(const std::vector<SlotRead> &slots, DiagnosticList &out) {
 std::string outside_reason(const Schedule &schedule, const Slot &slot,
                            std::chrono::year_month_day date) {
     if (slot.from && date < *slot.from)
-        return "it is before the slot's 'from' (" + format_date(*slot.from) + ")";
+        return i18n::format(_("it is before the slot's 'from' ({1})"), format_date(*slot.from));
     if (slot.until && date > *slot.until)
-        return "it is after the slot's 'until' (" + format_date(*slot.until) + ")";
+        return i18n::format(_("it is after the slot's 'until' ({1})"), format_date(*slot.until));
     if (schedule.valid_from && date < *schedule.valid_from)
-        return "it is before the file's 'valid_from' (" + format_date(*schedule.valid_from) + ")";
+        return i18n::format(_("it is before the file's 'valid_from' ({1})"),
+                            format_date(*schedule.valid_from));
     if (schedule.valid_until && date > *schedule.valid_until)
-        return "it is after the file's 'valid_until' (" + format_date(*schedule.valid_until) + ")";
+        return i18n::format(_("it is after the file's 'valid_until' ({1})"),
+                            format_date(*schedule.valid_until));
     return {};
 }
 
@@ -116,7 +121,8 @@ void warn_unplayable_dates(const Schedule &schedule, const SlotRead &read, Diagn
     for (std::size_t i = 0; i < slot.dates.size(); ++i) {
         if (const auto reason = outside_reason(schedule, slot, slot.dates[i]); !reason.empty())
             out.warning(read.date_positions[i],
-                        "the slot will not play on " + format_date(slot.dates[i]) + ": " + reason);
+                        i18n::format(_("the slot will not play on {1}: {2}"),
+                                     format_date(slot.dates[i]), reason));
     }
 }
 
@@ -140,7 +146,8 @@ Schedule read_schedule(const toml::table &root, DiagnosticList &out) {
     for (const toml::table *table : blocks(root, "skip", out))
         schedule.skips.push_back(read_skip(*table, ids, out));
     if (!root.get("slot"))
-        out.warning({1, 1}, "the file has no [[slot]] block: nothing will play");
+        out.warning({1, 1}, _("the file has no [[slot]] block: nothing will play"));
+
     for (SlotRead &read : slots)
         schedule.slots.push_back(std::move(read.slot));
     return schedule;

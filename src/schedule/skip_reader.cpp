@@ -1,4 +1,5 @@
 #include "schedule/keys.hpp"
+#include "core/i18n.hpp"
 #include "schedule/slot_reader.hpp"
 #include "schedule/value_reader.hpp"
 
@@ -7,25 +8,31 @@
 namespace loa::schedule {
 namespace {
 
-constexpr Field dates_field{"dates", "[2020-09-02]", "the dates to skip"};
-constexpr Field slots_field{"slots", R"(["sang", "chieu"])", "the ids of the slots to skip"};
+constexpr Field dates_field{"dates", "[2020-09-02]", N_("the dates to skip")};
+constexpr Field slots_field{"slots", R"(["sang", "chieu"])", N_("the ids of the slots to skip")};
 
 std::string unknown_slot_message(const std::string &id, const std::vector<std::string> &slot_ids) {
     const std::vector<std::string_view> candidates(slot_ids.begin(), slot_ids.end());
-    std::string message = "[[skip]] names slot '" + id + "', which this file does not have";
     if (const auto guess = closest(id, candidates))
-        return message + ": did you mean '" + *guess + "'?";
+        return i18n::format(
+            _("[[skip]] names slot '{1}', which this file does not have: did you mean '{2}'?"), id,
+            *guess);
     if (candidates.empty())
-        return message + ": the file has no [[slot]] with an id";
-    return message + ": the slots are " + quoted_list(candidates);
+        return i18n::format(_("[[skip]] names slot '{1}', which this file does not have: the file "
+                              "has no [[slot]] with an id"),
+                            id);
+    return i18n::format(
+        _("[[skip]] names slot '{1}', which this file does not have: the slots are {2}"), id,
+        quoted_list(candidates));
 }
 
 void read_slot_ids(const toml::node &node, const std::vector<std::string> &slot_ids, Skip &skip,
                    DiagnosticList &out) {
     if (const auto *list = node.as_array(); list && list->empty()) {
-        out.error(position_of(node), "'slots' is an empty list: name the slots to skip, like " +
-                                         example_of(slots_field) +
-                                         ", or remove the line to skip every slot");
+        out.error(position_of(node),
+                  i18n::format(_("'slots' is an empty list: name the slots to skip, like {1}, or "
+                                 "remove the line to skip every slot"),
+                               example_of(slots_field)));
         return;
     }
     const auto *list = read_list(node, slots_field, out);
@@ -51,8 +58,10 @@ Skip read_skip(const toml::table &table, const std::vector<std::string> &slot_id
             skip.dates =
                 dates_of(unique_dates(read_date_items(*list, dates_field, out), dates_field, out));
     } else {
-        out.error(skip.position, "this [[skip]] has no 'dates': add the dates to skip, like " +
-                                     example_of(dates_field));
+        out.error(skip.position,
+                  i18n::format(_("this [[skip]] has no 'dates': add the dates to skip, like {1}"),
+                               example_of(dates_field)));
+
     }
     if (const auto *slots = table.get("slots"))
         read_slot_ids(*slots, slot_ids, skip, out);

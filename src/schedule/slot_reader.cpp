@@ -1,4 +1,5 @@
 #include "schedule/slot_reader.hpp"
+#include "core/i18n.hpp"
 
 #include "schedule/keys.hpp"
 #include "core/time_of_day.hpp"
@@ -11,23 +12,23 @@
 namespace loa::schedule {
 namespace {
 
-constexpr Field id_field{"id", "\"sang\"", "a short name for the slot"};
-constexpr Field title_field{"title", "\"Chương trình buổi sáng\"", "the slot's name"};
-constexpr Field days_field{"days", R"(["mon", "wed", "fri"])", "the days of the week it plays"};
-constexpr Field dates_field{"dates", "[2020-07-20, 2020-07-27]", "the dates it plays"};
-constexpr Field at_field{"at", R"(["06:00", "17:00"])", "the times of day it plays"};
+constexpr Field id_field{"id", "\"sang\"", N_("a short name for the slot")};
+constexpr Field title_field{"title", "\"Chương trình buổi sáng\"", N_("the slot's name")};
+constexpr Field days_field{"days", R"(["mon", "wed", "fri"])", N_("the days of the week it plays")};
+constexpr Field dates_field{"dates", "[2020-07-20, 2020-07-27]", N_("the dates it plays")};
+constexpr Field at_field{"at", R"(["06:00", "17:00"])", N_("the times of day it plays")};
 constexpr Field play_field{"play", R"(["chuong", "lua-dao-qua-mang"])",
-                           "the announcement ids it plays, in order"};
-constexpr Field repeat_field{"repeat", "2", "how many times the list plays"};
-constexpr Field gap_field{"gap", "2", "the seconds of silence between two items"};
-constexpr Field intro_field{"intro", "\"chuong\"", "the id of a chime played first"};
-constexpr Field outro_field{"outro", "\"chuong\"", "the id of a chime played last"};
-constexpr Field priority_field{"priority", "\"normal\"", "normal, priority or emergency"};
-constexpr Field late_field{"late", "\"10m\"", "how late it may still play"};
+                           N_("the announcement ids it plays, in order")};
+constexpr Field repeat_field{"repeat", "2", N_("how many times the list plays")};
+constexpr Field gap_field{"gap", "2", N_("the seconds of silence between two items")};
+constexpr Field intro_field{"intro", "\"chuong\"", N_("the id of a chime played first")};
+constexpr Field outro_field{"outro", "\"chuong\"", N_("the id of a chime played last")};
+constexpr Field priority_field{"priority", "\"normal\"", N_("normal, priority or emergency")};
+constexpr Field late_field{"late", "\"10m\"", N_("how late it may still play")};
 constexpr Field on_interrupt_field{"on_interrupt", "\"resume\"",
-                                   "what an interrupted item does after an emergency"};
-constexpr Field from_field{"from", "2020-07-17", "the first date it plays"};
-constexpr Field until_field{"until", "2020-08-31", "the last date it plays"};
+                                   N_("what an interrupted item does after an emergency")};
+constexpr Field from_field{"from", "2020-07-17", N_("the first date it plays")};
+constexpr Field until_field{"until", "2020-08-31", N_("the last date it plays")};
 
 constexpr int max_repeat = 100;
 constexpr int max_gap_seconds = 3600;
@@ -44,10 +45,9 @@ std::string slot_id_problem(std::string_view id) {
     std::string guess = lower_ascii(id);
     std::replace(guess.begin(), guess.end(), ' ', '-');
     const std::string example = is_valid_slot_id(guess) ? guess : "sang";
-    return "slot id '" + std::string(id) +
-           "' may use only lower-case letters a-z, digits, '-' "
-           "and '_' (no spaces or diacritics, at most 64), like \"" +
-           example + "\"";
+    return i18n::format(_("slot id '{1}' may use only lower-case letters a-z, digits, '-' and '_' "
+                          "(no spaces or diacritics, at most 64), like \"{2}\""),
+                        id, example);
 }
 
 /// Reads one [[slot]] table, reporting each problem and carrying on.
@@ -80,16 +80,17 @@ private:
     const toml::node *find(const Field &field) const { return m_table.get(field.key); }
 
     std::string label() const {
-        return m_read.slot.id.empty() ? "this [[slot]]" : "slot '" + m_read.slot.id + "'";
+        return m_read.slot.id.empty() ? std::string(_("this [[slot]]"))
+                                      : i18n::format(_("slot '{1}'"), m_read.slot.id);
     }
 
     /// The value of a key the slot must have; reports its absence at the header.
     const toml::node *require(const Field &field) {
         if (const auto *node = find(field))
             return node;
-        m_out.error(slot().position, label() + " has no '" + std::string(field.key) + "': add " +
-                                         std::string(field.purpose) + ", like " +
-                                         example_of(field));
+        m_out.error(slot().position,
+                    i18n::format(_("{1} has no '{2}': add {3}, like {4}"), label(), field.key,
+                                 i18n::translate(field.purpose.data()), example_of(field)));
         return nullptr;
     }
 
@@ -132,13 +133,15 @@ void SlotReader::read_when() {
     const auto *dates = find(dates_field);
     if (days && dates) {
         m_out.error(position_of(*dates),
-                    label() + " has both 'days' and 'dates': keep one of them (a slot plays "
-                              "either on days of the week or on listed dates)");
+                    i18n::format(_("{1} has both 'days' and 'dates': keep one of them (a slot "
+                                   "plays either on days of the week or on listed dates)"),
+                                 label()));
     } else if (!days && !dates) {
         m_out.error(slot().position,
-                    label() + " has neither 'days' nor 'dates': add the days it plays, like "
-                              "days = [\"daily\"] or days = [\"mon\", \"fri\"], or its dates, "
-                              "like dates = [2020-07-20]");
+                    i18n::format(_("{1} has neither 'days' nor 'dates': add the days it plays, "
+                                   "like days = [\"daily\"] or days = [\"mon\", \"fri\"], or its "
+                                   "dates, like dates = [2020-07-20]"),
+                                 label()));
     }
     if (days)
         read_days(*days);
@@ -157,19 +160,21 @@ void SlotReader::read_days(const toml::node &node) {
         if (!bits) {
             const auto guess = day_name_suggestion(item.text);
             m_out.error(item.position,
-                        "unknown day '" + item.text + "': " +
-                            (guess ? "write " + *guess : "the days are " + day_names_help()));
+                        guess ? i18n::format(_("unknown day '{1}': write {2}"), item.text, *guess)
+                              : i18n::format(_("unknown day '{1}': the days are {2}"), item.text,
+                                             day_names_help()));
         } else if (*bits == every_weekday) {
             daily_at = item.position;
         } else if ((mask & *bits) != 0 && !daily_at) {
             m_out.warning(item.position,
-                          "'" + item.text + "' is listed twice in 'days'; it counts once");
+                          i18n::format(_("'{1}' is listed twice in 'days'; it counts once"),
+                                       item.text));
         }
         mask |= bits.value_or(0);
     }
     if (daily_at && list->size() > 1)
-        m_out.warning(*daily_at, "\"daily\" already means every day: the other days in this list "
-                                 "add nothing");
+        m_out.warning(*daily_at, _("\"daily\" already means every day: the other days in this "
+                                   "list add nothing"));
     slot().weekdays = mask;
 }
 
@@ -202,8 +207,9 @@ void SlotReader::read_times() {
             time = std::chrono::seconds{t.hour * 3600 + t.minute * 60 + t.second};
         } else {
             m_out.error(position_of(item),
-                        "each item of 'at' must be a time of day in quotes, like " +
-                            example_of(at_field) + "; here it is " + std::string(describe(item)));
+                        i18n::format(_("each item of 'at' must be a time of day in quotes, like "
+                                       "{1}; here it is {2}"),
+                                     example_of(at_field), describe(item)));
         }
         if (time)
             times.emplace_back(*time, position_of(item));
@@ -212,8 +218,8 @@ void SlotReader::read_times() {
                      [](const auto &a, const auto &b) { return a.first < b.first; });
     for (const auto &[time, position] : times) {
         if (!slot().at.empty() && slot().at.back() == time) {
-            m_out.warning(position, "\"" + format_time_of_day(time) +
-                                        "\" is listed twice in 'at'; it plays once");
+            m_out.warning(position, i18n::format(_("\"{1}\" is listed twice in 'at'; it plays once"),
+                                                 format_time_of_day(time)));
             continue;
         }
         slot().at.push_back(time);
@@ -228,8 +234,8 @@ void SlotReader::read_play() {
         return;
     for (TextItem &item : read_text_items(*list, play_field, m_out)) {
         if (item.text.empty()) {
-            m_out.error(item.position, "an item of 'play' is empty text: write an announcement id, "
-                                       "like \"chuong\"");
+            m_out.error(item.position, _("an item of 'play' is empty text: write an announcement "
+                                         "id, like \"chuong\""));
             continue;
         }
         slot().play.push_back(std::move(item.text));
@@ -243,10 +249,10 @@ void SlotReader::read_repeat() {
     if (!repeat)
         return;
     if (*repeat < 1 || *repeat > max_repeat) {
-        m_out.error(position_of(*node), "'repeat' is how many times the list plays: write a number "
-                                        "from 1 to " +
-                                            std::to_string(max_repeat) + ", not " +
-                                            std::to_string(*repeat));
+        m_out.error(position_of(*node),
+                    i18n::format(_("'repeat' is how many times the list plays: write a number "
+                                   "from 1 to {1}, not {2}"),
+                                 std::to_string(max_repeat), std::to_string(*repeat)));
         return;
     }
     slot().repeat = static_cast<int>(*repeat);
@@ -261,18 +267,19 @@ void SlotReader::read_gap() {
         const std::string &written = text->get();
         const std::string digits = written.substr(0, written.find_first_not_of("0123456789"));
         m_out.error(position_of(*node),
-                    "'gap' is a number of seconds without quotes or unit: write gap = " +
-                        (digits.empty() ? std::string("2") : digits));
+                    i18n::format(_("'gap' is a number of seconds without quotes or unit: write "
+                                   "gap = {1}"),
+                                 digits.empty() ? std::string("2") : digits));
         return;
     }
     const auto gap = read_integer(*node, gap_field, m_out);
     if (!gap)
         return;
     if (*gap < 0 || *gap > max_gap_seconds) {
-        m_out.error(position_of(*node), "'gap' is the seconds of silence between two items: write "
-                                        "a number from 0 to " +
-                                            std::to_string(max_gap_seconds) + ", not " +
-                                            std::to_string(*gap));
+        m_out.error(position_of(*node),
+                    i18n::format(_("'gap' is the seconds of silence between two items: write a "
+                                   "number from 0 to {1}, not {2}"),
+                                 std::to_string(max_gap_seconds), std::to_string(*gap)));
         return;
     }
     slot().gap = std::chrono::seconds{*gap};
@@ -285,17 +292,20 @@ void SlotReader::read_chime(const Field &field, std::optional<std::string> &id,
         return;
     if (node->is_array()) {
         m_out.error(position_of(*node),
-                    "'" + std::string(field.key) + "' is one announcement id, not a list: write " +
-                        example_of(field) + " (put longer sequences in 'play')");
+                    i18n::format(_("'{1}' is one announcement id, not a list: write {2} (put "
+                                   "longer sequences in 'play')"),
+                                 field.key, example_of(field)));
         return;
     }
     const auto text = read_text(*node, field, m_out);
     if (!text)
         return;
     if (text->empty()) {
-        m_out.error(position_of(*node), "'" + std::string(field.key) +
-                                            "' is empty text: write an announcement id, like " +
-                                            example_of(field) + ", or remove the line");
+        m_out.error(position_of(*node),
+                    i18n::format(_("'{1}' is empty text: write an announcement id, like {2}, or "
+                                   "remove the line"),
+                                 field.key, example_of(field)));
+
         return;
     }
     id = *text;
@@ -313,9 +323,13 @@ void SlotReader::read_priority() {
     }
     static constexpr std::array<std::string_view, 3> names{"normal", "priority", "emergency"};
     const auto guess = closest(*text, names);
-    m_out.error(position_of(*node), "unknown priority \"" + *text + "\": " +
-                                        (guess ? "did you mean \"" + *guess + "\"? " : "") +
-                                        "write \"normal\", \"priority\" or \"emergency\"");
+    m_out.error(position_of(*node),
+                guess ? i18n::format(_("unknown priority \"{1}\": did you mean \"{2}\"? write "
+                                       "\"normal\", \"priority\" or \"emergency\""),
+                                     *text, *guess)
+                      : i18n::format(_("unknown priority \"{1}\": write \"normal\", \"priority\" "
+                                       "or \"emergency\""),
+                                     *text));
 }
 
 void SlotReader::read_late() {
@@ -324,11 +338,12 @@ void SlotReader::read_late() {
         return;
     if (const auto *integer = node->as_integer()) {
         const auto number = std::to_string(integer->get());
-        m_out.error(position_of(*node), integer->get() == 0
-                                            ? std::string("write late = \"0\", in quotes")
-                                            : "'late' needs quotes and a unit: write late = \"" +
-                                                  number + "m\" for " + number + " minutes (or \"" +
-                                                  number + "s\", \"" + number + "h\")");
+        m_out.error(position_of(*node),
+                    integer->get() == 0
+                        ? std::string(_("write late = \"0\", in quotes"))
+                        : i18n::format(_("'late' needs quotes and a unit: write late = \"{1}m\" "
+                                         "for {1} minutes (or \"{1}s\", \"{1}h\")"),
+                                       number));
         return;
     }
     const auto text = read_text(*node, late_field, m_out);
@@ -339,10 +354,10 @@ void SlotReader::read_late() {
         return;
     }
     m_out.error(position_of(*node),
-                "'late' is \"" + *text +
-                    "\", which is not understood: write "
-                    "\"0\" (never play late), \"always\", or how late it may still "
-                    "play, like \"10m\", \"90s\" or \"1h30m\"");
+                i18n::format(_("'late' is \"{1}\", which is not understood: write \"0\" (never "
+                               "play late), \"always\", or how late it may still play, like "
+                               "\"10m\", \"90s\" or \"1h30m\""),
+                             *text));
 }
 
 void SlotReader::read_on_interrupt() {
@@ -356,10 +371,15 @@ void SlotReader::read_on_interrupt() {
     }
     static constexpr std::array<std::string_view, 2> names{"resume", "restart"};
     const auto guess = closest(*text, names);
-    m_out.error(position_of(*node), "'on_interrupt' is \"" + *text + "\": " +
-                                        (guess ? "did you mean \"" + *guess + "\"? " : "") +
-                                        "write \"resume\" (go on where the emergency stopped it) "
-                                        "or \"restart\" (play it again from the beginning)");
+    m_out.error(position_of(*node),
+                guess ? i18n::format(_("'on_interrupt' is \"{1}\": did you mean \"{2}\"? write "
+                                       "\"resume\" (go on where the emergency stopped it) or "
+                                       "\"restart\" (play it again from the beginning)"),
+                                     *text, *guess)
+                      : i18n::format(_("'on_interrupt' is \"{1}\": write \"resume\" (go on where "
+                                       "the emergency stopped it) or \"restart\" (play it again "
+                                       "from the beginning)"),
+                                     *text));
 }
 
 void SlotReader::read_range() {
@@ -370,9 +390,11 @@ void SlotReader::read_range() {
     if (until)
         slot().until = read_date(*until, "'until'", m_out);
     if (slot().from && slot().until && *slot().from > *slot().until)
-        m_out.error(position_of(*from), "'from' (" + format_date(*slot().from) +
-                                            ") is after 'until' (" + format_date(*slot().until) +
-                                            "): the slot would never play; swap them or fix one");
+        m_out.error(position_of(*from),
+                    i18n::format(_("'from' ({1}) is after 'until' ({2}): the slot would never "
+                                   "play; swap them or fix one"),
+                                 format_date(*slot().from), format_date(*slot().until)));
+
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "schedule/syntax_error.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 
 namespace loa::schedule {
@@ -68,30 +70,30 @@ bool has_bare_word(std::string_view value) noexcept {
 
 std::string hint(std::string_view description, std::string_view line) {
     if (contains(description, "utf-8"))
-        return "save the file as UTF-8 (in Notepad: File, Save As, Encoding: UTF-8)";
+        return _("save the file as UTF-8 (in Notepad: File, Save As, Encoding: UTF-8)");
     if (contains(line, "\u201C") || contains(line, "\u201D"))
-        return "use straight double quotes (\"), not curly quotes (\u201C \u201D)";
+        return _("use straight double quotes (\"), not curly quotes (\u201C \u201D)");
     const std::string value = unquoted_value(line);
     if (has_bare_time(value))
-        return "times of day go in quotes, like at = [\"06:00\"]";
+        return _("times of day go in quotes, like at = [\"06:00\"]");
     if (has_slashed_date(value))
-        return "dates are written YYYY-MM-DD without quotes, like 2020-07-17";
+        return _("dates are written YYYY-MM-DD without quotes, like 2020-07-17");
     if (contains(description, "cannot redefine existing array") &&
         contains(description, "as table"))
-        return "each slot or skip starts with a line [[slot]] or [[skip]], with two pairs of "
-               "brackets";
+        return _("each slot or skip starts with a line [[slot]] or [[skip]], with two pairs of "
+               "brackets");
     if (contains(description, "cannot redefine"))
-        return "each key may be written only once in a block";
+        return _("each key may be written only once in a block");
     if (contains(description, "saw ';'"))
-        return "write one key = value on each line, without ';'";
+        return _("write one key = value on each line, without ';'");
     if (contains(description, "saw ','"))
-        return "a list goes in square brackets, like days = [\"mon\", \"tue\"]";
+        return _("a list goes in square brackets, like days = [\"mon\", \"tue\"]");
     if (has_bare_word(value))
-        return "text goes in double quotes, like priority = \"normal\" or late = \"10m\"";
+        return _("text goes in double quotes, like priority = \"normal\" or late = \"10m\"");
     if (contains(description, "expected a comment or whitespace"))
-        return "write one key = value on each line";
+        return _("write one key = value on each line");
     if (contains(description, "parsing string"))
-        return "check that each text has its closing quote (\") on the same line";
+        return _("check that each text has its closing quote (\") on the same line");
     return {};
 }
 
@@ -104,10 +106,10 @@ std::string explain_syntax_error(std::string_view description, std::string_view 
         detail = "while reading " + detail.substr(prefix.size());
     else if (!detail.empty() && detail[0] >= 'A' && detail[0] <= 'Z')
         detail[0] = static_cast<char>(detail[0] - 'A' + 'a');
-    std::string message = "this is not valid TOML (" + detail + ")";
     if (const auto fix = hint(description, line); !fix.empty())
-        message += ": " + fix;
-    return message;
+        return i18n::format(_("this is not valid TOML ({1}): {2}"), detail, fix);
+    return i18n::format(_("this is not valid TOML ({1})"), detail);
+
 }
 
 std::string_view line_of(std::string_view text, int number) noexcept {

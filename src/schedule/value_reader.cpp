@@ -1,5 +1,7 @@
 #include "schedule/value_reader.hpp"
 
+#include "core/i18n.hpp"
+
 #include "core/time_zone.hpp"
 
 #include <algorithm>
@@ -38,7 +40,8 @@ std::chrono::year_month_day to_year_month_day(const toml::date &date) noexcept {
 }
 
 std::string here_it_is(const toml::node &node) {
-    return "; here it is " + std::string(describe(node));
+    return i18n::format(_("; here it is {1}"), describe(node));
+
 }
 
 /// The value written as a one-item list, if it is simple enough to show.
@@ -65,27 +68,27 @@ SourcePosition position_of(const toml::key &key) noexcept {
 std::string_view describe(const toml::node &node) noexcept {
     switch (node.type()) {
     case toml::node_type::string:
-        return "text";
+        return _("text");
     case toml::node_type::integer:
-        return "a whole number";
+        return _("a whole number");
     case toml::node_type::floating_point:
-        return "a number with a decimal point";
+        return _("a number with a decimal point");
     case toml::node_type::boolean:
-        return "true or false";
+        return _("true or false");
     case toml::node_type::date:
-        return "a date";
+        return _("a date");
     case toml::node_type::time:
-        return "a time";
+        return _("a time");
     case toml::node_type::date_time:
-        return "a date with a time";
+        return _("a date with a time");
     case toml::node_type::array:
-        return "a list";
+        return _("a list");
     case toml::node_type::table:
-        return "a block of keys";
+        return _("a block of keys");
     case toml::node_type::none:
         break;
     }
-    return "nothing";
+    return _("nothing");
 }
 
 std::string example_of(const Field &field) {
@@ -96,8 +99,9 @@ std::optional<std::string> read_text(const toml::node &node, const Field &field,
                                      DiagnosticList &out) {
     if (const auto *text = node.as_string())
         return text->get();
-    out.error(position_of(node), "'" + std::string(field.key) + "' must be text in quotes, like " +
-                                     example_of(field) + here_it_is(node));
+    out.error(position_of(node), i18n::format(_("'{1}' must be text in quotes, like {2}"),
+                                              field.key, example_of(field)) +
+                                     here_it_is(node));
     return std::nullopt;
 }
 
@@ -113,12 +117,13 @@ std::optional<std::int64_t> read_integer(const toml::node &node, const Field &fi
             std::from_chars(written.data(), written.data() + written.size(), value);
         if (ec == std::errc{} && ptr == written.data() + written.size()) {
             out.error(position_of(node),
-                      "write the number without quotes: " + key + " = " + written);
+                      i18n::format(_("write the number without quotes: {1} = {2}"), key, written));
             return std::nullopt;
         }
     }
     out.error(position_of(node),
-              "'" + key + "' must be a whole number, like " + example_of(field) + here_it_is(node));
+              i18n::format(_("'{1}' must be a whole number, like {2}"), key, example_of(field)) +
+                  here_it_is(node));
     return std::nullopt;
 }
 
@@ -130,25 +135,29 @@ std::optional<std::chrono::year_month_day> read_date(const toml::node &node, std
         const auto day = to_year_month_day(date->get());
         if (day.year() >= std::chrono::year{2000} && day.year() <= std::chrono::year{2199})
             return day;
-        out.error(position_of(node), name +
-                                         " must be a date from 2000-01-01 to 2199-12-31; here "
-                                         "it is " +
-                                         format_date(day) + ": check the year");
+        out.error(position_of(node),
+                  i18n::format(_("{1} must be a date from 2000-01-01 to 2199-12-31; here it is "
+                                 "{2}: check the year"),
+                               name, format_date(day)));
         return std::nullopt;
     }
     if (const auto *date_time = node.as_date_time()) {
-        out.error(position_of(node), "write only the date, without a time of day: " +
-                                         format_date(to_year_month_day(date_time->get().date)));
+        out.error(position_of(node),
+                  i18n::format(_("write only the date, without a time of day: {1}"),
+                               format_date(to_year_month_day(date_time->get().date))));
     } else if (const auto *text = node.as_string(); text && date_in_text(text->get())) {
         const auto date = format_date(*date_in_text(text->get()));
-        out.error(position_of(node), text->get() == date
-                                         ? "write the date without quotes: " + date
-                                         : "write the date as YYYY-MM-DD, without quotes: " + date);
+        out.error(position_of(node),
+                  i18n::format(text->get() == date
+                                   ? _("write the date without quotes: {1}")
+                                   : _("write the date as YYYY-MM-DD, without quotes: {1}"),
+                               date));
     } else {
-        out.error(position_of(node), name +
-                                         " must be a date written YYYY-MM-DD without quotes, "
-                                         "like 2020-07-17" +
-                                         here_it_is(node));
+        out.error(position_of(node),
+                  i18n::format(_("{1} must be a date written YYYY-MM-DD without quotes, like "
+                                 "2020-07-17"),
+                               name) +
+                      here_it_is(node));
     }
     return std::nullopt;
 }
@@ -157,19 +166,21 @@ const toml::array *read_list(const toml::node &node, const Field &field, Diagnos
     const std::string key(field.key);
     if (const auto *list = node.as_array()) {
         if (list->empty())
-            out.error(position_of(node), "'" + key + "' is an empty list: write " +
-                                             std::string(field.purpose) + ", like " +
-                                             example_of(field));
+            out.error(position_of(node),
+                      i18n::format(_("'{1}' is an empty list: write {2}, like {3}"), key,
+                                   i18n::translate(field.purpose.data()), example_of(field)));
         return list->empty() ? nullptr : list;
     }
     if (const auto one = as_one_item_list(node))
-        out.error(position_of(node), "'" + key +
-                                         "' must be a list in square brackets, even for one "
-                                         "item: write " +
-                                         key + " = " + *one);
+        out.error(position_of(node),
+                  i18n::format(_("'{1}' must be a list in square brackets, even for one item: "
+                                 "write {1} = {2}"),
+                               key, *one));
     else
-        out.error(position_of(node), "'" + key + "' must be a list in square brackets, like " +
-                                         example_of(field) + here_it_is(node));
+        out.error(position_of(node),
+                  i18n::format(_("'{1}' must be a list in square brackets, like {2}"), key,
+                               example_of(field)) +
+                      here_it_is(node));
     return nullptr;
 }
 
@@ -181,9 +192,10 @@ std::vector<TextItem> read_text_items(const toml::array &list, const Field &fiel
             items.push_back({text->get(), position_of(item)});
             continue;
         }
-        out.error(position_of(item), "each item of '" + std::string(field.key) +
-                                         "' must be text in quotes, like " + example_of(field) +
-                                         here_it_is(item));
+        out.error(position_of(item),
+                  i18n::format(_("each item of '{1}' must be text in quotes, like {2}"), field.key,
+                               example_of(field)) +
+                      here_it_is(item));
     }
     return items;
 }
@@ -191,7 +203,7 @@ std::vector<TextItem> read_text_items(const toml::array &list, const Field &fiel
 std::vector<DateItem> read_date_items(const toml::array &list, const Field &field,
                                       DiagnosticList &out) {
     std::vector<DateItem> items;
-    const std::string what = "each item of '" + std::string(field.key) + "'";
+    const std::string what = i18n::format(_("each item of '{1}'"), field.key);
     for (const toml::node &item : list)
         if (const auto date = read_date(item, what, out))
             items.push_back({*date, position_of(item)});
@@ -206,8 +218,10 @@ std::vector<DateItem> unique_dates(std::vector<DateItem> items, const Field &fie
     std::vector<DateItem> unique;
     for (const DateItem &item : items) {
         if (!unique.empty() && unique.back().date == item.date) {
-            out.warning(item.position, format_date(item.date) + " is listed twice in '" +
-                                           std::string(field.key) + "'; it counts once");
+            out.warning(item.position,
+                        i18n::format(_("{1} is listed twice in '{2}'; it counts once"),
+                                     format_date(item.date), field.key));
+
             continue;
         }
         unique.push_back(item);

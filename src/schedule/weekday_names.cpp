@@ -1,4 +1,5 @@
 #include "schedule/weekday_names.hpp"
+#include "core/i18n.hpp"
 
 #include "schedule/schedule.hpp"
 #include "schedule/suggestion.hpp"
@@ -89,8 +90,9 @@ std::optional<std::string> day_name_suggestion(std::string_view name) {
 }
 
 std::string day_names_help() {
-    return "\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\", or \"daily\" for every "
-           "day";
+    return _("\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\", or \"daily\" for every "
+             "day");
+
 }
 
 } // namespace loa::schedule

@@ -2,6 +2,7 @@
 
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
 #include "station/schema.hpp"
@@ -35,7 +36,7 @@ void make_folder(const std::filesystem::path &path) {
     std::error_code ec;
     std::filesystem::create_directories(path, ec);
     if (ec)
-        throw Error("cannot create folder " + quote(path) + ": " + ec.message());
+        throw Error(i18n::format(_("cannot create folder {1}: {2}"), quote(path), ec.message()));
 }
 
 // SQLite's primary result codes for a damaged file (stable across versions; only
@@ -47,11 +48,11 @@ bool writable(const std::filesystem::path &path) {
 }
 
 Error damaged(const std::filesystem::path &path, const std::string &problem) {
-    return Error("the station's database " + quote(path) + " is damaged (" + problem +
-                 "); nothing was changed. Stop the player (systemctl stop loa), keep a copy of "
-                 "the file, see what is wrong with: sqlite3 " +
-                 quote(path) +
-                 " \"PRAGMA integrity_check\", then restore the last backup of loa.db");
+    return Error(i18n::format(_("the station's database {1} is damaged ({2}); nothing was "
+                                "changed. Stop the player (systemctl stop loa), keep a copy of "
+                                "the file, see what is wrong with: sqlite3 {1} \"PRAGMA "
+                                "integrity_check\", then restore the last backup of loa.db"),
+                              quote(path), problem));
 }
 
 /// Runs `open` and names a damaged file as such, whatever step of opening found it.
@@ -88,9 +89,10 @@ void require_usable_config(const std::filesystem::path &path) {
     if (!std::filesystem::exists(path))
         return;
     if (!std::filesystem::is_regular_file(path))
-        throw InputError(quote(path) +
-                         " is not a file (a folder?); move it away and run 'loa init' again to " +
-                         "write a new one, or put the station's station.toml there");
+        throw InputError(i18n::format(_("{1} is not a file (a folder?); move it away and run "
+                                        "'loa init' again to write a new one, or put the "
+                                        "station's station.toml there"),
+                                      quote(path)));
     load_station_config(path);
 }
 
@@ -119,9 +121,9 @@ bool Home::initialise(const StationConfig &config) const {
 
 void Home::require_initialised() const {
     if (!std::filesystem::exists(config_path()))
-        throw InputError(
-            "no station here: " + quote(config_path()) +
-            " does not exist; run 'loa init' first, or give --home with the station's folder");
+        throw InputError(i18n::format(_("no station here: {1} does not exist; run 'loa init' "
+                                        "first, or give --home with the station's folder"),
+                                      quote(config_path())));
 }
 
 StationConfig Home::load_config() const {
@@ -131,11 +133,11 @@ StationConfig Home::load_config() const {
 
 std::unique_ptr<sqlite::Database> Home::open_database(Access access) const {
     if (!std::filesystem::exists(database_path()))
-        throw InputError(
-            "the station's database " + quote(database_path()) +
-            " is missing; restore it from a backup if it was deleted by mistake, or run 'loa "
-            "init' to make a new, empty one (the library index and the play log then start "
-            "again)");
+        throw InputError(i18n::format(
+            _("the station's database {1} is missing; restore it from a backup if it was "
+              "deleted by mistake, or run 'loa init' to make a new, empty one (the library index "
+              "and the play log then start again)"),
+            quote(database_path())));
     return opened(database_path(), [&] {
         return access == Access::read ? open_for_reading() : open_for_writing(access);
     });
@@ -160,10 +162,11 @@ std::unique_ptr<sqlite::Database> Home::open_for_reading() const {
     wal += "-wal";
     std::error_code ec;
     if (!can_share && std::filesystem::file_size(wal, ec) > 0 && !ec)
-        throw Error(quote(wal) + " holds changes not yet in loa.db, and the station home " +
-                    quote(m_root) +
-                    " is read-only, so they cannot be read; let the player or 'loa init' open it "
-                    "once with write access, or read a copy of the folder");
+        throw Error(i18n::format(_("{1} holds changes not yet in loa.db, and the station home {2} "
+                                   "is read-only, so they cannot be read; let the player or 'loa "
+                                   "init' open it once with write access, or read a copy of the "
+                                   "folder"),
+                                 quote(wal), quote(m_root)));
     auto db = std::make_unique<sqlite::Database>(
         database_path(), can_share ? sqlite::Database::Mode::read_only
                                    : sqlite::Database::Mode::read_only_immutable);
@@ -171,12 +174,13 @@ std::unique_ptr<sqlite::Database> Home::open_for_reading() const {
     if (version == schema_version())
         return db;
     if (version > schema_version() || !writable(m_root) || !writable(database_path()))
-        throw InputError("the station's database " + quote(database_path()) + " has schema " +
-                         std::to_string(version) + " and this loa reads schema " +
-                         std::to_string(schema_version()) +
-                         (version > schema_version()
-                              ? "; install the newer loa that wrote it again"
-                              : "; run 'loa init' as the station's user to bring it up to date"));
+        throw InputError(i18n::format(
+            version > schema_version()
+                ? _("the station's database {1} has schema {2} and this loa reads schema {3}; "
+                    "install the newer loa that wrote it again")
+                : _("the station's database {1} has schema {2} and this loa reads schema {3}; "
+                    "run 'loa init' as the station's user to bring it up to date"),
+            quote(database_path()), std::to_string(version), std::to_string(schema_version())));
     open_for_writing(Access::write); // brings the schema up to date, then reads through `db`
     return db;
 }
@@ -184,7 +188,9 @@ std::unique_ptr<sqlite::Database> Home::open_for_reading() const {
 std::string chain_id(sqlite::Database &db) {
     sqlite::Statement select(db, "SELECT value FROM meta WHERE key = 'chain_id'");
     if (!select.step())
-        throw Error("database " + quote(db.path()) + " has no chain id; run 'loa init' again");
+        throw Error(
+            i18n::format(_("database {1} has no chain id; run 'loa init' again"), quote(db.path())));
+
     std::string id = select.column_text(0);
     select.reset();
     return id;

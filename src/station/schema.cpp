@@ -1,6 +1,7 @@
 #include "station/schema.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "lib/sqlite/database.hpp"
 
 #include <algorithm>
@@ -153,8 +154,10 @@ void migrate(sqlite::Database &db) {
 void migrate(sqlite::Database &db, int up_to) {
     const int current = db.user_version();
     if (current > schema_version())
-        throw Error("database " + quote(db.path()) + " was written by a newer loa (schema " +
-                    std::to_string(current) + "); install that version again");
+        throw Error(i18n::format(
+            _("database {1} was written by a newer loa (schema {2}); install that version again"),
+            quote(db.path()), std::to_string(current)));
+
     for (int version = current + 1; version <= std::min(up_to, schema_version()); ++version) {
         sqlite::Transaction transaction(db);
         db.execute(migrations[static_cast<std::size_t>(version - 1)]);

@@ -1,6 +1,7 @@
 #include "station/station_config.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/time_of_day.hpp"
 #include "core/time_zone.hpp"
 #include "core/toml_bounds.hpp"
@@ -33,9 +34,9 @@ struct Range {
 };
 
 // Outside these, a play is silent, deafening or never ends (issue 18, item 4).
-constexpr Range loudness_range{-40, -5, "LUFS", "-16 suits outdoor loudspeakers"};
-constexpr Range boost_range{0, 30, "dB", "12 is usual; 0 never amplifies"};
-constexpr Range session_range{1, 1440, "minutes", "a day has 1440"};
+constexpr Range loudness_range{-40, -5, "LUFS", N_("-16 suits outdoor loudspeakers")};
+constexpr Range boost_range{0, 30, "dB", N_("12 is usual; 0 never amplifies")};
+constexpr Range session_range{1, 1440, N_("minutes"), N_("a day has 1440")};
 
 std::string number_text(double value) {
     std::ostringstream text;
@@ -51,8 +52,9 @@ public:
         : m_path(path), m_table(table) {
         for (const auto &[key, node] : table)
             if (!known.count(std::string(key.str())))
-                throw InputError(where(path, key.source()) + "unknown key '" +
-                                 std::string(key.str()) + "'; remove it or check its spelling");
+                throw InputError(where(path, key.source()) +
+                                 i18n::format(_("unknown key '{1}'; remove it or check its spelling"),
+                                              key.str()));
     }
 
     /// Where `key` is written ("FILE:LINE:COL: "), or the file's name if it is not.
@@ -65,8 +67,8 @@ public:
         if (const auto *node = m_table.get(key)) {
             const auto *value = node->as_string();
             if (!value)
-                throw InputError(where(m_path, node->source()) + "'" + key +
-                                 "' must be text in quotes");
+                throw InputError(where(m_path, node->source()) +
+                                 i18n::format(_("'{1}' must be text in quotes"), key));
             out = value->get();
         }
     }
@@ -75,7 +77,8 @@ public:
         if (const auto *node = m_table.get(key)) {
             const auto value = node->value<double>();
             if (!value)
-                throw InputError(where(m_path, node->source()) + "'" + key + "' must be a number");
+                throw InputError(where(m_path, node->source()) +
+                                 i18n::format(_("'{1}' must be a number"), key));
             if (!(*value >= range.min && *value <= range.max)) // Also refuses nan.
                 refuse(*node, key, number_text(*value), range);
             out = *value;
@@ -86,9 +89,11 @@ public:
         if (const auto *node = m_table.get(key)) {
             const auto *value = node->as_integer();
             if (!value)
-                throw InputError(where(m_path, node->source()) + "'" + key +
-                                 "' must be a whole number of " + range.unit + ", from " +
-                                 number_text(range.min) + " to " + number_text(range.max));
+                throw InputError(
+                    where(m_path, node->source()) +
+                    i18n::format(_("'{1}' must be a whole number of {2}, from {3} to {4}"), key,
+                                 i18n::translate(range.unit), number_text(range.min),
+                                 number_text(range.max)));
             const auto number = value->get();
             if (number < range.min || number > range.max)
                 refuse(*node, key, std::to_string(number), range);
@@ -101,12 +106,11 @@ public:
 private:
     [[noreturn]] void refuse(const toml::node &node, const char *key, const std::string &value,
                              const Range &range) const {
-        throw InputError(where(m_path, node.source()) + "'" + key + "' is " + value + ", outside " +
-                         number_text(range.min) + " to " + number_text(range.max) + " " +
-                         range.unit +
-                         ": write a number in that "
-                         "range (" +
-                         range.why + ")");
+        throw InputError(where(m_path, node.source()) +
+                         i18n::format(_("'{1}' is {2}, outside {3} to {4} {5}: write a number in "
+                                        "that range ({6})"),
+                                      key, value, number_text(range.min), number_text(range.max),
+                                      i18n::translate(range.unit), i18n::translate(range.why)));
     }
 
     const std::filesystem::path &m_path;
@@ -119,24 +123,25 @@ void TableReader::read(const char *key, std::optional<QuietHours> &out) const {
         return;
     const auto *array = node->as_array();
     const auto fail = [&](const std::string &why) {
-        throw InputError(where(m_path, node->source()) + "'" + key + "' " + why +
-                         ": write two times, start and end, like [\"22:00\", \"05:00\"], or [] "
-                         "for none");
+        throw InputError(where(m_path, node->source()) +
+                         i18n::format(_("'{1}' {2}: write two times, start and end, like "
+                                        "[\"22:00\", \"05:00\"], or [] for none"),
+                                      key, why));
     };
     if (!array)
-        fail("is not a list of times");
+        fail(_("is not a list of times"));
     if (array->empty()) {
         out.reset();
         return;
     }
     if (array->size() != 2)
-        fail("must have two times, not " + std::to_string(array->size()));
+        fail(i18n::format(_("must have two times, not {1}"), std::to_string(array->size())));
     const auto begin = parse_time_of_day(array->get(0)->value_or(std::string()));
     const auto end = parse_time_of_day(array->get(1)->value_or(std::string()));
     if (!begin || !end)
-        fail("has a time that is not HH:MM");
+        fail(_("has a time that is not HH:MM"));
     if (*begin == *end)
-        fail("starts and ends at the same time, which would mean either none or the whole day");
+        fail(_("starts and ends at the same time, which would mean either none or the whole day"));
     out = QuietHours{*begin, *end};
 }
 
@@ -147,8 +152,8 @@ const toml::table &section(const std::filesystem::path &path, const toml::table 
     if (!node)
         return empty;
     if (!node->is_table())
-        throw InputError(where(path, node->source()) + "'" + name + "' must be a section [" + name +
-                         "]");
+        throw InputError(where(path, node->source()) +
+                         i18n::format(_("'{1}' must be a section [{1}]"), name));
     return *node->as_table();
 }
 
@@ -156,24 +161,24 @@ const toml::table &section(const std::filesystem::path &path, const toml::table 
 /// without blocking and checked to be a file: a FIFO or a folder is refused.
 std::string read_text(const std::filesystem::path &path, std::size_t max_bytes) {
     const auto cannot = [&](const std::string &why) {
-        return InputError("cannot read " + quote(path) + ": " + why);
+        return InputError(i18n::format(_("cannot read {1}: {2}"), quote(path), why));
     };
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         const int error = errno;
-        throw cannot(std::strerror(error) + std::string(error == EACCES
-                                                            ? "; let the user running loa read it "
-                                                              "(chmod a+r)"
-                                                            : ""));
+        throw cannot(error == EACCES ? i18n::format(_("{1}; let the user running loa read it "
+                                                      "(chmod a+r)"),
+                                                    std::strerror(error))
+                                     : std::string(std::strerror(error)));
     }
     struct stat status {};
     std::string text;
     if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
         const bool folder = S_ISDIR(status.st_mode);
         ::close(fd);
-        throw cannot(folder ? "it is a folder, not a file; move it away and write station.toml "
-                              "('loa init' in a new folder shows one)"
-                            : "it is not a regular file");
+        throw cannot(folder ? _("it is a folder, not a file; move it away and write station.toml "
+                                "('loa init' in a new folder shows one)")
+                            : _("it is not a regular file"));
     }
     char buffer[65536];
     ssize_t got = 0;
@@ -193,9 +198,10 @@ toml::table parse(std::string_view text, const std::filesystem::path &path) {
     try {
         return toml::parse(text, path.string());
     } catch (const toml::parse_error &error) {
-        throw InputError(where(path, error.source()) + std::string(error.description()) +
-                         "; fix the line or run 'loa init' in a new folder to get a fresh "
-                         "station.toml");
+        throw InputError(where(path, error.source()) +
+                         i18n::format(_("{1}; fix the line or run 'loa init' in a new folder to "
+                                        "get a fresh station.toml"),
+                                      error.description()));
     }
 }
 
@@ -216,11 +222,17 @@ StationConfig parse_station_config(std::string_view text, const std::filesystem:
     StationConfig config;
     const TableReader top_level(path, root, {"station", "output", "policy"});
     const TableReader station(path, section(path, root, "station"),
-                              {"code", "name", "timezone", "reports_to"});
+                              {"code", "name", "timezone", "reports_to", "language"});
     station.read("code", config.code);
     station.read("name", config.name);
     station.read("timezone", config.timezone);
     station.read("reports_to", config.reports_to);
+    station.read("language", config.language);
+    if (!config.language.empty() && config.language != "vi" && config.language != "en")
+        throw InputError(station.where_is("language") +
+                         i18n::format(_("unknown language '{1}': write \"vi\" (Vietnamese) or "
+                                        "\"en\" (English)"),
+                                      config.language));
     const TableReader output(path, section(path, root, "output"),
                              {"device", "loudness_target_lufs", "max_boost_db"});
     output.read("device", config.output_device);
@@ -231,8 +243,9 @@ StationConfig parse_station_config(std::string_view text, const std::filesystem:
     policy.read("quiet_hours", config.quiet_hours);
     policy.read("max_session_minutes", config.max_session_minutes, session_range);
     if (config.code.empty())
-        throw InputError(path.string() + ": [station] code is missing; set it to the station "
-                                         "code, e.g. code = \"KG-GR-VHHB\"");
+        throw InputError(path.string() + ": " +
+                         _("[station] code is missing; set it to the station code, e.g. code = "
+                           "\"KG-GR-VHHB\""));
     try {
         TimeZone::load(config.timezone); // Refuses an unknown zone now, not at 6 a.m.
     } catch (const InputError &error) {
@@ -274,7 +287,10 @@ std::string render_station_config(const StationConfig &config) {
         << "# Time zone for schedules and reports (Vietnam: Asia/Ho_Chi_Minh).\n"
         << "timezone = " << quoted(config.timezone) << "\n"
         << "# The agency that receives the station's reports.\n"
-        << "reports_to = " << quoted(config.reports_to) << "\n\n"
+        << "reports_to = " << quoted(config.reports_to) << "\n"
+        << "# Language of what the player writes (its messages, the reasons in the play log):\n"
+        << "# \"vi\" Vietnamese, \"en\" English.\n"
+        << "language = " << quoted(config.language.empty() ? "vi" : config.language) << "\n\n"
         << "[output]\n"
         << "# Sound card: \"default\", part of its name, or its number from 'loa devices'.\n"
         << "device = " << quoted(config.output_device) << "\n"

@@ -21,6 +21,10 @@ struct StationConfig {
     std::string name;
     std::string timezone = "Asia/Ho_Chi_Minh";
     std::string reports_to;
+    /// What the player writes (console, log reasons, answers): "vi" or "en"; empty
+    /// when station.toml has no `language`, and the environment's locale decides.
+    std::string language;
+
     std::string output_device = "default";
     double loudness_target_lufs = -16.0;
     double max_boost_db = 12.0;

@@ -48,7 +48,13 @@ complete_words() {
 
 man_page=$src/packaging/loa.1
 # The man page's synopses, with troff's \- as -.
-man_synopses=$(sed -n 's/^\.SS "\(loa .*\)"$/\1/p' "$man_page" | sed 's/\\-/-/g')
+synopses_of() { sed -n 's/^\.SS "\(loa .*\)"$/\1/p' "$1" | sed 's/\\-/-/g'; }
+man_synopses=$(synopses_of "$man_page")
+# The Vietnamese man page has the same synopses, in the same order.
+vi_synopses=$(synopses_of "$src/packaging/loa.vi.1")
+[[ $vi_synopses == "$man_synopses" ]] && ok "loa.vi.1 has loa.1's synopses" ||
+    bad "loa.vi.1's synopses differ from loa.1's: $(diff <(echo "$man_synopses") <(echo "$vi_synopses") | head -c 1000)"
+
 
 mapfile -t commands < <("$loa" --help | section_words "commands:")
 ((${#commands[@]} > 10)) && ok "loa --help lists ${#commands[@]} commands" || bad "loa --help lists: ${commands[*]}"

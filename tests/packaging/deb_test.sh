@@ -88,6 +88,10 @@ new_deb=$(bash "$repo/packaging/build-deb.sh" "$repo/build/package" | tail -n 1)
 new_version=$(dpkg-deb -f "$new_deb" Version)
 echo "$new_deb: $(stat -c %s "$new_deb") bytes, version $new_version"
 dpkg-deb -f "$new_deb" Depends
+# Vietnamese (issue 19): the compiled catalogue and the manual page in Vietnamese.
+for file in ./usr/share/locale/vi/LC_MESSAGES/loa.mo ./usr/share/man/vi/man1/loa.1.gz; do
+    dpkg-deb -c "$new_deb" | awk '{print $6}' | grep -qx "$file" || fail "the package lacks $file"
+done
 cp "$new_deb" "$work/loa_new.deb"
 
 test_install() {
@@ -303,11 +307,14 @@ all)
 esac
 
 step "host: the manual page renders without warnings"
-if warnings=$(groff -k -man -Tutf8 -ww -z "$repo/packaging/loa.1" 2>&1) && [ -z "$warnings" ]; then
-    echo "loa.1: no warnings"
-else
-    fail "loa.1: $warnings"
-fi
+for page in loa.1 loa.vi.1; do
+    if warnings=$(groff -k -man -Tutf8 -ww -z "$repo/packaging/$page" 2>&1) && [ -z "$warnings" ]; then
+        echo "$page: no warnings"
+    else
+        fail "$page: $warnings"
+    fi
+done
+
 if ((${#failures[@]} > 0)); then
     printf 'deb_test: FAILED: %s\n' "${failures[@]}" >&2
     exit 1
