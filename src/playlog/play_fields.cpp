@@ -132,6 +132,11 @@ const std::array fields{
     PlayField{"trigger", "trigger", T::text, U::row, "Hình thức", D::trigger, 14, 1,
               &get_word<&R::trigger>, &set_word<&R::trigger, &parse_trigger, Trigger::scheduled>},
     PlayField{"error", "error", T::text, U::row, "Lý do", D::reason, 40, 1, LOA_MEMBER(error)},
+    // Schema 4: the reason as data, not hashed: `error` is what the chain covers (docs/reasons.md).
+    PlayField{"reason_code", "reason_code", T::text, U::row, "", D::text, 0, 0,
+              LOA_MEMBER(reason_code)},
+    PlayField{"reason_params", "reason_params", T::text, U::row, "", D::text, 0, 0,
+              LOA_MEMBER(reason_params)},
     // The chain (set when the row is finalised). chain_id is the log's, not stored per row.
     PlayField{"chain_id", "", T::text, U::chain, "", D::text, 0, 1, &get_chain_id, nullptr},
     PlayField{"seq", "seq", T::integer, U::chain, "Số thứ tự chuỗi", D::number, 10, 1,
@@ -165,11 +170,6 @@ const std::array fields{
               LOA_MEMBER(started)},
     // Schema 3: the journal entry that wrote the row (replay writes each entry once).
     PlayField{"entry", "entry", T::text, U::stored, "", D::text, 0, 0, LOA_MEMBER(entry)},
-    // Schema 4: the reason as data, in the raw exports, not hashed (docs/reasons.md).
-    PlayField{"reason_code", "reason_code", T::text, U::row, "", D::text, 0, 0,
-              LOA_MEMBER(reason_code)},
-    PlayField{"reason_params", "reason_params", T::text, U::row, "", D::text, 0, 0,
-              LOA_MEMBER(reason_params)},
 };
 
 #undef LOA_MEMBER

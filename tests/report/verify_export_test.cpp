@@ -189,7 +189,7 @@ TEST_CASE("swapped seq numbers are caught as reordered") {
 TEST_CASE("an inserted final row without a chain is caught") {
     ExportFixture f;
     auto lines = split_lines(f.csv(), "\r\n");
-    lines.push_back("99,KG-01,chieu,,,,,lua-dao,,completed,,,normal,scheduled,,,,,,");
+    lines.push_back("99,KG-01,chieu,,,,,lua-dao,,completed,,,normal,scheduled,,,,,,,,");
     const auto result = verify(join_lines(lines, "\r\n"));
     REQUIRE(result.first_break);
     CHECK(result.first_break->kind == BreakKind::inserted);
