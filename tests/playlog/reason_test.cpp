@@ -12,38 +12,7 @@
 using loa::playlog::Reason;
 using namespace std::chrono_literals;
 
-namespace {
-
-/// A sample value of parameter `name` (machine form).
-std::vector<std::pair<std::string, std::string>> sample_params(const loa::playlog::ReasonEntry &e) {
-    std::vector<std::pair<std::string, std::string>> params;
-    for (const auto name : e.params) {
-        if (name == "cause") {
-            params.emplace_back("cause", "gap.clock_forward");
-            params.emplace_back("from", "2020-07-20T05:50:00.000+07:00");
-            params.emplace_back("to", "2020-07-20T06:40:00.000+07:00");
-        } else {
-            const std::string key(name);
-            params.emplace_back(key, key == "late_s"         ? "1800"
-                                     : key == "allowed_s"    ? "600"
-                                     : key == "later"        ? "2020-07-20 18:00"
-                                     : key == "peak_dbfs"    ? "-72"
-                                     : key == "announcement" ? "lua-dao"
-                                                             : "2020-07-20T06:00:00.000+07:00");
-        }
-    }
-    return params;
-}
-
-/// One sample reason of every code in the catalogue.
-std::vector<Reason> every_reason() {
-    std::vector<Reason> all;
-    for (const auto &entry : loa::playlog::reason_catalogue())
-        all.emplace_back(std::string(entry.code), sample_params(entry));
-    return all;
-}
-
-} // namespace
+using loa::test::every_reason;
 
 TEST_CASE("a reason's chained text is the English loa wrote before codes, byte for byte") {
     const Reason late("missed.late_limit",

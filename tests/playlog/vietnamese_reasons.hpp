@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace loa::test {
 
@@ -71,7 +73,7 @@ inline std::string english_word_in(const std::string &text) {
             const auto before = at == 0 ? ' ' : text[at - 1];
             const auto after = at + word.size() < text.size() ? text[at + word.size()] : ' ';
             const auto letter = [](char c) {
-                return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '.' ||
+                return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-' ||
                        (static_cast<unsigned char>(c) & 0x80);
             };
             if (!letter(before) && !letter(after))
@@ -80,5 +82,35 @@ inline std::string english_word_in(const std::string &text) {
     }
     return "";
 }
+
+/// Sample parameters of `e`, machine form.
+inline std::vector<std::pair<std::string, std::string>> sample_params(const loa::playlog::ReasonEntry &e) {
+    std::vector<std::pair<std::string, std::string>> params;
+    for (const auto name : e.params) {
+        if (name == "cause") {
+            params.emplace_back("cause", "gap.clock_forward");
+            params.emplace_back("from", "2020-07-20T05:50:00.000+07:00");
+            params.emplace_back("to", "2020-07-20T06:40:00.000+07:00");
+        } else {
+            const std::string key(name);
+            params.emplace_back(key, key == "late_s"         ? "1800"
+                                     : key == "allowed_s"    ? "600"
+                                     : key == "later"        ? "2020-07-20 18:00"
+                                     : key == "peak_dbfs"    ? "-72"
+                                     : key == "announcement" ? "lua-dao"
+                                                             : "2020-07-20T06:00:00.000+07:00");
+        }
+    }
+    return params;
+}
+
+/// One sample reason of every code in the catalogue.
+inline std::vector<playlog::Reason> every_reason() {
+    std::vector<playlog::Reason> all;
+    for (const auto &entry : loa::playlog::reason_catalogue())
+        all.emplace_back(std::string(entry.code), sample_params(entry));
+    return all;
+}
+
 
 } // namespace loa::test
