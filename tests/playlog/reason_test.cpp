@@ -118,3 +118,21 @@ TEST_CASE("every reason reads in Vietnamese, with dd/MM/yyyy dates and no Englis
     CHECK(loa::playlog::shown_reason(row) == loa::playlog::people_text(late));
     CHECK(row.error->rfind("the system clock", 0) == 0);
 }
+
+TEST_CASE("a finish waiting in the journal keeps its reason's code and parameters") {
+    loa::playlog::JournalEntry entry;
+    entry.kind = loa::playlog::JournalEntry::Kind::finish;
+    entry.id = "e-1";
+    entry.finishes = "e-0";
+    entry.end.status = loa::PlayStatus::interrupted;
+    const auto stored = loa::playlog::stored_columns(
+        Reason("failed.not_in_library", {{"announcement", "lua \"dao\""}}));
+    entry.end.error = stored.error;
+    entry.end.reason_code = stored.code;
+    entry.end.reason_params = stored.params;
+    const auto back = loa::playlog::Journal::decode(loa::playlog::Journal::encode(entry));
+    REQUIRE(back);
+    CHECK(back->end.error == stored.error);
+    CHECK(back->end.reason_code == "failed.not_in_library");
+    CHECK(back->end.reason_params == stored.params);
+}
