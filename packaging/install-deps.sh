@@ -23,6 +23,8 @@ packages=(
     # playout's resampler
 
     libsoxr-dev
+    # messages in Vietnamese: msgfmt compiles the catalogue (tests compile po/vi-reasons.po.part)
+    gettext
     # fuzzing (tests/fuzz/run.sh)
     clang-14 libclang-rt-14-dev
     # the Debian package and its test (packaging/build-deb.sh, tests/packaging/deb_test.sh);

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "playlog/play_log.hpp"
+#include "playlog/reason_text.hpp"
 #include "playlog/play_rows.hpp"
 #include "report/chain_witness.hpp"
 #include "report/csv_export.hpp"
@@ -96,7 +97,7 @@ int run_log(Context &context, const Arguments &args) {
                     << "  " << r.announcement;
         if (r.lateness_ms && r.slot)
             context.out << "  " << lateness_text(*r.lateness_ms);
-        context.out << (r.error ? "  (" + *r.error + ")" : "") << "\n";
+        context.out << (r.error ? "  (" + playlog::shown_reason(r) + ")" : "") << "\n";
     }
     if (rows.empty())
         context.out << _("no plays in this period") << "\n";

@@ -19,6 +19,7 @@
 #include "engine/reasons.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
+#include "playlog/reason_text.hpp"
 #include "playout/player.hpp"
 
 #include <signal.h>
@@ -61,15 +62,17 @@ std::string seconds_text(TimePoint from, TimePoint to) {
 int report(Context &context, const std::string &id, const engine::AttemptResult &attempt) {
     switch (attempt.end) {
     case engine::AttemptEnd::file_failed:
-        throw InputError(attempt.reason); // logged failed
+        throw InputError(playlog::people_text(attempt.reason)); // logged failed
     case engine::AttemptEnd::refused:
-        throw Error(i18n::format(_("the play log refused the play: {1}"), attempt.reason));
+        throw Error(i18n::format(_("the play log refused the play: {1}"),
+                                 playlog::people_text(attempt.reason)));
     case engine::AttemptEnd::device_failed:
     case engine::AttemptEnd::called_off:
         context.err << "loa: "
                     << i18n::format(_("{1} did not play: {2}"), id,
-                                    attempt.reason.empty() ? engine::reasons::stopped_before_start()
-                                                           : attempt.reason)
+                                    playlog::people_text(attempt.reason.empty()
+                                                             ? engine::reasons::stopped_before_start()
+                                                             : attempt.reason))
                     << "\n";
         return attempt.end == engine::AttemptEnd::called_off ? 0 : 3;
     case engine::AttemptEnd::played:

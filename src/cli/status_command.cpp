@@ -14,6 +14,7 @@
 #include "daemon/control_protocol.hpp"
 #include "daemon/status_json.hpp"
 #include "playlog/play_log.hpp"
+#include "playlog/reason_text.hpp"
 #include "schedule/schedule.hpp"
 #include "station/schedule_store.hpp"
 
@@ -98,7 +99,7 @@ engine::Problem problem_of(const playlog::PlayRecord &row) {
         problem.message += ")";
     }
     if (row.error)
-        problem.message += ": " + *row.error;
+        problem.message += ": " + playlog::shown_reason(row);
     return problem;
 }
 

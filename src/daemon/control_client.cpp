@@ -1,6 +1,7 @@
 #include "daemon/control_client.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "daemon/control_protocol.hpp"
 #include "daemon/socket_address.hpp"
 #include "daemon/status_json.hpp"
@@ -37,7 +38,11 @@ bool wait_for(int fd, short events, SteadyClock::time_point deadline) {
 }
 
 std::string seconds_text(std::chrono::milliseconds timeout) {
-    return std::to_string((timeout.count() + 999) / 1000) + " s";
+    return i18n::format(_("{1} s"), std::to_string((timeout.count() + 999) / 1000));
+}
+
+std::string closed_without_answer() {
+    return _("the running player closed the connection without answering; it may be stopping");
 }
 
 } // namespace
@@ -53,7 +58,7 @@ std::optional<ControlClient> ControlClient::connect(const std::filesystem::path 
     for (;;) {
         UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
         if (!fd.valid())
-            throw Error(std::string("cannot create a socket: ") + std::strerror(errno));
+            throw Error(i18n::format(_("cannot create a socket: {1}"), std::strerror(errno)));
         if (::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address.address),
                       address.length) == 0)
             return ControlClient(std::move(fd), path, timeout);
@@ -64,28 +69,30 @@ std::optional<ControlClient> ControlClient::connect(const std::filesystem::path 
             return std::nullopt; // no player: no socket, or one a crash left behind
         case EACCES:
         case EPERM:
-            throw Error("cannot reach the running player at " + quote(path) +
-                        ": permission denied; add your user to group loa (sudo adduser $USER loa) "
-                        "and log in again");
+            throw Error(i18n::format(_("cannot reach the running player at {1}: permission "
+                                       "denied; add your user to group loa (sudo adduser $USER "
+                                       "loa) and log in again"),
+                                     quote(path)));
         case EAGAIN: // its queue is full: try again until the deadline
             if (SteadyClock::now() >= deadline)
-                throw Error("the running player is too busy to answer on " + quote(path) +
-                            " within " + seconds_text(timeout) +
-                            "; try again, or check 'systemctl status loa'");
+                throw Error(i18n::format(_("the running player is too busy to answer on {1} "
+                                           "within {2}; try again, or check 'systemctl status "
+                                           "loa'"),
+                                         quote(path), seconds_text(timeout)));
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
             break;
         default:
-            throw Error("cannot reach the running player at " + quote(path) + ": " +
-                        std::strerror(errno));
+            throw Error(i18n::format(_("cannot reach the running player at {1}: {2}"),
+                                     quote(path), std::strerror(errno)));
         }
     }
 }
 
 std::optional<std::string> ControlClient::try_exchange(const std::string &line,
                                                        SteadyClock::time_point deadline) {
-    const std::string no_answer = "the running player did not answer within " +
-                                  seconds_text(m_timeout) +
-                                  "; check it with 'systemctl status loa'";
+    const std::string no_answer = i18n::format(
+        _("the running player did not answer within {1}; check it with 'systemctl status loa'"),
+        seconds_text(m_timeout));
     for (std::size_t sent = 0; sent < line.size();) {
         if (!wait_for(m_fd.get(), POLLOUT, deadline))
             throw Error(no_answer);
@@ -94,8 +101,9 @@ std::optional<std::string> ControlClient::try_exchange(const std::string &line,
         if (wrote < 0 && (errno == EPIPE || errno == ECONNRESET))
             return std::nullopt; // closed before the request was whole: it did not run
         if (wrote < 0 && errno != EAGAIN && errno != EINTR)
-            throw Error("the running player closed its control socket (" +
-                        std::string(std::strerror(errno)) + "); it may be stopping");
+            throw Error(i18n::format(
+                _("the running player closed its control socket ({1}); it may be stopping"),
+                std::strerror(errno)));
         if (wrote > 0)
             sent += static_cast<std::size_t>(wrote);
     }
@@ -103,8 +111,8 @@ std::optional<std::string> ControlClient::try_exchange(const std::string &line,
     std::size_t end;
     while ((end = answer.find('\n')) == std::string::npos) {
         if (answer.size() > max_answer_bytes)
-            throw Error("the running player's answer is too long; is 'loa' the same version as the "
-                        "player?");
+            throw Error(_("the running player's answer is too long; is 'loa' the same version "
+                          "as the player?"));
         if (!wait_for(m_fd.get(), POLLIN, deadline))
             throw Error(no_answer);
         char buffer[4096];
@@ -114,8 +122,7 @@ std::optional<std::string> ControlClient::try_exchange(const std::string &line,
             return std::nullopt; // the server closes a connection without an answer only before
                                  // running it
         if (closed)
-            throw Error(
-                "the running player closed the connection without answering; it may be stopping");
+            throw Error(closed_without_answer());
         if (got > 0)
             answer.append(buffer, static_cast<std::size_t>(got));
     }
@@ -133,15 +140,14 @@ JsonValue ControlClient::exchange(const std::string &request) {
             std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
         auto again = left.count() > 0 ? connect(m_path, left) : std::nullopt;
         if (!again)
-            throw Error(
-                "the running player closed the connection without answering; it may be stopping");
+            throw Error(closed_without_answer());
         m_fd = std::move(again->m_fd);
     }
     auto parsed = JsonValue::parse(*answer);
     if (!parsed || parsed->kind() != JsonValue::Kind::object || !parsed->member("ok") ||
         !parsed->member("ok")->boolean())
-        throw Error(
-            "the running player's answer cannot be read; is 'loa' the same version as the player?");
+        throw Error(_("the running player's answer cannot be read; is 'loa' the same version as "
+                      "the player?"));
     return std::move(*parsed);
 }
 
@@ -154,9 +160,10 @@ std::string ControlClient::expect_ok(const JsonValue &answer) {
     }
     const JsonValue *refused = answer.member("refused");
     if (refused && refused->boolean().value_or(false))
-        throw InputError(text.empty() ? "the running player refused the request" : text);
-    throw Error("the running player failed: " +
-                (text.empty() ? std::string("no reason given") : text));
+        throw InputError(text.empty() ? std::string(_("the running player refused the request"))
+                                      : text);
+    throw Error(i18n::format(_("the running player failed: {1}"),
+                             text.empty() ? std::string(_("no reason given")) : text));
 }
 
 PlayAnswer ControlClient::play(const std::string &announcement, Priority priority) {
@@ -173,8 +180,8 @@ engine::EngineStatus ControlClient::status() {
     expect_ok(answer);
     const JsonValue *status = answer.member("status");
     if (!status)
-        throw Error(
-            "the running player's answer has no status; is 'loa' the same version as the player?");
+        throw Error(_("the running player's answer has no status; is 'loa' the same version as "
+                      "the player?"));
     return status_from_json(*status);
 }
 

@@ -18,7 +18,7 @@ constexpr auto emergency_lead = 500ms;
 /// Under this, the output is silence (the library's threshold for a silent file).
 constexpr double silence_dbfs = -60.0;
 
-Decision with(Fate fate, std::string reason = {}) {
+Decision with(Fate fate, playlog::Reason reason = {}) {
     Decision decision;
     decision.fate = fate;
     decision.reason = std::move(reason);
@@ -47,7 +47,7 @@ TimePoint emergency_horizon(TimePoint start_at, TimePoint now, std::chrono::mill
     return std::max(start_at, now) + length + preroll;
 }
 
-std::optional<std::string> late_refusal(const LateFacts &facts) {
+std::optional<playlog::Reason> late_refusal(const LateFacts &facts) {
     const auto lateness = facts.now - facts.planned;
     if (lateness <= on_time_tolerance)
         return std::nullopt;
@@ -62,7 +62,7 @@ std::optional<std::string> late_refusal(const LateFacts &facts) {
     return std::nullopt;
 }
 
-std::string why_late(const DeviceState &device, TimePoint at) {
+playlog::Reason why_late(const DeviceState &device, TimePoint at) {
     for (auto gap = device.gaps.rbegin(); gap != device.gaps.rend(); ++gap)
         if (at >= gap->from && at < gap->to)
             return gap->reason;
@@ -110,7 +110,7 @@ Decision decide_request(const RequestFacts &facts, const StationPolicy &policy) 
                                 facts.preroll);
 }
 
-std::optional<std::string> silent_output(bool file_silent, std::optional<double> sample_peak_dbfs,
+std::optional<playlog::Reason> silent_output(bool file_silent, std::optional<double> sample_peak_dbfs,
                                          double gain_db) {
     if (file_silent || !sample_peak_dbfs || !std::isfinite(*sample_peak_dbfs))
         return std::nullopt;

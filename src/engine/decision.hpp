@@ -23,6 +23,7 @@
 #include "core/clock.hpp"
 #include "core/time_zone.hpp"
 #include "core/vocabulary.hpp"
+#include "playlog/reason.hpp"
 #include "schedule/late_policy.hpp"
 #include "station/station_config.hpp"
 
@@ -42,7 +43,7 @@ struct StationPolicy {
 /// Time the engine could not play in, and why (for `missed` reasons).
 struct Gap {
     TimePoint from, to;
-    std::string reason;
+    playlog::Reason reason;
 };
 
 /// What the engine knows of the sound device and its own downtime.
@@ -62,7 +63,7 @@ enum class Fate {
 
 struct Decision {
     Fate fate = Fate::play;
-    std::string reason;                 ///< miss, skip, fail.
+    playlog::Reason reason;             ///< miss, skip, fail.
     TimePoint start_at{};               ///< play: when its first sample should leave.
     std::optional<TimePoint> stop_at{}; ///< play: stop it then (a scheduled emergency).
     TimePoint wait_until{};             ///< wait.
@@ -73,15 +74,15 @@ struct LateFacts {
     TimePoint planned; ///< When the first item still to play should have started.
     TimePoint now;
     schedule::LatePolicy late;
-    std::string why_late; ///< why_late(device, planned).
+    playlog::Reason why_late; ///< why_late(device, planned).
     std::optional<std::string>
         later_time; ///< "2020-07-20 06:00": the same slot's later time, if due.
 };
-std::optional<std::string> late_refusal(const LateFacts &facts);
+std::optional<playlog::Reason> late_refusal(const LateFacts &facts);
 
 /// Why the engine was not playing at `at`: the latest gap that holds it, the failing
 /// device, or else it was busy.
-std::string why_late(const DeviceState &device, TimePoint at);
+playlog::Reason why_late(const DeviceState &device, TimePoint at);
 
 /// One item of a due occurrence, the late decision already taken.
 struct ItemFacts {
@@ -90,7 +91,7 @@ struct ItemFacts {
     TimePoint occurrence_at;
     TimePoint planned_start; ///< After the previous item and the gap, or its own plan.
     TimePoint now;
-    std::optional<std::string> refusal; ///< The occurrence's late decision.
+    std::optional<playlog::Reason> refusal; ///< The occurrence's late decision.
     bool in_library = true;
     bool between_items = false; ///< An item of this occurrence already played in this pass.
     bool request_waiting = false;
@@ -126,7 +127,7 @@ bool in_quiet_hours(const StationPolicy &policy, TimePoint instant);
 
 /// The reason a play would come out silent though its file is not, if so: the file's
 /// loudest sample (`sample_peak_dbfs`) at `gain_db` stays under the silence threshold.
-std::optional<std::string> silent_output(bool file_silent, std::optional<double> sample_peak_dbfs,
+std::optional<playlog::Reason> silent_output(bool file_silent, std::optional<double> sample_peak_dbfs,
                                          double gain_db);
 
 /// Which of two due occurrences goes first: the higher priority, then the earlier.

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/time_zone.hpp"
 #include "playlog/civil_date_time.hpp"
+#include "playlog/reason.hpp"
 #include "schedule/schedule.hpp"
 
 #include <chrono>
@@ -24,7 +25,7 @@ struct Due {
     schedule::Occurrence occurrence;
     playlog::CivilDateTime identity; ///< PlayRecord::occurrence: its civil date and time as scheduled.
     bool decided = false;
-    std::optional<std::string> refusal;
+    std::optional<playlog::Reason> refusal;
 };
 
 /// The occurrence's identity: its slot's civil date and time of day, as scheduled.

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "engine/reasons.hpp"
+#include "playlog/reason_text.hpp"
 #include "library/library.hpp"
 #include "playlog/play_log.hpp"
 #include "playout/player.hpp"
@@ -175,14 +176,15 @@ void Engine::note_clock(TimePoint now) {
     const auto &zone = m_settings.zone;
     if (m_expected_wake && now > *m_expected_wake + jump_tolerance) {
         // The engine meant to run at m_expected_wake; the clock says much later.
-        const std::string message =
+        const auto reason =
             reasons::clock_jumped_forward(zone.format_iso(*m_expected_wake), zone.format_iso(now));
-        m_device.gaps.push_back({*m_expected_wake, now, message});
+        m_device.gaps.push_back({*m_expected_wake, now, reason});
+        const std::string message = playlog::people_text(reason);
         say(now, message);
         problem(message);
     } else if (m_last_now && now + jump_tolerance < *m_last_now) {
-        const std::string message =
-            reasons::clock_went_back(zone.format_iso(*m_last_now), zone.format_iso(now));
+        const std::string message = playlog::people_text(
+            reasons::clock_went_back(zone.format_iso(*m_last_now), zone.format_iso(now)));
         say(now, message);
         problem(message);
     }

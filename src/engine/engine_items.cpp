@@ -3,7 +3,9 @@
 #include "engine/engine.hpp"
 
 #include "core/time_of_day.hpp"
+#include "core/i18n.hpp"
 #include "engine/reasons.hpp"
+#include "playlog/reason_text.hpp"
 #include "library/library.hpp"
 
 namespace loa::engine {
@@ -153,13 +155,14 @@ void Engine::record_unplayed(const ItemTurn &turn, const Decision &decision) {
                                                             : PlayStatus::failed;
     m_attempts.record_unplayed(record, occurrence.at, status, decision.reason, std::nullopt);
     if (status == PlayStatus::failed) {
-        say(m_clock.now(), "cannot play '" + record.announcement + "': it is not in the library");
-        problem(decision.reason);
+        say(m_clock.now(), i18n::format(_("cannot play '{1}': it is not in the library"),
+                                        record.announcement));
+        problem(playlog::people_text(decision.reason));
         return;
     }
     say(occurrence.at, occurrence.slot + " " + position_text(turn.position) + " " +
                            record.announcement + ": " + std::string(to_string(status)) + ", " +
-                           decision.reason);
+                           playlog::people_text(decision.reason));
 }
 
 void Engine::play_request(Request request) {
@@ -189,8 +192,8 @@ void Engine::play_request(Request request) {
         return;
     case Fate::skip:
         m_attempts.record_unplayed(record, std::nullopt, PlayStatus::skipped, decision.reason, now);
-        say(now,
-            "not playing '" + request.announcement + "' now: inside the station's quiet hours");
+        say(now, i18n::format(_("not playing '{1}' now: inside the station's quiet hours"),
+                              request.announcement));
         return;
     case Fate::wait:
         m_hold_until = decision.wait_until;
@@ -290,8 +293,10 @@ void Engine::note_attempt(const std::string &id, const std::string &what,
     case AttemptEnd::called_off:
         return;
     case AttemptEnd::refused:
-        problem("the play log refused to start '" + id + "' (" + what + "): " + result.reason);
-        say(result.ended_at, "not playing '" + id + "': " + result.reason);
+        problem(i18n::format(_("the play log refused to start '{1}' ({2}): {3}"), id, what,
+                             playlog::people_text(result.reason)));
+        say(result.ended_at, i18n::format(_("not playing '{1}': {2}"), id,
+                                          playlog::people_text(result.reason)));
         return;
     case AttemptEnd::device_failed:
         if (!m_device.failed_since)
@@ -299,8 +304,9 @@ void Engine::note_attempt(const std::string &id, const std::string &what,
         set_state(EngineState::device_unavailable);
         [[fallthrough]];
     case AttemptEnd::file_failed:
-        say(result.ended_at, "cannot play '" + id + "': " + result.reason);
-        problem("cannot play '" + id + "': " + result.reason);
+        say(result.ended_at,
+            i18n::format(_("cannot play '{1}': {2}"), id, playlog::people_text(result.reason)));
+        problem(i18n::format(_("cannot play '{1}': {2}"), id, playlog::people_text(result.reason)));
         return;
     case AttemptEnd::played:
         break;
@@ -313,10 +319,11 @@ void Engine::note_attempt(const std::string &id, const std::string &what,
     if (result.status == PlayStatus::failed) {
         if (!m_device.failed_since)
             m_device.failed_since = result.ended_at;
-        problem("'" + id + "' failed: " + result.reason);
+        problem(i18n::format(_("'{1}' failed: {2}"), id, playlog::people_text(result.reason)));
     }
     say(result.ended_at, std::string(to_string(result.status)) + " " + id +
-                             (result.reason.empty() ? std::string() : ": " + result.reason));
+                             (result.reason.empty() ? std::string()
+                                                    : ": " + playlog::people_text(result.reason)));
 }
 
 } // namespace loa::engine

@@ -22,7 +22,7 @@ void LogPort::finish(std::int64_t play_id, const playlog::PlayEnd &end) {
 }
 
 void LogPort::record_outcome(const playlog::PlayRecord &record, std::optional<TimePoint> scheduled,
-                             PlayStatus status, const std::string &reason,
+                             PlayStatus status, const playlog::Reason &reason,
                              std::optional<TimePoint> planned) {
     m_log.record_outcome(record, scheduled, status, reason, planned);
 }

@@ -22,7 +22,7 @@ enum class BeginStatus {
 struct Begun {
     BeginStatus status = BeginStatus::started;
     std::int64_t play_id = 0; ///< started, queued (provisional); finish() takes it.
-    std::string refusal;      ///< already_has_outcome: the log's own words.
+    playlog::Reason refusal;  ///< already_has_outcome: the log's own words.
 };
 
 class LogPort {
@@ -36,7 +36,7 @@ public:
     void finish(std::int64_t play_id, const playlog::PlayEnd &end);
     /// An item that never started (missed, skipped, failed), as its final row.
     void record_outcome(const playlog::PlayRecord &record, std::optional<TimePoint> scheduled,
-                        PlayStatus status, const std::string &reason,
+                        PlayStatus status, const playlog::Reason &reason,
                         std::optional<TimePoint> planned);
     bool has_outcome(const std::string &slot, const playlog::CivilDateTime &occurrence,
                      std::int64_t position);

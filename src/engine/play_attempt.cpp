@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "engine/decision.hpp"
 #include "library/library.hpp"
+#include "playlog/reason_text.hpp"
 #include "playout/gain.hpp"
 
 namespace loa::engine {
@@ -11,7 +12,7 @@ namespace {
 /// Thrown from the before-first-sample hook to end a play that must not start.
 struct NotStarted {
     AttemptEnd end;
-    std::string reason;
+    playlog::Reason reason;
 };
 
 PlayStatus status_of(playout::PlayOutcome outcome) {
@@ -56,7 +57,7 @@ void PlayAttempts::fill(playlog::PlayRecord &record,
 }
 
 void PlayAttempts::record_unplayed(playlog::PlayRecord record, std::optional<TimePoint> scheduled,
-                                   PlayStatus status, const std::string &reason,
+                                   PlayStatus status, const playlog::Reason &reason,
                                    std::optional<TimePoint> planned) {
     const auto announcement = m_library.find(record.announcement);
     fill(record, announcement ? &*announcement : nullptr);
@@ -64,7 +65,7 @@ void PlayAttempts::record_unplayed(playlog::PlayRecord record, std::optional<Tim
 }
 
 AttemptResult PlayAttempts::unplayed(AttemptEnd end, const PlannedPlay &plan,
-                                     const std::string &reason) {
+                                     const playlog::Reason &reason) {
     AttemptResult attempt;
     attempt.end = end;
     attempt.reason = reason;
@@ -105,7 +106,7 @@ AttemptResult PlayAttempts::play(const library::Announcement &announcement, Plan
         return unplayed(not_started.end, plan, not_started.reason);
     } catch (const InputError &error) {
         return unplayed(AttemptEnd::file_failed, plan,
-                        error.what()); // the stored file could not be decoded
+                        std::string(error.what())); // the stored file could not be decoded
     }
     if (!begun) {
         // Ended before its first sample: called off (it stays due), or the output failed.
@@ -125,15 +126,20 @@ AttemptResult PlayAttempts::finish(std::int64_t play_id, const playout::PlayResu
     end.started_at = result.started_at;
     end.ended_at = result.ended_at;
     end.underruns = static_cast<std::int64_t>(result.underruns);
+    playlog::Reason reason;
     if (!result.error.empty())
-        end.error = result.error;
+        reason = result.error;
     else if (end.status == PlayStatus::interrupted && hooks.why_interrupted)
-        end.error = hooks.why_interrupted(result);
+        reason = hooks.why_interrupted(result);
+    auto stored = playlog::stored_columns(reason);
+    end.error = std::move(stored.error);
+    end.reason_code = std::move(stored.code);
+    end.reason_params = std::move(stored.params);
     m_log.finish(play_id, end);
     AttemptResult attempt;
     attempt.end = AttemptEnd::played;
     attempt.status = end.status;
-    attempt.reason = end.error.value_or("");
+    attempt.reason = std::move(reason);
     attempt.result = result;
     attempt.play_id = play_id;
     attempt.ended_at = result.ended_at;

@@ -60,7 +60,7 @@ enum class AttemptEnd {
 struct AttemptResult {
     AttemptEnd end = AttemptEnd::called_off;
     PlayStatus status = PlayStatus::failed; ///< played: the row's final status.
-    std::string reason;                     ///< Why it failed, was refused or interrupted.
+    playlog::Reason reason;                 ///< Why it failed, was refused or interrupted.
     playout::PlayResult result;             ///< What the output reported.
     std::int64_t play_id = 0;               ///< played.
     TimePoint ended_at;                     ///< When the attempt came to its end.
@@ -73,7 +73,7 @@ struct AttemptHooks {
     /// The row is begun and the first sample is about to leave.
     std::function<void(const playlog::PlayRecord &, TimePoint start)> started;
     /// An interrupted play's reason (an emergency, a stop).
-    std::function<std::string(const playout::PlayResult &)> why_interrupted;
+    std::function<playlog::Reason(const playout::PlayResult &)> why_interrupted;
 };
 
 class PlayAttempts {
@@ -90,7 +90,7 @@ public:
     /// Records an item that never starts (missed, skipped, failed) as its final row,
     /// with the same fields a played row has (the library's, if it still has the id).
     void record_unplayed(playlog::PlayRecord record, std::optional<TimePoint> scheduled,
-                         PlayStatus status, const std::string &reason,
+                         PlayStatus status, const playlog::Reason &reason,
                          std::optional<TimePoint> planned);
 
     const std::string &device() const noexcept { return m_device; }
@@ -98,7 +98,7 @@ public:
 
 private:
     void fill(playlog::PlayRecord &record, const library::Announcement *announcement) const;
-    AttemptResult unplayed(AttemptEnd end, const PlannedPlay &plan, const std::string &reason);
+    AttemptResult unplayed(AttemptEnd end, const PlannedPlay &plan, const playlog::Reason &reason);
     AttemptResult finish(std::int64_t play_id, const playout::PlayResult &result,
                          const AttemptHooks &hooks);
 

@@ -6,98 +6,102 @@
 namespace loa::engine::reasons {
 namespace {
 
-std::string minutes_text(std::chrono::seconds duration) {
-    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(duration).count();
-    return minutes >= 1 ? std::to_string(minutes) + " min"
-                        : std::to_string(duration.count()) + " s";
+Reason code(const char *name) {
+    return Reason(name, {});
+}
+
+/// `code` with the cause `why` (its code and parameters) and then `own` parameters.
+Reason caused(const char *name, const Reason &why,
+              std::vector<std::pair<std::string, std::string>> own) {
+    Reason reason(name, {{"cause", why.code}});
+    if (why.code.empty())
+        reason.params.emplace_back("cause_text", why.text); // a cause with no code
+    reason.params.insert(reason.params.end(), why.params.begin(), why.params.end());
+    reason.params.insert(reason.params.end(), own.begin(), own.end());
+    return reason;
+}
+
+std::string seconds(std::chrono::seconds duration) {
+    return std::to_string(duration.count());
 }
 
 } // namespace
 
-std::string player_not_running() {
-    return "the player was not running at the slot's time";
+Reason player_not_running() {
+    return code("gap.not_running");
 }
 
-std::string clock_jumped_forward(const std::string &from, const std::string &to) {
-    return "the system clock jumped forward from " + from + " to " + to +
-           " (or the computer was suspended)";
+Reason clock_jumped_forward(const std::string &from, const std::string &to) {
+    return Reason("gap.clock_forward", {{"from", from}, {"to", to}});
 }
 
-std::string clock_went_back(const std::string &from, const std::string &to) {
-    return "the system clock went back from " + from + " to " + to +
-           "; what already played will not play again";
+Reason clock_went_back(const std::string &from, const std::string &to) {
+    return Reason("gap.clock_back", {{"from", from}, {"to", to}});
 }
 
-std::string device_failed() {
-    return "the sound device failed";
+Reason device_failed() {
+    return code("gap.device_failed");
 }
 
-std::string busy_with_earlier_plays() {
-    return "the player was busy with earlier plays";
+Reason busy_with_earlier_plays() {
+    return code("gap.busy");
 }
 
-std::string later_time_plays_instead(const std::string &why, const std::string &later_date_time) {
-    return why + "; the same slot's later time " + later_date_time + " plays instead, not both";
+Reason later_time_plays_instead(const Reason &why, const std::string &later_date_time) {
+    return caused("missed.later_time", why, {{"later", later_date_time}});
 }
 
-std::string late_not_allowed(const std::string &why, std::chrono::seconds late) {
-    return why + " (" + minutes_text(late) + " late; the slot does not allow late plays)";
+Reason late_not_allowed(const Reason &why, std::chrono::seconds late) {
+    return caused("missed.late_not_allowed", why, {{"late_s", seconds(late)}});
 }
 
-std::string later_than_allowed(const std::string &why, std::chrono::seconds late,
-                               std::chrono::seconds allowed) {
-    return why + " (" + minutes_text(late) + " late; the slot allows " + minutes_text(allowed) +
-           ")";
+Reason later_than_allowed(const Reason &why, std::chrono::seconds late,
+                          std::chrono::seconds allowed) {
+    return caused("missed.late_limit", why,
+                  {{"late_s", seconds(late)}, {"allowed_s", seconds(allowed)}});
 }
 
-std::string quiet_hours() {
-    return "inside the station's quiet hours";
+Reason quiet_hours() {
+    return code("skipped.quiet_hours");
 }
 
-std::string quiet_hours_on_demand() {
-    return "inside the station's quiet hours (only an emergency plays then)";
+Reason quiet_hours_on_demand() {
+    return code("skipped.quiet_hours_request");
 }
 
-std::string not_in_library(const std::string &announcement) {
-    return "announcement '" + announcement + "' is not in the library; import it with 'loa import'";
+Reason not_in_library(const std::string &announcement) {
+    return Reason("failed.not_in_library", {{"announcement", announcement}});
 }
 
-std::string not_in_library_any_more(const std::string &announcement) {
-    return "announcement '" + announcement + "' is not in the library any more";
+Reason not_in_library_any_more(const std::string &announcement) {
+    return Reason("failed.gone_from_library", {{"announcement", announcement}});
 }
 
-std::string silent_output(double output_peak_dbfs) {
-    char peak[32];
+Reason silent_output(double output_peak_dbfs) {
+    char peak[32] = "";
     if (std::isfinite(output_peak_dbfs))
-        std::snprintf(peak, sizeof peak, "%.0f dBFS", output_peak_dbfs);
-    else
-        std::snprintf(peak, sizeof peak, "nothing");
-    return std::string("the station's loudness settings (loudness_target_lufs, max_boost_db in "
-                       "station.toml) "
-                       "would play this file silent: its loudest sample would reach ") +
-           peak + "; fix them (a running player reads them when it starts)";
+        std::snprintf(peak, sizeof peak, "%.0f", output_peak_dbfs);
+    return Reason("failed.silent_output", {{"peak_dbfs", peak}});
 }
 
-std::string preempted_by_emergency(bool scheduled) {
-    return "interrupted by an emergency play; it " +
-           std::string(scheduled ? "continues after it as its slot's on_interrupt says"
-                                 : "continues after it");
+Reason preempted_by_emergency(bool scheduled) {
+    return code(scheduled ? "interrupted.emergency_slot" : "interrupted.emergency");
 }
 
-std::string player_stopped() {
-    return "the player was stopped during this play";
+Reason player_stopped() {
+    return code("interrupted.player_stopped");
 }
 
-std::string stopped_before_start() {
-    return "stopped before it started";
+Reason stopped_before_start() {
+    return code("interrupted.stopped_before_start");
 }
 
-std::string crash_cut() {
-    return "the player stopped during this play (power cut or crash)";
+Reason crash_cut() {
+    return code("interrupted.crash");
 }
 
-std::string already_has_outcome() {
-    return "this item already has its outcome in the play log; it does not play again";
+Reason already_has_outcome() {
+    return code("not_started.has_outcome");
 }
 
 } // namespace loa::engine::reasons

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "playlog/chain.hpp"
+#include "playlog/reason_text.hpp"
 
 namespace loa::playlog {
 namespace {
@@ -16,6 +17,28 @@ ChainBreak make_break(const ChainRow &row, BreakKind kind, const std::string &wh
 
 std::string shown_text(const FlatValue &value) {
     return value ? "\"" + *value + "\"" : "empty";
+}
+
+/// A field a row shows that the chain does not cover (the reason's code and parameters).
+bool unhashed(std::string_view key) {
+    const PlayField *field = find_field(key);
+    return field && field->canonical_since == 0 && field->use == FieldUse::row;
+}
+
+/// A shown reason code must say what the chained `error` says: its English text is
+/// that text, byte for byte (reason_text.hpp).
+std::optional<std::string> reason_difference(const FlatObject &shown, const FlatObject &canonical) {
+    const FlatValue *code = find_member(shown, "reason_code");
+    if (!code || !*code || (*code)->empty())
+        return std::nullopt;
+    const FlatValue *params = find_member(shown, "reason_params");
+    const auto reason = stored_reason(**code, params && *params ? **params : "{}");
+    const FlatValue *error = find_member(canonical, "error");
+    if (reason && find_reason(reason->code) && error && *error && chained_text(*reason) == **error)
+        return std::nullopt;
+    return "fields reason_code and reason_params say \"" +
+           (reason ? chained_text(*reason) : **code) + "\" but the chained error is " +
+           shown_text(error ? *error : FlatValue()) + ": the row was edited";
 }
 
 bool is_hex_hash(const std::string &text) {
@@ -146,12 +169,16 @@ std::optional<std::string> ChainVerifier::field_difference(const ChainRow &row,
     }
     for (const auto &[key, value] : row.recomputed_canonical ? recomputed : row.shown) {
         const FlatValue *chained = find_member(canonical, key);
+        if (!chained && unhashed(key))
+            continue; // checked against the hashed fields below
         if (!chained)
             return "field " + key + " is not in the canonical text";
         if (normal(value) != normal(*chained))
             return "field " + key + " is " + shown_text(value) + " but was chained as " +
                    shown_text(*chained) + ": the row was edited";
     }
+    if (!row.recomputed_canonical)
+        return reason_difference(row.shown, canonical);
     return std::nullopt;
 }
 

@@ -99,6 +99,8 @@ std::string Journal::encode(const JournalEntry &entry) {
         member(out, "end_ended_ms", optional_ms(entry.end.ended_at));
         member(out, "end_error", optional_text(entry.end.error));
         member(out, "end_underruns", optional_number(entry.end.underruns));
+        member(out, "end_reason_code", optional_text(entry.end.reason_code));
+        member(out, "end_reason_params", optional_text(entry.end.reason_params));
     } else {
         for (const auto &field : play_fields())
             if (journaled(field))
@@ -136,6 +138,10 @@ std::optional<JournalEntry> Journal::decode(std::string_view line) {
         if (const FlatValue *error = find_member(*object, "end_error"); error && *error)
             entry.end.error = **error;
         entry.end.underruns = number_of(find_member(*object, "end_underruns"));
+        for (auto [key, into] : {std::pair{"end_reason_code", &entry.end.reason_code},
+                                 std::pair{"end_reason_params", &entry.end.reason_params}})
+            if (const FlatValue *value = find_member(*object, key); value && *value)
+                *into = **value;
         return entry;
     }
     for (const auto &field : play_fields()) {

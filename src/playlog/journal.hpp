@@ -26,8 +26,10 @@ struct PlayEnd {
     PlayStatus status = PlayStatus::completed;
     std::optional<TimePoint> started_at; ///< Measured first sample; absent if nothing played.
     std::optional<TimePoint> ended_at;
-    std::optional<std::string> error;
+    std::optional<std::string> error; ///< The chained text (reason_text.hpp's stored_columns).
     std::optional<std::int64_t> underruns;
+    std::optional<std::string> reason_code = {};   ///< The reason as data.
+    std::optional<std::string> reason_params = {}; ///< Its parameters, a flat JSON object.
 };
 
 /// One transition of the log.

@@ -22,3 +22,27 @@ std::int64_t people_number(Display display, std::int64_t stored) noexcept {
 }
 
 } // namespace loa::playlog
+
+namespace loa::playlog {
+
+std::string people_date_time(std::string_view iso) {
+    if (iso.size() < 16 || iso[4] != '-' || iso[7] != '-' || (iso[10] != 'T' && iso[10] != ' ') ||
+        iso[13] != ':')
+        return std::string(iso);
+    const bool seconds = iso.size() >= 19 && iso[16] == ':';
+    std::string out;
+    out.reserve(19);
+    out.append(iso.substr(8, 2)).append("/").append(iso.substr(5, 2)).append("/");
+    out.append(iso.substr(0, 4)).append(" ").append(iso.substr(11, seconds ? 8 : 5));
+    return out;
+}
+
+std::string people_decimal(std::string_view number) {
+    std::string out(number);
+    for (auto &c : out)
+        if (c == '.')
+            c = ',';
+    return out;
+}
+
+} // namespace loa::playlog

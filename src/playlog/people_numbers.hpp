@@ -6,6 +6,8 @@
 #include "playlog/play_fields.hpp"
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace loa::playlog {
 
@@ -22,5 +24,17 @@ std::int64_t people_lateness_ms(std::int64_t lateness_ms) noexcept;
 /// a lateness as above, any other number as stored (seconds are the caller's
 /// business, each copy writes them in its own form).
 std::int64_t people_number(Display display, std::int64_t stored) noexcept;
+
+} // namespace loa::playlog
+
+namespace loa::playlog {
+
+/// "YYYY-MM-DD[T ]HH:MM[:SS][...]" (an ISO 8601 instant, or a civil date-time) as
+/// people read it: "dd/MM/yyyy HH:mm[:ss]", 24-hour, station time as written. Any
+/// other text is returned as it is.
+std::string people_date_time(std::string_view iso);
+
+/// A decimal number written with a point ("-3.5") the Vietnamese way ("-3,5").
+std::string people_decimal(std::string_view number);
 
 } // namespace loa::playlog

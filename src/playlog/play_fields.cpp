@@ -131,7 +131,12 @@ const std::array fields{
               &get_word<&R::priority>, &set_word<&R::priority, &parse_priority, Priority::normal>},
     PlayField{"trigger", "trigger", T::text, U::row, "Hình thức", D::trigger, 14, 1,
               &get_word<&R::trigger>, &set_word<&R::trigger, &parse_trigger, Trigger::scheduled>},
-    PlayField{"error", "error", T::text, U::row, "Lý do", D::text, 40, 1, LOA_MEMBER(error)},
+    PlayField{"error", "error", T::text, U::row, "Lý do", D::reason, 40, 1, LOA_MEMBER(error)},
+    // Schema 4: the reason as data, not hashed: `error` is what the chain covers (docs/reasons.md).
+    PlayField{"reason_code", "reason_code", T::text, U::row, "", D::text, 0, 0,
+              LOA_MEMBER(reason_code)},
+    PlayField{"reason_params", "reason_params", T::text, U::row, "", D::text, 0, 0,
+              LOA_MEMBER(reason_params)},
     // The chain (set when the row is finalised). chain_id is the log's, not stored per row.
     PlayField{"chain_id", "", T::text, U::chain, "", D::text, 0, 1, &get_chain_id, nullptr},
     PlayField{"seq", "seq", T::integer, U::chain, "Số thứ tự chuỗi", D::number, 10, 1,

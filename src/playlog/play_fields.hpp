@@ -41,7 +41,19 @@ enum class FieldUse {
 
 /// How the presentation copies (Excel CSV, XLSX) show a field. `place` counts
 /// from 1 and `lateness` reads an on-time start as 0 (people_numbers.hpp).
-enum class Display { text, number, place, lateness, instant, seconds, status, priority, trigger };
+/// `reason` shows the row's reason in the reader's language (reason_text.hpp).
+enum class Display {
+    text,
+    number,
+    place,
+    lateness,
+    instant,
+    seconds,
+    status,
+    priority,
+    trigger,
+    reason
+};
 
 /// A field's value: absent (JSON null, SQL NULL), text, integer or boolean. Text
 /// views point into the record (or the chain id) they were read from; a text made

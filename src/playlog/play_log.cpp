@@ -4,6 +4,7 @@
 #include "lib/sqlite/statement.hpp"
 #include "playlog/chain.hpp"
 #include "playlog/play_rows.hpp"
+#include "playlog/reason_text.hpp"
 #include "station/home.hpp"
 
 #include <sqlite3.h>
@@ -124,11 +125,11 @@ Write PlayLog::finish(std::int64_t play_id, const PlayEnd &end) {
 }
 
 Recorded PlayLog::record_outcome(PlayRecord record, std::optional<TimePoint> scheduled,
-                                 PlayStatus status, const std::string &reason,
+                                 PlayStatus status, const Reason &reason,
                                  std::optional<TimePoint> planned) {
     record.station = m_station;
     record.status = status;
-    record.error = reason;
+    store_reason(record, reason);
     record.planned = planned;
     if (scheduled) {
         record.scheduled_at = m_zone.format_iso(*scheduled);
@@ -287,7 +288,8 @@ std::int64_t PlayLog::apply(const PendingWrite &write) {
     const auto update = m_db.cached(
         "UPDATE plays SET status = ?2, started_at = coalesce(?3, started_at), "
         "started_ms = coalesce(?4, started_ms), ended_at = ?5, duration_ms = ?6, error = ?7, "
-        "underruns = ?8, lateness_ms = CASE WHEN ?4 IS NOT NULL THEN ?4 - planned_ms END "
+        "underruns = ?8, reason_code = ?9, reason_params = ?10, "
+        "lateness_ms = CASE WHEN ?4 IS NOT NULL THEN ?4 - planned_ms END "
         "WHERE play_id = ?1 AND status = 'started'");
     std::optional<std::string> started_at, ended_at;
     std::optional<std::int64_t> started_ms, duration_ms;
@@ -301,6 +303,7 @@ std::int64_t PlayLog::apply(const PendingWrite &write) {
         duration_ms = unix_ms(*end.ended_at) - unix_ms(*end.started_at);
     update->bind(1, id).bind(2, to_string(end.status)).bind(3, started_at).bind(4, started_ms);
     update->bind(5, ended_at).bind(6, duration_ms).bind(7, end.error).bind(8, end.underruns);
+    update->bind(9, end.reason_code).bind(10, end.reason_params);
     update->run();
     if (m_db.changes() > 0)
         chain(id);

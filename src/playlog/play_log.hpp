@@ -23,6 +23,7 @@
 #include "core/time_zone.hpp"
 #include "playlog/journal.hpp"
 #include "playlog/play_record.hpp"
+#include "playlog/reason.hpp"
 
 #include <chrono>
 #include <deque>
@@ -89,7 +90,7 @@ public:
     /// Records an item that never started (missed, skipped, failed) as a final row.
     /// `planned`: when it would have started (gives a manual play its place in time).
     Recorded record_outcome(PlayRecord record, std::optional<TimePoint> scheduled,
-                            PlayStatus status, const std::string &reason,
+                            PlayStatus status, const Reason &reason,
                             std::optional<TimePoint> planned = std::nullopt);
 
     /// True when the item already has an outcome other than `interrupted`
@@ -102,7 +103,7 @@ public:
     /// Replays the journal a crash left, then turns rows left `started` by a crash
     /// or power cut into `interrupted`. Returns how many there were (0 when the
     /// database cannot be written now: write_problem() says why).
-    int recover_unfinished(const std::string &reason);
+    int recover_unfinished(const Reason &reason);
 
     /// Writes the rows waiting in memory; true when none are left waiting.
     bool flush();

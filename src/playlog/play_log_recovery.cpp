@@ -4,6 +4,7 @@
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
 #include "playlog/play_log.hpp"
+#include "playlog/reason_text.hpp"
 
 #include <sys/stat.h>
 
@@ -146,7 +147,7 @@ void PlayLog::checkpoint() {
     }
 }
 
-int PlayLog::recover_unfinished(const std::string &reason) {
+int PlayLog::recover_unfinished(const Reason &reason) {
     open_journal();
     if (!flush())
         return 0;
@@ -160,9 +161,11 @@ int PlayLog::recover_unfinished(const std::string &reason) {
                 ids.push_back(select.column_int(0));
         }
         sqlite::Statement update(
-            m_db, "UPDATE plays SET status = 'interrupted', error = ?2 WHERE play_id = ?1");
+            m_db, "UPDATE plays SET status = 'interrupted', error = ?2, reason_code = ?3, "
+                  "reason_params = ?4 WHERE play_id = ?1");
+        const auto stored = stored_columns(reason);
         for (const auto id : ids) {
-            update.bind(1, id).bind(2, reason).run();
+            update.bind(1, id).bind(2, stored.error).bind(3, stored.code).bind(4, stored.params).run();
             chain(id);
         }
         transaction.commit();

@@ -45,6 +45,10 @@ struct PlayRecord {
     std::optional<TimePoint> planned;   ///< When this item should have started.
     std::optional<TimePoint> started;   ///< When its first sample left the device.
     std::optional<std::string> entry;   ///< The journal entry that wrote it (schema 3).
+    // Why, as data (schema 4, not hashed: `error` keeps the chained English text;
+    // playlog/reason_text.hpp renders these for people).
+    std::optional<std::string> reason_code;   ///< "missed.late_limit"; none: free text only.
+    std::optional<std::string> reason_params; ///< A flat JSON object of strings.
     // Hash chain, set when the row is finalised.
     std::optional<std::int64_t> seq;
     std::optional<std::string> prev_hash;

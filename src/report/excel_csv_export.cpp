@@ -1,6 +1,7 @@
 #include "report/excel_csv_export.hpp"
 
 #include "playlog/people_numbers.hpp"
+#include "playlog/reason_text.hpp"
 #include "report/csv_export.hpp"
 
 namespace loa::report {
@@ -22,6 +23,8 @@ std::string shown(const playlog::PlayField &field, const playlog::PlayRecord &r)
         return std::string(vietnamese(r.priority));
     case Display::trigger:
         return std::string(vietnamese(r.trigger));
+    case Display::reason:
+        return playlog::shown_reason(r);
     default:
         break;
     }
@@ -39,11 +42,7 @@ std::string shown(const playlog::PlayField &field, const playlog::PlayRecord &r)
 } // namespace
 
 std::string excel_date_time(const std::string &iso) {
-    // YYYY-MM-DDTHH:MM:SS[.mmm]±HH:MM
-    if (iso.size() < 19 || iso[4] != '-' || iso[7] != '-' || iso[10] != 'T')
-        return iso;
-    return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) + " " +
-           iso.substr(11, 8);
+    return playlog::people_date_time(iso);
 }
 
 std::string_view vietnamese(PlayStatus status) noexcept {

@@ -1,5 +1,8 @@
 #include "report/period_summary.hpp"
 
+#include "playlog/people_numbers.hpp"
+#include "playlog/reason_text.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -131,9 +134,11 @@ std::string percent_of_plan(const Totals &totals) {
     char text[32];
     std::snprintf(text, sizeof text, "%.1f %%",
                   100.0 * static_cast<double>(totals.aired_as_planned) / static_cast<double>(totals.planned));
-    std::string shown = text;
-    std::replace(shown.begin(), shown.end(), '.', ','); // Vietnamese decimal comma
-    return shown;
+    return playlog::people_decimal(text);
+}
+
+std::string reason_or_unknown(const playlog::PlayRecord &record) {
+    return record.error ? playlog::shown_reason(record) : std::string("(không rõ lý do)");
 }
 
 std::string vietnamese_date(const std::string &iso_date) {

@@ -108,6 +108,10 @@ std::string problem_items(const ProblemGroup &group);
 /// "12 lượt phát của 5 bản tin".
 std::string problem_announcements(const ProblemGroup &group);
 
+/// The reason of a problem row as the reader reads it (playlog::shown_reason), or
+/// "(không rõ lý do)" when it has none.
+std::string reason_or_unknown(const playlog::PlayRecord &record);
+
 /// "2020-07-20" → "20/07/2020".
 std::string vietnamese_date(const std::string &iso_date);
 /// Milliseconds as "H giờ MM phút SS giây" / "MM phút SS giây".

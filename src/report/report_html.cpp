@@ -1,6 +1,7 @@
 // The period report as one self-contained HTML page: print CSS for A4, an inline
 // SVG bar chart of airtime per day, no scripts, fonts or images from the network.
 #include "report/excel_csv_export.hpp"
+#include "playlog/reason_text.hpp"
 #include "report/period_summary.hpp"
 
 #include <algorithm>
@@ -231,7 +232,7 @@ void write_report_html(std::ostream &out, const PeriodSummary &s) {
             out << "<tr><td class=\"t\">" << when(g.first) << "</td><td>"
                 << escape(problem_items(g)) << "</td><td>" << announcements_cell(g)
                 << "</td><td class=\"t\">" << vietnamese(g.first.status) << "</td><td>"
-                << escape(g.first.error.value_or("")) << "</td></tr>\n";
+                << escape(playlog::shown_reason(g.first)) << "</td></tr>\n";
         out << "</table>\n";
     }
     out << "<p class=\"note\">" << escape(witness_line(s.chain())) << "</p>\n";

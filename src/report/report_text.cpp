@@ -1,4 +1,5 @@
 // The period report as plain text and as CSV sections (see period_summary.hpp).
+#include "playlog/reason_text.hpp"
 #include "report/csv_export.hpp"
 #include "report/excel_csv_export.hpp"
 #include "report/period_summary.hpp"
@@ -56,7 +57,7 @@ void write_report_text(std::ostream &out, const PeriodSummary &s) {
     out << "\nV. KHÔNG PHÁT ĐƯỢC, BỊ NGẮT, BỎ QUA (thời gian, khung giờ, bản tin, kết quả, lý do)\n";
     for (const auto &g : s.problem_groups())
         out << "  " << when(g.first) << "  " << problem_items(g) << "  " << problem_announcements(g) << "  "
-            << vietnamese(g.first.status) << ": " << g.first.error.value_or("(không rõ lý do)") << "\n";
+            << vietnamese(g.first.status) << ": " << reason_or_unknown(g.first) << "\n";
     if (s.problems().empty())
         out << "  (không có)\n";
     out << "\n" << witness_line(s.chain()) << "\n";
@@ -107,7 +108,7 @@ void write_report_csv(std::ostream &out, const PeriodSummary &s) {
     line({"Thời gian", "Khung giờ và mục", "Số mục", "Bản tin", "Kết quả", "Lý do"});
     for (const auto &g : s.problem_groups())
         line({when(g.first), problem_items(g), std::to_string(g.items), problem_announcements(g),
-              std::string(vietnamese(g.first.status)), g.first.error.value_or("")});
+              std::string(vietnamese(g.first.status)), playlog::shown_reason(g.first)});
 }
 
 } // namespace loa::report

@@ -263,7 +263,7 @@ void problem_part(SheetWriter &w, const Formats &f, const PeriodSummary &s) {
         w.text(1, problem_items(g), f.cell);
         w.text(2, 3, problem_announcements(g), f.cell);
         w.text(4, std::string(vietnamese(r.status)), f.cell);
-        w.text(5, 6, r.error.value_or("(không rõ lý do)"), f.cell);
+        w.text(5, 6, reason_or_unknown(r), f.cell);
         w.next();
     }
     w.next();

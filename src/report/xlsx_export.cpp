@@ -1,6 +1,7 @@
 #include "report/xlsx_export.hpp"
 
 #include "playlog/people_numbers.hpp"
+#include "playlog/reason_text.hpp"
 #include "report/excel_csv_export.hpp"
 #include "report/xlsx_workbook.hpp"
 
@@ -27,6 +28,8 @@ void write_cell(lxw_worksheet *sheet, lxw_row_t row, lxw_col_t column,
         return text(vietnamese(r.priority));
     case Display::trigger:
         return text(vietnamese(r.trigger));
+    case Display::reason:
+        return text(playlog::shown_reason(r));
     default:
         break;
     }

@@ -139,6 +139,13 @@ CREATE UNIQUE INDEX plays_one_resume ON plays (resumes) WHERE resumes IS NOT NUL
 ALTER TABLE plays ADD COLUMN entry TEXT; -- the journal entry that wrote the row
 CREATE UNIQUE INDEX plays_by_entry ON plays (entry) WHERE entry IS NOT NULL;
 )sql",
+    // 4: a row's reason as data, a stable code and its parameters, rendered in the
+    // reader's language when shown (playlog/reason_text.hpp). `error` keeps the
+    // English text the chain covers; rows from before keep only that.
+    R"sql(
+ALTER TABLE plays ADD COLUMN reason_code TEXT; -- 'missed.late_limit'; NULL: error is free text
+ALTER TABLE plays ADD COLUMN reason_params TEXT; -- a flat JSON object of strings
+)sql",
 };
 
 } // namespace

@@ -29,7 +29,7 @@ planned=$("$loa" --home "$home" schedule show --from 2020-07-20 --days 7 --json 
 "$loa" --home "$home" simulate --from 2020-07-20 --to 2020-07-26 >"$work/week.csv"
 check "simulate exits 0" "$?" 0
 check "the CSV header has DESIGN.md's play row fields" "$(head -n 1 "$work/week.csv" | tr -d '\r')" \
-    "play_id,station,slot,scheduled_at,position,started_at,ended_at,announcement,sha256,status,lateness_ms,duration_ms,priority,trigger,error"
+    "play_id,station,slot,scheduled_at,position,started_at,ended_at,announcement,sha256,status,lateness_ms,duration_ms,priority,trigger,error,reason_code,reason_params"
 check "one row per planned item over the week (--to inclusive)" "$(($(wc -l <"$work/week.csv") - 1))" "$planned"
 check "every simulated item completes" "$(tail -n +2 "$work/week.csv" | grep -vc ',completed,')" 0
 "$loa" --home "$home" simulate --from 2020-07-20 --to 2020-07-26 --json >"$work/week.json"

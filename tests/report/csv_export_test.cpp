@@ -26,10 +26,11 @@ TEST_CASE("the export has DESIGN.md's columns, then the chain's, with CRLF line 
     loa::report::write_csv(out, {r}, "chain-1");
     const std::string text = out.str();
     CHECK(text.rfind("play_id,station,slot,scheduled_at,position,started_at,ended_at,announcement,sha256,"
-                     "status,lateness_ms,duration_ms,priority,trigger,error,chain_id,seq,prev_hash,row_hash,"
+                     "status,lateness_ms,duration_ms,priority,trigger,error,reason_code,reason_params,chain_id,seq,"
+                     "prev_hash,row_hash,"
                      "canonical\r\n",
                      0) == 0);
-    CHECK(text.find("\r\n3,KG-01,sang,,,,,lua-dao,,missed,,,normal,scheduled,\"late, 20 min\",chain-1,1,,,\r\n") !=
+    CHECK(text.find("\r\n3,KG-01,sang,,,,,lua-dao,,missed,,,normal,scheduled,\"late, 20 min\",,,chain-1,1,,,\r\n") !=
           std::string::npos);
 }
 
@@ -97,12 +98,12 @@ TEST_CASE("a fixed log exports to exactly these bytes") {
     // quotes doubled, UTF-8 as is; the hashes pin the chain.
     const std::string expected =
         "play_id,station,slot,scheduled_at,position,started_at,ended_at,announc"
-        "ement,sha256,status,lateness_ms,duration_ms,priority,trigger,error,cha"
-        "in_id,seq,prev_hash,row_hash,canonical\r\n"
+        "ement,sha256,status,lateness_ms,duration_ms,priority,trigger,error,rea"
+        "son_code,reason_params,chain_id,seq,prev_hash,row_hash,canonical\r\n"
         "1,KG-01,sang,2020-07-20T06:00:00.000+07:00,0,2020-07-20T06:00:00.004+0"
         "7:00,2020-07-20T06:00:42.004+07:00,lua-dao,aaaaaaaaaaaaaaaaaaaaaaaaaaa"
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,completed,4,42000,normal,schedul"
-        "ed,,c0ffee,1,000000000000000000000000000000000000000000000000000000000"
+        "ed,,,,c0ffee,1,000000000000000000000000000000000000000000000000000000000"
         "0000000,9f226bb837ec894d05f9538e717cedb25df2ab6bf6b1b536781af67a71b07f"
         "e2,\"{\"\"announcement\"\":\"\"lua-dao\"\",\"\"campaign\"\":\"\"chong-lua-dao-2020\"\","
         "\"\"chain_id\"\":\"\"c0ffee\"\",\"\"clock_synced\"\":true,\"\"device\"\":\"\"USB Audio\"\""
@@ -116,7 +117,7 @@ TEST_CASE("a fixed log exports to exactly these bytes") {
         "d\"\",\"\"underruns\"\":0}\"\r\n"
         "2,KG-01,sang,2020-07-20T06:00:00.000+07:00,1,,,campuchia,,missed,,,nor"
         "mal,scheduled,\"mất điện, \"\"trễ\"\"\r\n"
-        "20 phút\",c0ffee,2,9f226bb837ec894d05f9538e717cedb25df2ab6bf6b1b536781a"
+        "20 phút\",,,c0ffee,2,9f226bb837ec894d05f9538e717cedb25df2ab6bf6b1b536781a"
         "f67a71b07fe2,2409e0bc4dd251c78ab1e06eea760a529d1d27b1b791e37e02b72f5cb"
         "f55bc18,\"{\"\"announcement\"\":\"\"campuchia\"\",\"\"campaign\"\":null,\"\"chain_id\""
         "\":\"\"c0ffee\"\",\"\"clock_synced\"\":null,\"\"device\"\":null,\"\"duration_ms\"\":nul"
@@ -127,7 +128,7 @@ TEST_CASE("a fixed log exports to exactly these bytes") {
         "\"station\"\":\"\"KG-01\"\",\"\"status\"\":\"\"missed\"\",\"\"title\"\":null,\"\"trigger\"\":"
         "\"\"scheduled\"\",\"\"underruns\"\":null}\"\r\n"
         "3,KG-01,,,,2020-07-20T14:05:00.000+07:00,,bao-so-2,,completed,,1000,em"
-        "ergency,manual,,c0ffee,3,2409e0bc4dd251c78ab1e06eea760a529d1d27b1b791e"
+        "ergency,manual,,,,c0ffee,3,2409e0bc4dd251c78ab1e06eea760a529d1d27b1b791e"
         "37e02b72f5cbf55bc18,86a766a4cc8e835e447b87600ed54caf300368662fc09dd0f4"
         "99ec9f9a23e06d,\"{\"\"announcement\"\":\"\"bao-so-2\"\",\"\"campaign\"\":null,\"\"cha"
         "in_id\"\":\"\"c0ffee\"\",\"\"clock_synced\"\":null,\"\"device\"\":null,\"\"duration_ms"

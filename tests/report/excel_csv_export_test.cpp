@@ -39,10 +39,10 @@ TEST_CASE("the CSV export of a fixed row is exactly these bytes") {
     loa::report::write_csv(out, {fixed_row()}, "c-1");
     CHECK(out.str() ==
           "play_id,station,slot,scheduled_at,position,started_at,ended_at,announcement,sha256,status,lateness_ms,"
-          "duration_ms,priority,trigger,error,chain_id,seq,prev_hash,row_hash,canonical\r\n"
+          "duration_ms,priority,trigger,error,reason_code,reason_params,chain_id,seq,prev_hash,row_hash,canonical\r\n"
           "12,KG-GR-VHHB,sang,2020-07-20T06:00:00.000+07:00,1,2020-07-20T06:00:45.004+07:00,"
           "2020-07-20T06:01:27.004+07:00,lua-dao-qua-mang,ab,interrupted,4,42049,normal,scheduled,"
-          "\"phát khẩn cấp, bản tin bị ngắt\",c-1,7,p,h,\"{\"\"a\"\":\"\"b,c\"\"}\"\r\n");
+          "\"phát khẩn cấp, bản tin bị ngắt\",,,c-1,7,p,h,\"{\"\"a\"\":\"\"b,c\"\"}\"\r\n");
 }
 
 TEST_CASE("the Excel CSV has a byte-order mark, Vietnamese headings and dd/MM/yyyy HH:mm:ss") {

@@ -189,7 +189,7 @@ TEST_CASE("swapped seq numbers are caught as reordered") {
 TEST_CASE("an inserted final row without a chain is caught") {
     ExportFixture f;
     auto lines = split_lines(f.csv(), "\r\n");
-    lines.push_back("99,KG-01,chieu,,,,,lua-dao,,completed,,,normal,scheduled,,,,,,");
+    lines.push_back("99,KG-01,chieu,,,,,lua-dao,,completed,,,normal,scheduled,,,,,,,,");
     const auto result = verify(join_lines(lines, "\r\n"));
     REQUIRE(result.first_break);
     CHECK(result.first_break->kind == BreakKind::inserted);
@@ -200,4 +200,26 @@ TEST_CASE("an inserted final row without a chain is caught") {
 TEST_CASE("a file that is not an export is refused with its line") {
     CHECK_THROWS_WITH(loa::report::parse_export("a,b\r\n1,2\r\n", "x.csv"), Catch::Contains("x.csv:1"));
     CHECK_THROWS_WITH(loa::report::parse_export("{\"a\":1}\n{oops\n", "x.json"), Catch::Contains("x.json:2"));
+}
+
+TEST_CASE("an export's reason code verifies while it says what the chained error says") {
+    loa::test::LogFixture f;
+    const std::string chain = loa::station::chain_id(*f.db);
+    f.log->record_outcome(f.item(0), f.six, loa::PlayStatus::skipped,
+                          loa::playlog::Reason("skipped.quiet_hours", {}));
+    f.log->record_outcome(f.item(1), f.six, loa::PlayStatus::missed, "mất điện"); // no code
+    std::ostringstream out;
+    loa::report::write_csv(out, f.log->query({}), chain);
+    const std::string csv = out.str();
+    REQUIRE(csv.find(",skipped.quiet_hours,{},") != std::string::npos);
+    const auto clean = verify(csv);
+    CHECK_FALSE(clean.first_break);
+    CHECK(clean.rows_checked == 2);
+    // The code changed, the hashed English left as it was: caught.
+    std::string edited = csv;
+    edited.replace(edited.find(",skipped.quiet_hours,"), 21, ",interrupted.crash,");
+    const auto result = verify(edited);
+    REQUIRE(result.first_break);
+    CHECK(result.first_break->kind == BreakKind::edited);
+    CHECK_THAT(result.first_break->message, Catch::Contains("reason_code"));
 }
