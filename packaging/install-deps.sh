@@ -23,7 +23,7 @@ packages=(
     # playout's resampler
 
     libsoxr-dev
-    # messages in Vietnamese: msgfmt compiles the catalogue (tests compile po/vi-reasons.po.part)
+    # messages in Vietnamese: msgfmt compiles the catalogue (tests compile po/vi.po)
     gettext
     # fuzzing (tests/fuzz/run.sh)
     clang-14 libclang-rt-14-dev

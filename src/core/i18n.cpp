@@ -12,7 +12,11 @@ namespace loa::i18n {
 
 namespace {
 constexpr const char *domain = "loa";
-}
+thread_local int in_english = 0; ///< How many InEnglish scopes this thread is inside.
+} // namespace
+
+InEnglish::InEnglish() { ++in_english; }
+InEnglish::~InEnglish() { --in_english; }
 
 void init() {
     std::setlocale(LC_ALL, "");
@@ -39,7 +43,9 @@ void set_language(std::string_view language) {
     textdomain(domain);
 }
 
-const char *translate(const char *message) { return dgettext(domain, message); }
+const char *translate(const char *message) {
+    return in_english > 0 ? message : dgettext(domain, message);
+}
 
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> arguments) {
     std::string out;

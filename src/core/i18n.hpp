@@ -22,8 +22,21 @@ void init();
 /// environment says. An empty string goes back to the environment's choice.
 void set_language(std::string_view language);
 
-/// The message in the current language (the message itself when it has no translation).
+/// The message in the current language (the message itself when it has no translation),
+/// or the message itself on a thread inside an `InEnglish` scope.
 const char *translate(const char *message);
+
+/// While one lives, messages made on this thread stay in English (the msgid). The play
+/// path lives in one: a reason it writes into the play row is part of the chained text,
+/// which reads the same whatever language the station's operator has chosen; people
+/// see a coded reason in their own language where it is shown (playlog/reason_text).
+class InEnglish {
+  public:
+    InEnglish();
+    ~InEnglish();
+    InEnglish(const InEnglish &) = delete;
+    InEnglish &operator=(const InEnglish &) = delete;
+};
 
 /// `pattern` with {1}, {2}, ... replaced by `arguments` in that order; {{ is a literal {.
 /// A place with no argument is left as it is, so a bad translation shows, not crashes.

@@ -1,6 +1,7 @@
 #include "engine/play_attempt.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "engine/decision.hpp"
 #include "library/library.hpp"
 #include "playlog/reason_text.hpp"
@@ -77,6 +78,7 @@ AttemptResult PlayAttempts::unplayed(AttemptEnd end, const PlannedPlay &plan,
 
 AttemptResult PlayAttempts::play(const library::Announcement &announcement, PlannedPlay plan,
                                  const AttemptHooks &hooks) {
+    const i18n::InEnglish chained_text; // a failure here becomes a play row's reason
     fill(plan.record, &announcement);
     playout::PlayItem item;
     item.file = m_library.content_path(announcement);

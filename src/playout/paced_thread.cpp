@@ -1,5 +1,7 @@
 #include "playout/paced_thread.hpp"
 
+#include "core/i18n.hpp"
+
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -43,6 +45,7 @@ std::string PacedThread::failure() const {
 }
 
 void PacedThread::run() {
+    const i18n::InEnglish chained_text; // a failure here becomes a play row's reason
     while (!m_quit.load()) {
         if (!m_armed.exchange(false)) {
             m_wakeup.wait(); // between items: nothing to render, no timeout

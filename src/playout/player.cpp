@@ -210,6 +210,7 @@ void Player::open_output() {
 
 PlayResult Player::play(const PlayItem &item, TimePoint start_at,
                         const std::function<void()> &before_first_sample) {
+    const i18n::InEnglish chained_text; // a failure here becomes a play row's reason
     {
         const std::lock_guard lock(m_mutex);
         m_busy = true;

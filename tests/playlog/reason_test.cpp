@@ -9,6 +9,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <thread>
+
 using loa::playlog::Reason;
 using namespace std::chrono_literals;
 
@@ -135,4 +138,19 @@ TEST_CASE("a finish waiting in the journal keeps its reason's code and parameter
     CHECK(back->end.error == stored.error);
     CHECK(back->end.reason_code == "failed.not_in_library");
     CHECK(back->end.reason_params == stored.params);
+}
+
+TEST_CASE("a failure on the play path is written in English, whatever the operator reads") {
+    const loa::test::Vietnamese vietnamese;
+    const char *message = "sound device '{1}' not found";
+    const std::string vietnamese_text = _(message);
+    REQUIRE(vietnamese_text != message); // po/vi.po translates it
+    {
+        const loa::i18n::InEnglish chained_text;
+        CHECK(std::string(_(message)) == message);
+        std::string elsewhere; // another thread (the console, the control socket) is not in it
+        std::thread([&] { elsewhere = _(message); }).join();
+        CHECK(elsewhere == vietnamese_text);
+    }
+    CHECK(std::string(_(message)) == vietnamese_text);
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Vietnamese for a test: po/vi-reasons.po.part compiled by msgfmt (package gettext)
+// Vietnamese for a test: po/vi.po compiled by msgfmt (package gettext)
 // into a temporary catalogue that i18n::init() reads through LOA_LOCALEDIR, and the
 // words of the reason catalogue's English patterns, to look for in what is shown.
 #include "common/temp_dir.hpp"
@@ -25,7 +25,7 @@ public:
         const auto folder = m_dir / "vi" / "LC_MESSAGES";
         std::filesystem::create_directories(folder);
         const std::string command = "msgfmt -o '" + (folder / "loa.mo").string() + "' '" +
-                                    LOA_SOURCE_DIR + "/po/vi-reasons.po.part'";
+                                    LOA_SOURCE_DIR + "/po/vi.po'";
         REQUIRE(std::system(command.c_str()) == 0); // apt-get install gettext
         setenv("LOA_LOCALEDIR", m_dir.path().c_str(), 1);
         i18n::init();
