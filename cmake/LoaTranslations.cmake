@@ -31,10 +31,11 @@ string(JOIN "\n" loa_sources_text ${loa_translated_sources})
 file(CONFIGURE OUTPUT "${LOA_TRANSLATED_SOURCES_FILE}" CONTENT "${loa_sources_text}\n")
 
 # cmake --build --preset ci --target pot: regenerates po/loa.pot and merges it into each
-# po/<lang>.po (new messages appear there untranslated, for the translator).
+# po/<lang>.po (new messages appear there untranslated, for the translator; no fuzzy
+# guesses, which read like a translation but say something else).
 set(loa_merge_commands)
 foreach(language IN LISTS LOA_LANGUAGES)
-    list(APPEND loa_merge_commands COMMAND "${LOA_MSGMERGE}" --quiet --update --backup=none
+    list(APPEND loa_merge_commands COMMAND "${LOA_MSGMERGE}" --quiet --update --backup=none --no-fuzzy-matching
          --sort-output --add-location=file "${PROJECT_SOURCE_DIR}/po/${language}.po"
          "${PROJECT_SOURCE_DIR}/po/loa.pot")
 endforeach()

@@ -3,6 +3,7 @@
 #include <clocale>
 #include <cstdlib>
 #include <libintl.h>
+#include <utility>
 
 #ifndef LOA_LOCALEDIR
 #define LOA_LOCALEDIR "/usr/share/locale"
@@ -12,11 +13,13 @@ namespace loa::i18n {
 
 namespace {
 constexpr const char *domain = "loa";
-thread_local int in_english = 0; ///< How many InEnglish scopes this thread is inside.
+thread_local bool in_english = false; ///< This thread is inside an InEnglish scope.
 } // namespace
 
-InEnglish::InEnglish() { ++in_english; }
-InEnglish::~InEnglish() { --in_english; }
+InEnglish::InEnglish() : m_was(std::exchange(in_english, true)) {}
+InEnglish::~InEnglish() { in_english = m_was; }
+ForPeople::ForPeople() : m_was(std::exchange(in_english, false)) {}
+ForPeople::~ForPeople() { in_english = m_was; }
 
 void init() {
     std::setlocale(LC_ALL, "");
@@ -44,7 +47,7 @@ void set_language(std::string_view language) {
 }
 
 const char *translate(const char *message) {
-    return in_english > 0 ? message : dgettext(domain, message);
+    return in_english ? message : dgettext(domain, message);
 }
 
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> arguments) {

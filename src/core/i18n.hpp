@@ -27,15 +27,31 @@ void set_language(std::string_view language);
 const char *translate(const char *message);
 
 /// While one lives, messages made on this thread stay in English (the msgid). The play
-/// path lives in one: a reason it writes into the play row is part of the chained text,
-/// which reads the same whatever language the station's operator has chosen; people
-/// see a coded reason in their own language where it is shown (playlog/reason_text).
+/// path lives in one: a failure it writes into the play row is part of the chained
+/// text, which reads the same whatever language the station's operator has chosen;
+/// people see a coded reason in their own language where it is shown
+/// (playlog/reason_text). A `ForPeople` inside it (around a caller's callback) brings
+/// the operator's language back until it ends.
 class InEnglish {
   public:
     InEnglish();
     ~InEnglish();
     InEnglish(const InEnglish &) = delete;
     InEnglish &operator=(const InEnglish &) = delete;
+
+  private:
+    bool m_was;
+};
+
+class ForPeople {
+  public:
+    ForPeople();
+    ~ForPeople();
+    ForPeople(const ForPeople &) = delete;
+    ForPeople &operator=(const ForPeople &) = delete;
+
+  private:
+    bool m_was;
 };
 
 /// `pattern` with {1}, {2}, ... replaced by `arguments` in that order; {{ is a literal {.

@@ -56,6 +56,7 @@ std::string_view to_string(Trigger trigger) noexcept { return name_of(trigger_na
 // The names are literals, so each view ends in a NUL.
 const char *people_name(PlayStatus status) { return i18n::translate(to_string(status).data()); }
 const char *people_name(Priority priority) { return i18n::translate(to_string(priority).data()); }
+const char *people_name(Trigger trigger) { return i18n::translate(to_string(trigger).data()); }
 
 std::optional<PlayStatus> parse_play_status(std::string_view text) noexcept {
     return parse(status_names, text);

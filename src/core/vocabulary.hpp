@@ -21,6 +21,7 @@ std::string_view to_string(Trigger trigger) noexcept;
 /// The same words for people, in the reader's language ("missed": "bị lỡ").
 const char *people_name(PlayStatus status);
 const char *people_name(Priority priority);
+const char *people_name(Trigger trigger);
 
 std::optional<PlayStatus> parse_play_status(std::string_view text) noexcept;
 std::optional<Priority> parse_priority(std::string_view text) noexcept;

@@ -1,6 +1,7 @@
 #include "daemon/control_server.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "daemon/control_protocol.hpp"
 #include "daemon/socket_address.hpp"
 
@@ -32,21 +33,25 @@ void remove_stale_socket(const std::filesystem::path &path) {
     if (::lstat(path.c_str(), &info) != 0)
         return; // nothing there
     if (!S_ISSOCK(info.st_mode))
-        throw Error(quote(path) +
-                    " exists and is not loa's control socket; move it away and start again");
+        throw Error(i18n::format(
+            _("{1} exists and is not loa's control socket; move it away and start again"),
+            quote(path)));
     const UniqueFd probe(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
     if (!probe.valid())
-        throw Error("cannot create a socket: " + system_reason());
+        throw Error(i18n::format(_("cannot create a socket: {1}"), system_reason()));
     const auto address = socket_address(path);
     if (::connect(probe.get(), reinterpret_cast<const sockaddr *>(&address.address),
                   address.length) == 0 ||
         errno == EAGAIN)
-        throw Error("another loa player answers on " + quote(path) +
-                    "; stop it first (systemctl stop loa)");
+        throw Error(i18n::format(
+            _("another loa player answers on {1}; stop it first (systemctl stop loa)"),
+            quote(path)));
     if (errno != ECONNREFUSED)
-        throw Error("cannot check the old control socket " + quote(path) + ": " + system_reason());
+        throw Error(i18n::format(_("cannot check the old control socket {1}: {2}"), quote(path),
+                                 system_reason()));
     if (::unlink(path.c_str()) != 0 && errno != ENOENT)
-        throw Error("cannot remove the old control socket " + quote(path) + ": " + system_reason());
+        throw Error(i18n::format(_("cannot remove the old control socket {1}: {2}"), quote(path),
+                                 system_reason()));
 }
 
 struct Client {
@@ -202,25 +207,27 @@ ControlServer::ControlServer(std::filesystem::path path, ControlHandler &handler
     ::unlink(temporary.c_str());
     m_listener = UniqueFd(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
     if (!m_listener.valid())
-        throw Error("cannot create the control socket: " + system_reason());
+        throw Error(i18n::format(_("cannot create the control socket: {1}"), system_reason()));
     if (::bind(m_listener.get(), reinterpret_cast<const sockaddr *>(&address.address),
                address.length) != 0)
-        throw Error("cannot create the control socket " + quote(temporary) + ": " +
-                    system_reason() + "; check that the station home is writable");
+        throw Error(i18n::format(
+            _("cannot create the control socket {1}: {2}; check that the station home is writable"),
+            quote(temporary), system_reason()));
     struct stat info {};
     if (::chmod(temporary.c_str(), 0660) != 0 || ::listen(m_listener.get(), 64) != 0 ||
         ::lstat(temporary.c_str(), &info) != 0 ||
         ::rename(temporary.c_str(), m_path.c_str()) != 0) {
         const std::string reason = system_reason();
         ::unlink(temporary.c_str());
-        throw Error("cannot set up the control socket " + quote(m_path) + ": " + reason);
+        throw Error(i18n::format(_("cannot set up the control socket {1}: {2}"), quote(m_path),
+                                 reason));
     }
     m_device = info.st_dev;
     m_inode = info.st_ino;
     int wake[2];
     if (::pipe2(wake, O_CLOEXEC | O_NONBLOCK) != 0) {
         ::unlink(m_path.c_str());
-        throw Error("cannot create a pipe: " + system_reason());
+        throw Error(i18n::format(_("cannot create a pipe: {1}"), system_reason()));
     }
     m_wake_read = UniqueFd(wake[0]);
     m_wake_write = UniqueFd(wake[1]);

@@ -58,8 +58,9 @@ void Engine::run() {
     set_state(EngineState::starting);
     const int recovered = m_log.recover_unfinished();
     if (recovered > 0) {
-        const std::string message = "recorded " + std::to_string(recovered) +
-                                    " play(s) cut short by the last stop as interrupted";
+        const std::string message =
+            i18n::format(_("recorded {1} play(s) cut short by the last stop as interrupted"),
+                         std::to_string(recovered));
         say(m_clock.now(), message);
         problem(message);
     }
@@ -155,10 +156,12 @@ void Engine::note_log(TimePoint now) {
     }
     // Said once when rows start to wait, and once when the last of them is written.
     if (waited == 0 && waiting > 0)
-        say(now, "the play log cannot be written: " + problem.value_or("the database is busy"));
+        say(now, i18n::format(_("the play log cannot be written: {1}"),
+                              problem.value_or(_("the database is busy"))));
     else if (waited > 0 && waiting == 0)
-        say(now, "the play log is written again: the " + std::to_string(waited) +
-                     " row(s) that waited are in the station's database");
+        say(now, i18n::format(_("the play log is written again: the {1} row(s) that waited are "
+                                "in the station's database"),
+                              std::to_string(waited)));
 }
 
 void Engine::heartbeat() {
@@ -278,8 +281,9 @@ void Engine::reload_if_changed(TimePoint now) {
         return;
     auto parsed = schedule::parse(active->content, active->file_name);
     if (!parsed.ok() || !parsed.schedule) {
-        const std::string message = "the active schedule " + active->file_name +
-                                    " cannot be read any more; keeping the previous one";
+        const std::string message = i18n::format(
+            _("the active schedule {1} cannot be read any more; keeping the previous one"),
+            active->file_name);
         say(now, message);
         problem(message);
         m_schedule_version = version;
@@ -297,8 +301,8 @@ void Engine::reload_if_changed(TimePoint now) {
         m_status.schedule_version = version;
         m_status.schedule_file = m_schedule_file;
     }
-    say(now,
-        "schedule " + active->file_name + " (version " + std::to_string(version) + ") is active");
+    say(now, i18n::format(_("schedule {1} (version {2}) is active"), active->file_name,
+                          std::to_string(version)));
 }
 
 void Engine::say(TimePoint at, const std::string &message) {

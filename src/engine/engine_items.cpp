@@ -161,7 +161,7 @@ void Engine::record_unplayed(const ItemTurn &turn, const Decision &decision) {
         return;
     }
     say(occurrence.at, occurrence.slot + " " + position_text(turn.position) + " " +
-                           record.announcement + ": " + std::string(to_string(status)) + ", " +
+                           record.announcement + ": " + people_name(status) + ", " +
                            playlog::people_text(decision.reason));
 }
 
@@ -237,10 +237,10 @@ AttemptHooks Engine::hooks_for(const library::Announcement &announcement, const 
         }
         note_log(start); // a row that waits for the database shows from the first one
         const auto offset = plan.start_offset;
-        say(start, "playing " + record.announcement + " (" + what +
-                       (offset > 0ms ? ", from " + std::to_string(offset.count() / 1000) + " s"
-                                     : std::string()) +
-                       ")");
+        say(start, offset > 0ms ? i18n::format(_("playing {1} ({2}, from {3} s)"),
+                                               record.announcement, what,
+                                               std::to_string(offset.count() / 1000))
+                                : i18n::format(_("playing {1} ({2})"), record.announcement, what));
     };
     hooks.why_interrupted = [this, &plan](const playout::PlayResult &) {
         return preempted(plan) ? reasons::preempted_by_emergency(plan.record.slot.has_value())
@@ -254,7 +254,7 @@ Engine::Attempt Engine::attempt(const library::Announcement &announcement, Plann
     const std::string id = plan.record.announcement;
     const std::string what = plan.record.slot
                                  ? *plan.record.slot + " " + position_text(*plan.record.position)
-                                 : std::string(to_string(plan.record.trigger));
+                                 : std::string(people_name(plan.record.trigger));
     const AttemptHooks hooks = hooks_for(announcement, plan, what);
     m_preempting.store(false);
     m_on_air_emergency.store(emergency);
@@ -321,7 +321,7 @@ void Engine::note_attempt(const std::string &id, const std::string &what,
             m_device.failed_since = result.ended_at;
         problem(i18n::format(_("'{1}' failed: {2}"), id, playlog::people_text(result.reason)));
     }
-    say(result.ended_at, std::string(to_string(result.status)) + " " + id +
+    say(result.ended_at, std::string(people_name(result.status)) + " " + id +
                              (result.reason.empty() ? std::string()
                                                     : ": " + playlog::people_text(result.reason)));
 }

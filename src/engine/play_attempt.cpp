@@ -1,7 +1,6 @@
 #include "engine/play_attempt.hpp"
 
 #include "core/error.hpp"
-#include "core/i18n.hpp"
 #include "engine/decision.hpp"
 #include "library/library.hpp"
 #include "playlog/reason_text.hpp"
@@ -78,7 +77,6 @@ AttemptResult PlayAttempts::unplayed(AttemptEnd end, const PlannedPlay &plan,
 
 AttemptResult PlayAttempts::play(const library::Announcement &announcement, PlannedPlay plan,
                                  const AttemptHooks &hooks) {
-    const i18n::InEnglish chained_text; // a failure here becomes a play row's reason
     fill(plan.record, &announcement);
     playout::PlayItem item;
     item.file = m_library.content_path(announcement);

@@ -226,7 +226,11 @@ PlayResult Player::play(const PlayItem &item, TimePoint start_at,
             player.m_changed.notify_all();
         }
     } done{*this};
-    return play_locked(item, start_at, before_first_sample);
+    const std::function<void()> in_callers_language = [&before_first_sample] {
+        const i18n::ForPeople people; // the caller's step: its messages are for people
+        before_first_sample();
+    };
+    return play_locked(item, start_at, in_callers_language);
 }
 
 PlayResult Player::play_locked(const PlayItem &item, TimePoint start_at,

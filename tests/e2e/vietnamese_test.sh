@@ -110,6 +110,12 @@ run_briefly() {
 run_briefly "${en[@]}"
 contains "$work/run" "loa: đài VI-01 đang phát ra" "loa run follows station.toml's language = \"vi\""
 contains "$work/run" "loa: chưa nạp lịch phát nào; xin nạp bằng 'loa schedule load TỆP'" "... for all it writes"
+# The player's own lines (its engine) are the station's language too.
+"$loa" --home "$home" import "$src/audio/chuong.flac" >/dev/null
+printf 'version = 1\n[[slot]]\nid = "sang"\ndays = ["daily"]\nat = ["06:00"]\nplay = ["chuong"]\n' >"$work/s.toml"
+"$loa" --home "$home" schedule load "$work/s.toml" >/dev/null
+run_briefly "${en[@]}"
+contains "$work/run" "lịch phát s.toml (phiên bản 1) đang được dùng" "... and the engine says which schedule plays, in Vietnamese"
 sed -i 's/^language = .*/language = "en"/' "$home/station.toml"
 run_briefly "${vi[@]}"
 contains "$work/run" "loa: station VI-01 playing to" "language = \"en\": loa run writes English under LANGUAGE=vi"

@@ -151,6 +151,11 @@ TEST_CASE("a failure on the play path is written in English, whatever the operat
         std::string elsewhere; // another thread (the console, the control socket) is not in it
         std::thread([&] { elsewhere = _(message); }).join();
         CHECK(elsewhere == vietnamese_text);
+        {
+            const loa::i18n::ForPeople people; // a caller's callback inside the play path
+            CHECK(std::string(_(message)) == vietnamese_text);
+        }
+        CHECK(std::string(_(message)) == message);
     }
     CHECK(std::string(_(message)) == vietnamese_text);
 }
