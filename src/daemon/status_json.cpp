@@ -1,6 +1,7 @@
 #include "daemon/status_json.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/json.hpp"
 
 #include <array>
@@ -70,8 +71,9 @@ void append_upcoming(std::string &out, const engine::UpcomingOccurrence &next, c
 }
 
 [[noreturn]] void bad_member(std::string_view key) {
-    throw Error("the player's status has no readable '" + std::string(key) +
-                "'; is 'loa' the same version as the running player?");
+    throw Error(i18n::format(_("the player's status has no readable '{1}'; is 'loa' the same "
+                               "version as the running player?"),
+                             key));
 }
 
 const JsonValue &member(const JsonValue &object, std::string_view key) {
@@ -192,7 +194,8 @@ std::string status_to_json(const engine::EngineStatus &status, const TimeZone &z
 
 engine::EngineStatus status_from_json(const JsonValue &object) {
     if (object.kind() != JsonValue::Kind::object)
-        throw Error("the player's status is not a JSON object; is 'loa' the same version as the running player?");
+        throw Error(_("the player's status is not a JSON object; is 'loa' the same version as "
+                      "the running player?"));
     engine::EngineStatus status;
     const auto state = parse_engine_state(text(object, "state"));
     if (!state)

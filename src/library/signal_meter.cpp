@@ -1,6 +1,7 @@
 #include "library/signal_meter.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <ebur128.h>
 
@@ -16,8 +17,8 @@ double to_db(double linear) {
 
 void check(int result, const char *what) {
     if (result != EBUR128_SUCCESS)
-        throw Error(std::string("loudness measurement failed (") + what + ", libebur128 error " +
-                    std::to_string(result) + ")");
+        throw Error(i18n::format(_("loudness measurement failed ({1}, libebur128 error {2})"),
+                                 what, std::to_string(result)));
 }
 
 /// BS.1770's role for a speaker. LFE is not measured; every surround or back channel is
@@ -56,10 +57,11 @@ SignalMeter::SignalMeter(int sample_rate, int channels, ChannelOrder order)
                                                    EBUR128_MODE_I))),
       m_true_peak(sample_rate, channels), m_channels(channels) {
     if (!m_state->state)
-        throw Error("cannot measure loudness of " + std::to_string(channels) + " channels at " +
-                    std::to_string(sample_rate) + " Hz");
+        throw Error(i18n::format(_("cannot measure loudness of {1} channels at {2} Hz"),
+                                 std::to_string(channels), std::to_string(sample_rate)));
     if (channels < 1 || channels > 8)
-        throw Error("cannot measure loudness of " + std::to_string(channels) + " channels");
+        throw Error(i18n::format(_("cannot measure loudness of {1} channels"),
+                                 std::to_string(channels)));
     const std::span<const Speaker> layout = speakers(order, static_cast<unsigned>(channels));
     for (std::size_t channel = 0; channel < layout.size(); ++channel)
         check(ebur128_set_channel(m_state->state, static_cast<unsigned>(channel), role(layout[channel])),

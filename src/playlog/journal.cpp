@@ -1,6 +1,7 @@
 #include "playlog/journal.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/json.hpp"
 #include "playlog/flat_json.hpp"
 #include "playlog/play_fields.hpp"
@@ -166,11 +167,13 @@ std::optional<JournalEntry> Journal::decode(std::string_view line) {
 Journal::Journal(std::filesystem::path path) : m_path(std::move(path)) {
     m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (m_fd < 0)
-        throw Error("cannot open the play log's journal " + quote(m_path) + ": " + errno_text() +
-                    "; check that the station home is writable");
+        throw Error(i18n::format(_("cannot open the play log's journal {1}: {2}; check that the "
+                                   "station home is writable"),
+                                 quote(m_path), errno_text()));
     const auto contents = read();
     if (contents.torn_tail && ::ftruncate(m_fd, static_cast<off_t>(contents.complete_bytes)) != 0)
-        throw Error("cannot repair the play log's journal " + quote(m_path) + ": " + errno_text());
+        throw Error(i18n::format(_("cannot repair the play log's journal {1}: {2}"), quote(m_path),
+                                 errno_text()));
     m_entries = contents.entries.size();
 }
 
@@ -189,13 +192,13 @@ void Journal::append(const JournalEntry &entry) {
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
-            throw Error("cannot write the play log's journal " + quote(m_path) + ": " +
-                        errno_text());
+            throw Error(i18n::format(_("cannot write the play log's journal {1}: {2}"),
+                                     quote(m_path), errno_text()));
         written += static_cast<std::size_t>(n);
     }
     if (::fdatasync(m_fd) != 0)
-        throw Error("cannot flush the play log's journal " + quote(m_path) +
-                    " to the disk: " + errno_text());
+        throw Error(i18n::format(_("cannot flush the play log's journal {1} to the disk: {2}"),
+                                 quote(m_path), errno_text()));
     ++m_entries;
 }
 
@@ -222,7 +225,8 @@ JournalContents Journal::read() const {
 
 void Journal::clear() {
     if (::ftruncate(m_fd, 0) != 0 || ::fsync(m_fd) != 0)
-        throw Error("cannot empty the play log's journal " + quote(m_path) + ": " + errno_text());
+        throw Error(i18n::format(_("cannot empty the play log's journal {1}: {2}"), quote(m_path),
+                                 errno_text()));
     m_entries = 0;
 }
 

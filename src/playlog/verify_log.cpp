@@ -1,5 +1,6 @@
 #include "playlog/verify_log.hpp"
 
+#include "core/i18n.hpp"
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
 #include "playlog/chain.hpp"
@@ -19,9 +20,9 @@ std::optional<ChainBreak> unchained_final_row(sqlite::Database &db) {
     if (!select.step())
         return std::nullopt;
     ChainBreak problem{0, select.column_int(0), BreakKind::inserted, ""};
-    problem.message = "play_id " + std::to_string(problem.play_id) + " is final (" +
-                      select.column_text(1) +
-                      ") but not in the chain: it was inserted or edited outside loa";
+    problem.message = i18n::format(_("play_id {1} is final ({2}) but not in the chain: it was "
+                                     "inserted or edited outside loa"),
+                                   std::to_string(problem.play_id), select.column_text(1));
     select.reset();
     return problem;
 }
@@ -78,8 +79,9 @@ std::optional<std::string> ms_difference(const sqlite::Statement &row, int iso_c
     // The ISO text is rounded to the millisecond, the column truncated: 1 ms apart at most.
     if (has_ms == has_expected && ms - expected <= 1 && expected - ms <= 1)
         return std::nullopt;
-    return std::string(name) + " is " + (has_ms ? std::to_string(ms) : "empty") +
-           " but the chained time is " + (iso ? *iso : "empty") +
+    const std::string empty = _("empty");
+    return i18n::format(_("{1} is {2} but the chained time is {3}"), name,
+                        has_ms ? std::to_string(ms) : empty, iso ? *iso : empty) +
            (has_expected ? " (" + std::to_string(expected) + ")" : "");
 }
 
@@ -96,15 +98,17 @@ std::optional<ChainBreak> ms_column_edit(sqlite::Database &db) {
         if (!difference && !select.is_null(3) && !select.is_null(7) &&
             (select.is_null(6) ||
              select.column_int(6) != select.column_int(3) - select.column_int(7)))
-            difference = "planned_ms is " +
-                         (select.is_null(6) ? std::string("empty") : select.column_text(6)) +
-                         " but started_ms - lateness_ms is " +
-                         std::to_string(select.column_int(3) - select.column_int(7));
+            difference = i18n::format(
+                _("planned_ms is {1} but started_ms - lateness_ms is {2}"),
+                select.is_null(6) ? std::string(_("empty")) : select.column_text(6),
+                std::to_string(select.column_int(3) - select.column_int(7)));
         if (difference) {
             ChainBreak problem{select.column_int(0), select.column_int(1), BreakKind::edited, ""};
-            problem.message = "seq " + std::to_string(problem.seq) + " (play_id " +
-                              std::to_string(problem.play_id) + "): " + *difference +
-                              ": the column that listings and reports sort by was edited";
+            problem.message =
+                i18n::format(_("seq {1} (play_id {2}): {3}: the column that listings and "
+                               "reports sort by was edited"),
+                             std::to_string(problem.seq), std::to_string(problem.play_id),
+                             *difference);
             select.reset();
             return problem;
         }
@@ -119,13 +123,13 @@ std::optional<ChainBreak> truncation(sqlite::Database &db, const ChainVerifier &
     if (!head && last > 0)
         return ChainBreak{
             last, 0, BreakKind::deleted,
-            "meta.chain_head is missing: loa records the chain's last row there with every row, so "
-            "it was deleted, and the last rows may have been deleted with it"};
+            _("meta.chain_head is missing: loa records the chain's last row there with every "
+              "row, so it was deleted, and the last rows may have been deleted with it")};
     if (head && head->seq > last)
         return ChainBreak{head->seq, 0, BreakKind::deleted,
-                          "the chain ends at seq " + std::to_string(last) +
-                              " but loa chained up to seq " + std::to_string(head->seq) +
-                              ": the last rows were deleted"};
+                          i18n::format(_("the chain ends at seq {1} but loa chained up to seq "
+                                         "{2}: the last rows were deleted"),
+                                       std::to_string(last), std::to_string(head->seq))};
     sqlite::Statement select(db, "SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'plays'), "
                                  "(SELECT max(play_id) FROM plays)");
     select.step();
@@ -136,9 +140,11 @@ std::optional<ChainBreak> truncation(sqlite::Database &db, const ChainVerifier &
         select.reset();
         return ChainBreak{
             last, given, BreakKind::deleted,
-            "play_id " + std::to_string(kept + 1) +
-                (given > kept + 1 ? " to " + std::to_string(given) : "") +
-                " were given out but are no longer in the table: the last rows were deleted"};
+            i18n::format(_("play_id {1} were given out but are no longer in the table: the "
+                           "last rows were deleted"),
+                         given > kept + 1 ? i18n::format(_("{1} to {2}"), std::to_string(kept + 1),
+                                                         std::to_string(given))
+                                          : std::to_string(kept + 1))};
     }
     select.reset();
     return std::nullopt;

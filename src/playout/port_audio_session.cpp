@@ -1,6 +1,7 @@
 #include "playout/port_audio_session.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <alsa/asoundlib.h>
 #include <jack/jack.h>
@@ -60,8 +61,8 @@ PortAudioSession::PortAudioSession() {
     if (Pa_GetHostApiCount() == paNotInitialized) // this session's Pa_Initialize scans
         leave_out_encoder_devices();
     if (const PaError error = Pa_Initialize(); error != paNoError)
-        throw Error(std::string("the sound system (PortAudio) failed to start: ") +
-                    Pa_GetErrorText(error));
+        throw Error(i18n::format(_("the sound system (PortAudio) failed to start: {1}"),
+                                 Pa_GetErrorText(error)));
 }
 
 PortAudioSession::~PortAudioSession() {

@@ -1,6 +1,7 @@
 #include "playout/resampler.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <soxr.h>
 
@@ -18,8 +19,9 @@ Resampler::Resampler(unsigned from_rate, unsigned to_rate, unsigned channels)
     soxr_error_t error = nullptr;
     m_state = soxr_create(from_rate, to_rate, channels, &error, &io, &quality, &runtime);
     if (!m_state)
-        throw Error("cannot resample " + std::to_string(from_rate) + " Hz to " +
-                    std::to_string(to_rate) + " Hz: " + (error ? error : "libsoxr failed"));
+        throw Error(i18n::format(_("cannot resample {1} Hz to {2} Hz: {3}"),
+                                 std::to_string(from_rate), std::to_string(to_rate),
+                                 error ? error : "libsoxr failed"));
 }
 
 Resampler::~Resampler() {
@@ -48,7 +50,7 @@ std::span<const float> Resampler::process(std::span<const float> input, bool end
         if (const soxr_error_t error =
                 soxr_process(m_state, in, flushing ? 0 : input_frames - consumed, &used,
                              m_output.data() + produced * m_channels, room, &made))
-            throw Error(std::string("resampling failed: ") + error);
+            throw Error(i18n::format(_("resampling failed: {1}"), error));
         consumed += used;
         produced += made;
         if (made == room)

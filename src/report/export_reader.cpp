@@ -1,6 +1,7 @@
 #include "report/export_reader.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "report/chain_witness.hpp"
 
 #include <fstream>
@@ -168,7 +169,7 @@ ExportedLog parse_export(const std::string &text, const std::string &name) {
 ExportedLog read_export(const std::filesystem::path &path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw InputError("cannot read " + quote(path) + ": check the file name");
+        throw InputError(i18n::format(_("cannot read {1}: check the file name"), quote(path)));
     std::ostringstream text;
     text << in.rdbuf();
     return parse_export(text.str(), path.string());

@@ -2,6 +2,7 @@
 
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -17,8 +18,9 @@ Workbook::Workbook(const std::filesystem::path &path, bool streamed) : m_path(pa
     options.constant_memory = streamed ? LXW_TRUE : LXW_FALSE;
     m_book = workbook_new_opt(path.c_str(), &options);
     if (!m_book)
-        throw Error("cannot create " + quote(path) +
-                    ": check that the folder exists and is writable");
+        throw Error(i18n::format(_("cannot create {1}: check that the folder exists and is "
+                                   "writable"),
+                                 quote(path)));
 }
 
 Workbook::~Workbook() {
@@ -30,7 +32,7 @@ void Workbook::close() {
     const lxw_error error = workbook_close(m_book);
     m_book = nullptr;
     if (error != LXW_NO_ERROR)
-        throw Error("cannot write " + quote(m_path) + ": " + lxw_strerror(error));
+        throw Error(i18n::format(_("cannot write {1}: {2}"), quote(m_path), lxw_strerror(error)));
 }
 
 namespace {
@@ -146,7 +148,8 @@ void sync_and_rename(const std::filesystem::path &from, const std::filesystem::p
         std::filesystem::rename(from, to, ec);
     if (!synced || ec) {
         std::filesystem::remove(from, ec);
-        throw Error("cannot write " + quote(to) + ": the disk may be full or failing");
+        throw Error(
+            i18n::format(_("cannot write {1}: the disk may be full or failing"), quote(to)));
     }
     sync_directory(to.has_parent_path() ? to.parent_path() : std::filesystem::path("."));
 }
