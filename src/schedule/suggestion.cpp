@@ -1,5 +1,7 @@
 #include "schedule/suggestion.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <vector>
 
@@ -59,7 +61,7 @@ std::string quoted_list(std::span<const std::string_view> words) {
     std::string text;
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (i > 0)
-            text += i + 1 == words.size() ? " and " : ", ";
+            text += i + 1 == words.size() ? _(" and ") : ", "; // the last two of a list
         text += "'" + std::string(words[i]) + "'";
     }
     return text;
