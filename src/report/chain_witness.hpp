@@ -22,6 +22,11 @@
 
 namespace loa::report {
 
+/// What a reader of the report is told above the line, which stays in its machine form.
+inline constexpr const char *witness_caption =
+    "Mã kiểm chứng nhật ký phát (để đối chiếu bằng lệnh loa verify --report; xin giữ nguyên "
+    "dòng dưới đây):";
+
 struct ChainWitness {
     std::string chain_id;
     std::int64_t rows = 0; ///< Chained rows; rows still playing are not chained yet.

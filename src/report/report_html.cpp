@@ -235,7 +235,8 @@ void write_report_html(std::ostream &out, const PeriodSummary &s) {
                 << escape(playlog::shown_reason(g.first)) << "</td></tr>\n";
         out << "</table>\n";
     }
-    out << "<p class=\"note\">" << escape(witness_line(s.chain())) << "</p>\n";
+    out << "<p class=\"note\">" << witness_caption << "<br>" << escape(witness_line(s.chain()))
+        << "</p>\n";
     out << "<div class=\"signatures\"><div><div class=\"date\">&nbsp;</div><b>NGƯỜI LẬP BIỂU</b>"
            "<small>(Ký, ghi rõ họ tên)</small></div><div><div class=\"date\">……, ngày …… tháng …… năm ……</div>"
            "<b>THỦ TRƯỞNG ĐƠN VỊ</b><small>(Ký tên, đóng dấu)</small></div></div>\n</body>\n</html>\n";

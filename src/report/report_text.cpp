@@ -60,7 +60,7 @@ void write_report_text(std::ostream &out, const PeriodSummary &s) {
             << vietnamese(g.first.status) << ": " << reason_or_unknown(g.first) << "\n";
     if (s.problems().empty())
         out << "  (không có)\n";
-    out << "\n" << witness_line(s.chain()) << "\n";
+    out << "\n" << witness_caption << "\n" << witness_line(s.chain()) << "\n";
     out << "\n        NGƯỜI LẬP BIỂU                          THỦ TRƯỞNG ĐƠN VỊ\n"
         << "      (Ký, ghi rõ họ tên)                   (Ký tên, đóng dấu)\n";
 }

@@ -326,6 +326,8 @@ void write_report_xlsx(const std::filesystem::path &path, const PeriodSummary &s
         campaign_part(w, f, s);
         emergency_part(w, f, s);
         problem_part(w, f, s);
+        w.text(0, last_column, witness_caption, f.plain);
+        w.next();
         w.text(0, last_column, witness_line(s.chain()), f.plain);
         w.next(2);
         signature_part(sheet, w, f);
