@@ -159,6 +159,11 @@ void Engine::note_log(TimePoint now) {
     else if (waited > 0 && waiting == 0)
         say(now, "the play log is written again: the " + std::to_string(waited) +
                      " row(s) that waited are in the station's database");
+    // What the log repaired (a damaged database set aside), said once.
+    if (m_log.notice() && m_log.notice() != m_said_log_notice) {
+        m_said_log_notice = m_log.notice();
+        say(now, *m_said_log_notice);
+    }
 }
 
 void Engine::heartbeat() {
