@@ -25,6 +25,7 @@
 
 #include <iostream>
 #include <mutex>
+#include <optional>
 
 namespace loa::cli {
 namespace {
@@ -101,13 +102,16 @@ private:
     void check_log() {
         const auto status = m_engine->status();
         const bool waiting = status.pending_log_rows > 0;
-        if (waiting == m_said_log_waits)
+        if (waiting == m_said_log_waits && (waiting || status.log_problem == m_said_log_problem))
             return;
         m_said_log_waits = waiting;
+        m_said_log_problem = status.log_problem;
         if (waiting)
             m_systemd.status(i18n::format(_("play log cannot be written: {1} row(s) wait; {2}"),
                                           std::to_string(status.pending_log_rows),
                                           status.log_problem.value_or(_("the database is busy"))));
+        else if (status.log_problem)
+            m_systemd.status(i18n::format(_("play log written again; {1}"), *status.log_problem));
         else
             m_systemd.status(m_playing.empty()
                                  ? std::string(_("play log written again"))
@@ -123,6 +127,7 @@ private:
     bool m_said_waiting = false;               ///< Protected by #m_mutex.
     bool m_said_no_device = false;             ///< Protected by #m_mutex.
     bool m_said_log_waits = false;             ///< Protected by #m_mutex.
+    std::optional<std::string> m_said_log_problem; ///< Protected by #m_mutex.
     std::string m_playing;                     ///< The READY=1 status; protected by #m_mutex.
 };
 
@@ -153,7 +158,10 @@ struct Unwatch {
 void say_stopped(Context &context, const playlog::PlayLog &log) {
     const std::size_t waiting = log.pending_writes();
     if (waiting == 0) {
-        context.out << "loa: " << _("stopped") << std::endl;
+        context.out << "loa: "
+                    << (log.notice() ? i18n::format(_("stopped; {1}"), *log.notice())
+                                     : std::string(_("stopped")))
+                    << std::endl;
         return;
     }
     context.out << "loa: "

@@ -168,7 +168,9 @@ void print_running(std::ostream &out, const engine::EngineStatus &status, const 
     }
     print_upcoming(out, status, zone);
     print_problems(out, status, zone);
-    if (status.log_problem)
+    if (status.log_problem && status.pending_log_rows == 0)
+        out << label(_("play log:")) << *status.log_problem << "\n";
+    else if (status.log_problem)
         out << label(_("play log:"))
             << i18n::format(_("CANNOT BE WRITTEN: {1} ({2} row(s) wait in memory; they are written "
                               "as soon as the database accepts them)"),

@@ -162,6 +162,11 @@ void Engine::note_log(TimePoint now) {
         say(now, i18n::format(_("the play log is written again: the {1} row(s) that waited are "
                                 "in the station's database"),
                               std::to_string(waited)));
+    // What the log repaired (a damaged database set aside), said once.
+    if (m_log.notice() && m_log.notice() != m_said_log_notice) {
+        m_said_log_notice = m_log.notice();
+        say(now, *m_said_log_notice);
+    }
 }
 
 void Engine::heartbeat() {

@@ -240,6 +240,7 @@ private:
     std::atomic<bool> m_stopping{false};
     mutable std::mutex m_status_mutex;
     EngineStatus m_status; ///< Guarded by m_status_mutex.
+    std::optional<std::string> m_said_log_notice; ///< The play log's last repair, said once.
 };
 
 } // namespace loa::engine

@@ -48,6 +48,7 @@ public:
     const std::optional<std::string> &write_problem() const noexcept {
         return m_log.write_problem();
     }
+    const std::optional<std::string> &notice() const noexcept { return m_log.notice(); }
 
 private:
     playlog::PlayLog &m_log;

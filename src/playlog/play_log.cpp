@@ -119,8 +119,14 @@ Begun PlayLog::begin(PlayRecord record, std::optional<TimePoint> scheduled,
 
 Write PlayLog::finish(std::int64_t play_id, const PlayEnd &end) {
     PendingWrite write{{JournalEntry::Kind::finish, next_entry_id(), {}, {}, end}, play_id};
-    if (const auto begun = m_begin_entries.find(play_id); begun != m_begin_entries.end())
+    if (const auto moved = m_moved.find(play_id); moved != m_moved.end()) {
+        // Begun in a database since set aside: its row is now the one of its begin entry.
+        write.entry.finishes = moved->second;
+        write.id = 0;
+        m_moved.erase(moved);
+    } else if (const auto begun = m_begin_entries.find(play_id); begun != m_begin_entries.end()) {
         write.entry.finishes = begun->second;
+    }
     return write_or_queue(std::move(write)).first;
 }
 
@@ -156,11 +162,15 @@ std::pair<Write, std::int64_t> PlayLog::write_or_queue(PendingWrite write) {
             PendingWrite now = write;
             now.id = real_id(write.id);
             const std::int64_t id = apply(now);
-            if (write.entry.kind == JournalEntry::Kind::finish)
+            if (write.entry.kind == JournalEntry::Kind::finish) {
                 m_begin_entries.erase(write.id);
-            else if (begins)
+                m_begin_entries.erase(now.id);
+                m_written_ids.erase(write.id);
+            } else if (begins)
                 m_begin_entries[id] = write.entry.id;
             checkpoint();
+            if (!begins)
+                watch_for_damage(); // between plays, not before one's first sample
             return {Write::written, id};
         } catch (const sqlite::SqliteError &error) {
             switch (classify(error)) {
@@ -196,6 +206,7 @@ PlayLog::Failure PlayLog::classify(const sqlite::SqliteError &error) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
     case SQLITE_FORMAT:
+        m_corrupt = true;
         m_damage = error.what();
         m_problem =
             "the station database " + quote(m_db.path()) + " is damaged (" + error.what() +
@@ -211,7 +222,10 @@ PlayLog::Failure PlayLog::classify(const sqlite::SqliteError &error) {
 }
 
 bool PlayLog::flush() {
-    if ((database_replaced() && !restore_database()) || !load_chain_id())
+    if (database_replaced() && !restore_database())
+        return false;
+    // Damaged (as a write or a read found it): a fresh database, if the file is.
+    if ((m_corrupt || !load_chain_id()) && !start_fresh_database() && !load_chain_id())
         return false;
     while (!m_pending.empty()) {
         PendingWrite &write = m_pending.front();
@@ -231,6 +245,8 @@ bool PlayLog::flush() {
             }
         } catch (const sqlite::SqliteError &error) {
             const Failure failure = classify(error);
+            if (failure == Failure::damaged && start_fresh_database())
+                continue; // the whole journal waits for the fresh database now
             if (failure == Failure::later || failure == Failure::damaged)
                 return false;
             // The database refuses this row for good (the item already has its
@@ -282,8 +298,9 @@ std::int64_t PlayLog::apply(const PendingWrite &write) {
         transaction.commit();
         return id;
     }
-    if (id <= 0 && !entry.finishes.empty())
-        id = row_of_entry(m_db, entry.finishes).value_or(0);
+    // The begin entry names the row (the id may be of a database since set aside).
+    if (!entry.finishes.empty())
+        id = row_of_entry(m_db, entry.finishes).value_or(id);
     const PlayEnd &end = entry.end;
     const auto update = m_db.cached(
         "UPDATE plays SET status = ?2, started_at = coalesce(?3, started_at), "

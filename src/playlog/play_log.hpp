@@ -113,6 +113,9 @@ public:
     std::filesystem::path journal_path() const;
     /// Why writes are waiting; none when everything is in the database.
     const std::optional<std::string> &write_problem() const noexcept { return m_problem; }
+    /// What the log repaired while it ran (a database written back, or a damaged one
+    /// set aside and a fresh one begun) and what to do about it; none when nothing was.
+    const std::optional<std::string> &notice() const noexcept { return m_notice; }
     /// How long a write waits for a lock held by another program before it is
     /// queued instead. Applies to the whole connection.
     void set_write_wait(std::chrono::milliseconds wait);
@@ -151,6 +154,18 @@ private:
     bool load_chain_id();
     /// Puts the database this log has open back at its path (deleted or replaced).
     bool restore_database();
+    /// Queues the journal's entries to be written (again), in order.
+    void queue_journal(const JournalContents &contents);
+    /// True when PRAGMA quick_check finds the database damaged, as this connection
+    /// sees it or as the file on disk is.
+    bool damaged_for_good();
+    /// Now and then, checks the file on disk (pages overwritten under the player).
+    void watch_for_damage();
+    /// Sets a damaged database aside, begins a fresh one with a new chain and queues
+    /// the whole journal for it (play_log_fresh.cpp). False when it cannot.
+    bool start_fresh_database();
+    void began_fresh(const std::string &chain, const std::filesystem::path &damaged,
+                     const std::vector<std::string> &lost);
 
     sqlite::Database &m_db;
     std::string m_station;
@@ -170,6 +185,10 @@ private:
     std::optional<std::pair<std::uintmax_t, std::uintmax_t>>
         m_file_id; ///< (device, inode) of the database file.
     std::optional<std::string> m_damage;
+    bool m_corrupt = false; ///< SQLite said the file is damaged (not deleted, not busy).
+    std::optional<std::chrono::steady_clock::time_point> m_last_look; ///< watch_for_damage()
+    /// Plays begun in a database since set aside → their begin entry, until finished.
+    std::map<std::int64_t, std::string> m_moved;
     std::optional<std::string> m_notice; ///< What the log repaired, for status.
 };
 

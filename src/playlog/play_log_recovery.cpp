@@ -93,21 +93,7 @@ void PlayLog::open_journal() {
                 "the play log's journal " + quote(path) + " has " +
                 std::to_string(contents.unreadable_lines) +
                 " damaged line(s), which were left out; the rest was written into the database";
-        // What a crash left: written again in order, each once (apply() skips an
-        // entry whose row is already there, and a finish of a finished row).
-        std::map<std::string, std::int64_t> begun;
-        for (const auto &entry : contents.entries) {
-            PendingWrite write{entry, 0};
-            if (entry.kind == JournalEntry::Kind::finish) {
-                const auto found = begun.find(entry.finishes);
-                write.id = found == begun.end() ? 0 : found->second;
-            } else {
-                write.id = m_next_provisional_id--;
-                if (entry.kind == JournalEntry::Kind::begin)
-                    begun[entry.id] = write.id;
-            }
-            m_pending.push_back(std::move(write));
-        }
+        queue_journal(contents);
     } catch (const Error &error) {
         m_journal.reset();
         m_journal_problem =
@@ -116,6 +102,24 @@ void PlayLog::open_journal() {
     }
     if (m_journal_problem)
         m_problem = m_journal_problem;
+}
+
+void PlayLog::queue_journal(const JournalContents &contents) {
+    // What a crash left: written again in order, each once (apply() skips an
+    // entry whose row is already there, and a finish of a finished row).
+    std::map<std::string, std::int64_t> begun;
+    for (const auto &entry : contents.entries) {
+        PendingWrite write{entry, 0};
+        if (entry.kind == JournalEntry::Kind::finish) {
+            const auto found = begun.find(entry.finishes);
+            write.id = found == begun.end() ? 0 : found->second;
+        } else {
+            write.id = m_next_provisional_id--;
+            if (entry.kind == JournalEntry::Kind::begin)
+                begun[entry.id] = write.id;
+        }
+        m_pending.push_back(std::move(write));
+    }
 }
 
 void PlayLog::journal(const JournalEntry &entry) {
@@ -131,8 +135,10 @@ void PlayLog::journal(const JournalEntry &entry) {
 }
 
 void PlayLog::checkpoint() {
-    if (!m_journal || !m_pending.empty() || m_journal->size() < checkpoint_entries ||
-        database_replaced())
+    // Not while a play is in progress either: its finish needs its begin in the
+    // journal, should the database have to begin again from the journal.
+    if (!m_journal || !m_pending.empty() || !m_begin_entries.empty() ||
+        m_journal->size() < checkpoint_entries || database_replaced())
         return;
     try {
         sqlite::Statement check(m_db, "PRAGMA quick_check(1)");

@@ -188,8 +188,23 @@ VerifyResult verify_log(sqlite::Database &db) {
     if (!verifier.first_break())
         if (auto problem = unchained_final_row(db))
             verifier.fail(std::move(*problem));
-    return {verifier.rows_checked(), verifier.last_seq(), verifier.first_break(), chain_id,
-            head_hash};
+    VerifyResult result;
+    result.rows_checked = verifier.rows_checked();
+    result.last_seq = verifier.last_seq();
+    result.first_break = verifier.first_break();
+    result.chain_id = chain_id;
+    result.head_hash = head_hash;
+    sqlite::Statement meta(db, "SELECT key, value FROM meta WHERE key IN ('previous_database', "
+                               "'previous_chain_id', 'previous_chain_head')");
+    while (meta.step()) {
+        const std::string key = meta.column_text(0);
+        if (key == "previous_database")
+            result.begins_after_damaged = meta.column_text(1);
+        else
+            (key == "previous_chain_id" ? result.previous_chain_id : result.previous_chain_head) =
+                meta.column_text(1);
+    }
+    return result;
 }
 
 std::optional<std::string> chained_row_hash(sqlite::Database &db, std::int64_t seq) {

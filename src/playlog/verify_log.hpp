@@ -25,6 +25,11 @@ struct VerifyResult {
     std::optional<ChainBreak> first_break;
     std::string chain_id;
     std::string head_hash; ///< The row_hash of last_seq.
+    /// When the chain began in a fresh database after a damaged one: that file's
+    /// name, and the chain before (its id and "seq:row_hash" head, as far as known).
+    std::optional<std::string> begins_after_damaged;
+    std::string previous_chain_id;
+    std::string previous_chain_head;
 };
 
 /// Reads the whole chain of `db` (streaming, in seq order). Throws SqliteError.

@@ -14,10 +14,8 @@
 #include <random>
 
 namespace loa::station {
-namespace {
 
-/// A random (version 4) UUID from the kernel's entropy.
-std::string make_uuid() {
+std::string new_chain_id() {
     std::random_device random;
     unsigned char bytes[16];
     for (auto &byte : bytes)
@@ -31,6 +29,8 @@ std::string make_uuid() {
                   bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]);
     return text;
 }
+
+namespace {
 
 void make_folder(const std::filesystem::path &path) {
     std::error_code ec;
@@ -115,7 +115,7 @@ bool Home::initialise(const StationConfig &config) const {
     });
     sqlite::Statement insert(*db,
                              "INSERT OR IGNORE INTO meta (key, value) VALUES ('chain_id', ?1)");
-    insert.bind(1, make_uuid()).run();
+    insert.bind(1, new_chain_id()).run();
     return created;
 }
 

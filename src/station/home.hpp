@@ -59,6 +59,9 @@ private:
     std::filesystem::path m_root;
 };
 
+/// A new log chain id: a random (version 4) UUID from the kernel's entropy.
+std::string new_chain_id();
+
 /// The station's log chain id (a UUID made at init), from the database.
 std::string chain_id(sqlite::Database &db);
 

@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # A damaged play log never silences the station: `loa run --output null` plays a
-# dense schedule (a slot every 5 s) while loa.db is deleted under it. The player
-# keeps playing, keeps every outcome in its journal, and writes the database back
-# from the connection that still holds it. Afterwards every item of every
-# occurrence has exactly one outcome, nothing is counted twice, and `loa verify`
-# passes on what the station then holds. Prints the counts.
+# dense schedule (a slot every 5 s) while loa.db is damaged under it: deleted
+# (`delete`), its pages after the first overwritten with random bytes (`pages`),
+# or its first page, the header, overwritten (`header`). The player keeps
+# playing, keeps every outcome in its journal, and writes them into the database
+# again: the one its connection still holds (deleted), or a fresh one that begins
+# a new chain, the damaged file kept aside (pages, header). Afterwards every item
+# of every occurrence has exactly one outcome, nothing is counted twice, and
+# `loa verify` passes on what the station then holds. Prints the counts.
 #
-#   bash tests/e2e/damaged_log_test.sh LOA delete
+#   bash tests/e2e/damaged_log_test.sh LOA delete|pages|header
 set -uo pipefail
-(($# >= 2)) || { echo "usage: $0 LOA delete" >&2; exit 2; }
+(($# >= 2)) || { echo "usage: $0 LOA delete|pages|header" >&2; exit 2; }
 loa=$1
 damage=$2
-[[ $damage == delete ]] || { echo "damaged log: unknown damage '$damage'" >&2; exit 2; }
+[[ $damage == delete || $damage == pages || $damage == header ]] || { echo "damaged log: unknown damage '$damage'" >&2; exit 2; }
 command -v sqlite3 >/dev/null || { echo "damaged log: needs the sqlite3 command (packaging/install-deps.sh)" >&2; exit 1; }
 command -v sox >/dev/null || { echo "damaged log: needs sox (packaging/install-deps.sh)" >&2; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/loa-damaged.XXXXXX")
 player_pid=""
 cleanup() {
     [[ -n $player_pid ]] && kill -KILL "$player_pid" 2>/dev/null
-    rm -rf "$work"
+    [[ -n ${KEEP_WORK:-} ]] && echo "damaged log: kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT
 home="$work/home"
@@ -56,8 +59,28 @@ expected=$(( ${#times[@]} * 2 ))
 player_pid=$!
 # Damage the log a third of the way in, between and during plays.
 while (( $(date +%s) < start + window / 3 )); do sleep 0.5; done
-rm -f "$home/loa.db"
-echo "damaged log: deleted loa.db at +$(( $(date +%s) - start ))s"
+damage_log() {
+    local db=$home/loa.db page_size pages
+    case $damage in
+    delete)
+        rm -f "$db" ;;
+    pages | header)
+        # Big-endian page size at offset 16 of the header (1 means 65536).
+        page_size=$(od -An -tu1 -j16 -N2 "$db" | awk '{ n = $1 * 256 + $2; print n == 1 ? 65536 : n }')
+        pages=$(( $(stat -c %s "$db") / page_size ))
+        if [[ $damage == pages ]]; then
+            dd if=/dev/urandom of="$db" bs="$page_size" seek=1 count=$((pages - 1)) conv=notrunc status=none
+        else
+            # Page 1 as the write-ahead log has it would mask the damage: move the log
+            # into the file first, as SQLite's own checkpoints do.
+            sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+            dd if=/dev/urandom of="$db" bs="$page_size" count=1 conv=notrunc status=none
+        fi
+        echo "damaged log: loa.db has $pages pages of $page_size bytes" ;;
+    esac
+}
+damage_log
+echo "damaged log: damaged loa.db ($damage) at +$(( $(date +%s) - start ))s"
 while (( $(date +%s) < start + window + 6 )); do sleep 1; done
 kill -TERM "$player_pid"
 wait "$player_pid"
@@ -75,11 +98,21 @@ twice=$(q "SELECT count(*) FROM (SELECT 1 FROM plays WHERE trigger = 'scheduled'
 by_status=$(q "SELECT group_concat(status || '=' || n, ' ') FROM (SELECT status, count(*) AS n FROM plays GROUP BY status)")
 echo "damaged log: occurrences $occurrences of ${#times[@]}, items $items of $expected, outcomes $outcomes, duplicates $twice"
 echo "damaged log: rows by status: $by_status"
-grep -i "deleted" "$work/run.out" | head -2
+grep -i "deleted\|damaged" "$work/run.out" | head -3
+if [[ $damage != delete ]]; then
+    aside=$(cd "$home" && ls -d loa.db.damaged-* 2>/dev/null | head -1)
+    [[ -n $aside ]] || fail "the damaged loa.db was not kept aside as loa.db.damaged-*"
+    echo "damaged log: the damaged file is kept as $aside"
+    grep -q "$aside" "$work/run.out" || fail "the player did not name $aside"
+fi
 ((occurrences == ${#times[@]})) || fail "$occurrences occurrences in the log, ${#times[@]} in the window"
 ((items == expected)) || fail "$items items in the log, $expected in the window"
 ((outcomes == expected)) || fail "$outcomes outcome rows for $expected items"
 ((twice == 0)) || fail "$twice items have two outcomes"
 "$loa" --home "$home" verify >"$work/verify.out" 2>&1 || { cat "$work/verify.out"; fail "loa verify"; }
 echo "damaged log: the hash chain verifies"
+if [[ $damage != delete ]]; then
+    grep -q "$aside" "$work/verify.out" || { cat "$work/verify.out"; fail "loa verify does not say the chain begins after $aside"; }
+    grep "$aside" "$work/verify.out"
+fi
 echo "damaged log: PASS"
