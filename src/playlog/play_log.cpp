@@ -1,5 +1,6 @@
 #include "playlog/play_log.hpp"
 
+#include "core/i18n.hpp"
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
 #include "playlog/chain.hpp"
@@ -208,15 +209,16 @@ PlayLog::Failure PlayLog::classify(const sqlite::SqliteError &error) {
     case SQLITE_FORMAT:
         m_corrupt = true;
         m_damage = error.what();
-        m_problem =
-            "the station database " + quote(m_db.path()) + " is damaged (" + error.what() +
-            "); plays go on and are kept in " + quote(journal_path()) +
-            "; stop the player, move the damaged file aside and put back a backup of it (or run "
-            "'loa init' for a fresh one), then start the player: it writes the journal into it";
+        m_problem = i18n::format(
+            _("the station database {1} is damaged ({2}); plays go on and are kept in {3}; stop "
+              "the player, move the damaged file aside and put back a backup of it (or run 'loa "
+              "init' for a fresh one), then start the player: it writes the journal into it"),
+            quote(m_db.path()), error.what(), quote(journal_path()));
         return Failure::damaged;
     default:
-        m_problem = std::string(error.what()) + "; plays go on, their rows wait in " +
-                    quote(journal_path()) + " and go into the database as soon as it takes them";
+        m_problem = i18n::format(_("{1}; plays go on, their rows wait in {2} and go into the "
+                                   "database as soon as it takes them"),
+                                 error.what(), quote(journal_path()));
         return Failure::later;
     }
 }
@@ -262,13 +264,15 @@ bool PlayLog::flush() {
 bool PlayLog::database_replaced() {
     if (!m_file_id || file_id(m_db.path()) == m_file_id)
         return false;
-    const std::string what =
-        std::filesystem::exists(m_db.path()) ? "replaced by another file" : "deleted";
-    m_damage =
-        "the station database " + quote(m_db.path()) + " was " + what + " while the player ran";
-    m_problem =
-        *m_damage + "; plays go on and are kept in " + quote(journal_path()) +
-        "; restart the player ('systemctl restart loa') to write them into the station's database";
+    m_damage = i18n::format(std::filesystem::exists(m_db.path())
+                                ? _("the station database {1} was replaced by another file while "
+                                    "the player ran")
+                                : _("the station database {1} was deleted while the player ran"),
+                            quote(m_db.path()));
+    m_problem = i18n::format(_("{1}; plays go on and are kept in {2}; restart the player "
+                               "('systemctl restart loa') to write them into the station's "
+                               "database"),
+                             *m_damage, quote(journal_path()));
     return true;
 }
 

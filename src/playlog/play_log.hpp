@@ -131,6 +131,8 @@ public:
     const std::string &station_code() const noexcept { return m_station; }
 
 private:
+    /// Now in UTC as YYYYMMDDTHHMMSS, for the name of a file set aside (.replaced-, .damaged-).
+    static std::string aside_stamp();
     struct PendingWrite {
         JournalEntry entry;
         std::int64_t id = 0; ///< Provisional id (begin, outcome) or the id to finish.

@@ -25,15 +25,6 @@ namespace loa::playlog {
 namespace {
 
 /// "20200720T060000" (UTC): the name a damaged file is kept under says when.
-std::string compact_stamp() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%dT%H%M%S", &utc);
-    return text;
-}
-
 std::filesystem::path with_suffix(std::filesystem::path path, const std::string &suffix) {
     path += suffix;
     return path;
@@ -177,7 +168,7 @@ bool PlayLog::start_fresh_database() {
     }
     const std::filesystem::path path = m_db.path();
     const auto making = with_suffix(path, ".fresh");
-    start.damaged = with_suffix(path, ".damaged-" + compact_stamp());
+    start.damaged = with_suffix(path, ".damaged-" + aside_stamp());
     std::exception_ptr failed;
     try {
         make_fresh(m_db, making, start);

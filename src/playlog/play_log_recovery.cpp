@@ -1,6 +1,7 @@
 // The play log's journal and what it recovers: transitions journaled before they
 // reach the database, replayed at the next write after a crash, and the journal
 // emptied once the database holding them is checked healthy.
+#include "core/i18n.hpp"
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
 #include "playlog/play_log.hpp"
@@ -21,15 +22,6 @@ namespace {
 constexpr std::size_t checkpoint_entries = 256;
 
 /// "20200720-060000" (UTC), for the name of a file set aside.
-std::string file_stamp() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &utc);
-    return text;
-}
-
 } // namespace
 
 bool PlayLog::restore_database() {
@@ -45,16 +37,17 @@ bool PlayLog::restore_database() {
             std::error_code ec;
             if (std::filesystem::exists(path, ec)) {
                 auto aside = path;
-                aside += ".replaced-" + file_stamp();
+                aside += ".replaced-" + aside_stamp();
                 std::filesystem::rename(path, aside);
-                m_notice = "the station database " + quote(path) +
-                           " was replaced while the player ran; the file found "
-                           "there is kept as " +
-                           quote(aside) + " and the player's own log was put back";
+                m_notice = i18n::format(_("the station database {1} was replaced while the "
+                                          "player ran; the file found there is kept as {2} and "
+                                          "the player's own log was put back"),
+                                        quote(path), quote(aside));
             } else {
-                m_notice = "the station database " + quote(path) +
-                           " was deleted while the player ran; the player wrote it back from its "
-                           "open copy";
+                m_notice = i18n::format(_("the station database {1} was deleted while the "
+                                          "player ran; the player wrote it back from its open "
+                                          "copy"),
+                                        quote(path));
             }
             for (const char *suffix : {"-wal", "-shm"}) {
                 auto stale = path;
@@ -64,9 +57,9 @@ bool PlayLog::restore_database() {
             std::filesystem::rename(restoring, path);
         });
     } catch (const std::exception &error) {
-        m_problem = *m_damage + "; writing it back failed (" + error.what() +
-                    "); plays are kept in " + quote(journal_path()) +
-                    "; restart the player ('systemctl restart loa')";
+        m_problem = i18n::format(_("{1}; writing it back failed ({2}); plays are kept in {3}; "
+                                   "restart the player ('systemctl restart loa')"),
+                                 *m_damage, error.what(), quote(journal_path()));
         return false;
     }
     m_file_id.reset();
@@ -89,10 +82,10 @@ void PlayLog::open_journal() {
         m_journal = std::make_unique<Journal>(path);
         const JournalContents contents = m_journal->read();
         if (contents.unreadable_lines > 0)
-            m_journal_problem =
-                "the play log's journal " + quote(path) + " has " +
-                std::to_string(contents.unreadable_lines) +
-                " damaged line(s), which were left out; the rest was written into the database";
+            m_journal_problem = i18n::format(
+                _("the play log's journal {1} has {2} damaged line(s), which were left out; the "
+                  "rest was written into the database"),
+                quote(path), std::to_string(contents.unreadable_lines));
         queue_journal(contents);
     } catch (const Error &error) {
         m_journal.reset();
@@ -128,8 +121,8 @@ void PlayLog::journal(const JournalEntry &entry) {
     try {
         m_journal->append(entry);
     } catch (const Error &error) {
-        m_journal_problem =
-            std::string(error.what()) + "; this play is kept only in the database, or in memory";
+        m_journal_problem = i18n::format(
+            _("{1}; this play is kept only in the database, or in memory"), error.what());
         m_problem = m_journal_problem;
     }
 }
@@ -180,6 +173,15 @@ int PlayLog::recover_unfinished(const Reason &reason) {
         classify(error);
         return 0;
     }
+}
+
+std::string PlayLog::aside_stamp() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y%m%dT%H%M%S", &utc);
+    return text;
 }
 
 } // namespace loa::playlog
