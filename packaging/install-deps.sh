@@ -25,6 +25,9 @@ packages=(
     libsoxr-dev
     # messages in Vietnamese: msgfmt compiles the catalogue (tests compile po/vi.po)
     gettext
+    # CI's lint stage: tools/format.sh (clang-format-14) and tools/lint.sh (clang-tidy-14,
+    # which ships run-clang-tidy-14)
+    clang-format-14 clang-tidy-14
     # fuzzing (tests/fuzz/run.sh)
     clang-14 libclang-rt-14-dev
     # the Debian package and its test (packaging/build-deb.sh, tests/packaging/deb_test.sh);

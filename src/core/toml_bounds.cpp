@@ -55,7 +55,7 @@ private:
             i18n::format(_("the file is {1} bytes, more than the {2} MB loa reads: check that it "
                            "is the right file, or split the schedule into files by month"),
                          std::to_string(m_text.size()),
-                         std::to_string(m_bounds.max_bytes / (1024 * 1024)))};
+                         std::to_string(m_bounds.max_bytes / (std::size_t{1024} * 1024)))};
     }
 
     void step() {
@@ -94,10 +94,8 @@ private:
                 std::to_string(m_bounds.max_key_parts)));
         if (c == '[' && m_context == Context::key && m_brackets.empty() && m_key_parts == 1)
             begin_key(Context::header);
-        else if (c == ']' && m_context == Context::header)
-            m_context = Context::value; // What follows the header is not a key.
-        else if (c == '=')
-            m_context = Context::value;
+        else if ((c == ']' && m_context == Context::header) || c == '=')
+            m_context = Context::value; // What follows a header or an = is not a key.
         else if (c == '}')
             close();
         advance();

@@ -16,7 +16,7 @@ namespace loa {
 /// Far beyond any real file: a generated province schedule of 10,000 slots is about
 /// 1 MB, a station.toml under 2 kB, and loa's own keys have at most two parts.
 struct TomlBounds {
-    std::size_t max_bytes = 16 * 1024 * 1024;
+    std::size_t max_bytes = std::size_t{16} * 1024 * 1024;
     int max_nesting = 32;   ///< Arrays and inline tables inside one another.
     int max_key_parts = 32; ///< Parts of one dotted key or table header: a.b.c is 3.
 };

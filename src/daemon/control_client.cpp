@@ -19,7 +19,7 @@ namespace {
 using SteadyClock = std::chrono::steady_clock;
 
 /// The longest answer read (a status is a few kilobytes).
-constexpr std::size_t max_answer_bytes = 1024 * 1024;
+constexpr std::size_t max_answer_bytes = std::size_t{1024} * 1024;
 
 /// Waits for `events` on `fd` until `deadline`; false when it passed.
 bool wait_for(int fd, short events, SteadyClock::time_point deadline) {

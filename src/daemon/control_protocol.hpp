@@ -23,7 +23,7 @@ namespace loa::daemon {
 std::filesystem::path control_socket_path(const std::filesystem::path &home);
 
 /// The longest request line the player reads; longer ones are refused.
-inline constexpr std::size_t max_request_bytes = 16 * 1024;
+inline constexpr std::size_t max_request_bytes = std::size_t{16} * 1024;
 
 std::string play_request(const std::string &announcement, Priority priority);
 std::string status_request();

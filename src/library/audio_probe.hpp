@@ -20,7 +20,7 @@ struct AudioInfo {
 };
 
 /// Longest recording imported without --force: three hours.
-inline constexpr std::int64_t max_seconds = 3 * 3600;
+inline constexpr std::int64_t max_seconds = std::int64_t{3} * 3600;
 
 enum class LengthLimit { three_hours, none };
 

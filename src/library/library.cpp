@@ -73,7 +73,7 @@ std::string choose_id(const ImportRequest &request) {
             throw InputError(why_not_an_id(*request.id));
         return *request.id;
     }
-    const std::string id = slugify(request.file.stem().string());
+    std::string id = slugify(request.file.stem().string()); // Not const: returned by move.
     if (!is_valid_id(id))
         throw InputError(i18n::format(
             _("{1}: cannot make an id from the file name; give one with --id"), quote(request.file)));

@@ -39,7 +39,7 @@ std::string select_columns() {
 
 const std::string play_select_columns = select_columns();
 
-void read_play_row(const sqlite::Statement &row, PlayRecord &r) {
+void read_play_row(const sqlite::Statement &row, PlayRecord &into) {
     const auto &fields = selected();
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const int column = static_cast<int>(i);
@@ -50,7 +50,7 @@ void read_play_row(const sqlite::Statement &row, PlayRecord &r) {
             value = row.column_view(column);
         else
             value = row.column_int(column);
-        fields[i]->set(r, value);
+        fields[i]->set(into, value);
     }
 }
 

@@ -11,7 +11,7 @@ constexpr float a = 0.70710678f; // -3 dB
 
 /// The un-normalised stereo downmix rows of channel_map.hpp's table: left, then right.
 std::vector<float> downmix_rows(unsigned from, ChannelOrder order) {
-    std::vector<float> rows(2 * from, 0.0f);
+    std::vector<float> rows(std::size_t{2} * from, 0.0f);
     float *left = rows.data();
     float *right = rows.data() + from;
     const std::span<const Speaker> layout = speakers(order, std::min(from, 8u));

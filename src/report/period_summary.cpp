@@ -97,7 +97,7 @@ std::string problem_items(const ProblemGroup &g) {
     if (!g.first.slot)
         return "(phát trực tiếp)";
     // People count from 1: the slot's first item is #1 (the log's position 0).
-    const std::string first =
+    std::string first = // Not const: returned by move.
         *g.first.slot + " #" + std::to_string(g.first.position.value_or(0) + 1);
     if (g.items == 1)
         return first;

@@ -160,7 +160,7 @@ void days_table(std::ostream &out, const PeriodSummary &s) {
 /// A group's announcement: its title, wrapped between words; an id (no title)
 /// kept whole rather than broken at its hyphens.
 std::string announcements_cell(const ProblemGroup &g) {
-    const std::string text = escape(problem_announcements(g));
+    std::string text = escape(problem_announcements(g)); // Not const: returned by move.
     if (g.announcements.size() == 1 && problem_announcements(g) == g.first.announcement)
         return "<span class=\"id\">" + text + "</span>";
     return text;

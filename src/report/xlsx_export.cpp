@@ -74,7 +74,8 @@ struct Summary {
 
 /// Milliseconds as an Excel time value (a fraction of a day), for "[h]:mm:ss".
 double excel_duration(std::int64_t ms) {
-    return static_cast<double>((ms + 500) / 1000) / 86400.0;
+    const std::int64_t seconds = (ms + 500) / 1000; // Rounded to the second "[h]:mm:ss" shows.
+    return static_cast<double>(seconds) / 86400.0;
 }
 
 void write_summary(lxw_workbook *book, const WorkbookHeading &heading, const Summary &summary, lxw_format *bold) {
@@ -137,16 +138,19 @@ std::size_t write_xlsx(const std::filesystem::path &path, const WorkbookHeading 
         format_set_num_format(when, "dd/mm/yyyy hh:mm:ss");
         lxw_worksheet *sheet = workbook_add_worksheet(book.get(), "Nhật ký phát");
         const auto columns = presented_fields();
-        for (lxw_col_t column = 0; column < columns.size(); ++column)
-            worksheet_set_column(sheet, column, column, columns[column]->width, nullptr);
+        // A handful of columns: each index fits lxw_col_t (16 bits).
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const auto column = static_cast<lxw_col_t>(i);
+            worksheet_set_column(sheet, column, column, columns[i]->width, nullptr);
+        }
         worksheet_freeze_panes(sheet, 1, 0);
-        for (lxw_col_t column = 0; column < columns.size(); ++column)
-            worksheet_write_string(sheet, 0, column, std::string(columns[column]->heading).c_str(),
-                                   bold);
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(i),
+                                   std::string(columns[i]->heading).c_str(), bold);
         lxw_row_t row = 1;
         rows([&](const playlog::PlayRecord &r) {
-            for (lxw_col_t column = 0; column < columns.size(); ++column)
-                write_cell(sheet, row, column, *columns[column], r, when);
+            for (std::size_t i = 0; i < columns.size(); ++i)
+                write_cell(sheet, row, static_cast<lxw_col_t>(i), *columns[i], r, when);
             summary.add(r);
             ++row;
         });

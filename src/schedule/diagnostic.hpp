@@ -12,7 +12,8 @@ struct SourcePosition {
     int line = 0;
     int column = 0;
 
-    auto operator<=>(const SourcePosition &) const = default;
+    // clang-tidy 14 sees the 0 that a defaulted <=> compares with as a null pointer.
+    auto operator<=>(const SourcePosition &) const = default; // NOLINT(modernize-use-nullptr)
 };
 
 enum class Severity { error, warning };

@@ -48,7 +48,7 @@ std::string number_text(double value) {
 class TableReader {
 public:
     TableReader(const std::filesystem::path &path, const toml::table &table,
-                std::set<std::string> known)
+                const std::set<std::string> &known)
         : m_path(path), m_table(table) {
         for (const auto &[key, node] : table)
             if (!known.count(std::string(key.str())))

@@ -92,10 +92,12 @@ TEST_CASE("every format, rate and channel count imports with exact length and le
         const bool written = loa::test::write_audio(file, format.format, rate, channels, frames,
                                                     loa::test::sine(rate, 997.0, amplitude));
         // Debian 12's libsndfile writes every format here (MP3 and Opus too), and no
-        // case has more than 8 channels: a file it cannot write fails the test.
-        CHECK(written);
-        if (!written)
+        // case has more than 8 channels: a file it cannot write fails the test (the
+        // other formats are still tried, so one run names every one it cannot write).
+        if (!written) {
+            FAIL_CHECK(loa::test::sndfile_cannot_write(file));
             continue;
+        }
         const auto audio = loa::library::probe_audio(file);
         CHECK(audio.sample_rate == rate);
         CHECK(audio.channels == channels);

@@ -39,6 +39,12 @@ bool write_audio(const std::filesystem::path &path, int format, int rate, int ch
     return sf_close(file) == 0;
 }
 
+std::string sndfile_cannot_write(const std::filesystem::path &path) {
+    return std::string(sf_version_string()) + " cannot write " + path.filename().string() +
+           ": the library tests need libsndfile 1.1 or later built with MP3 (LAME, mpg123) "
+           "and Opus, as Debian 12's libsndfile1 1.2 is";
+}
+
 std::optional<double> ffmpeg_loudness(const std::filesystem::path &path) {
     // The per-frame metadata carries the integrated figure with full precision; the
     // last one printed is the whole file's.

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <string>
 
 namespace loa::test {
 
@@ -17,6 +18,10 @@ Signal sine(int rate, double hz, double amplitude);
 /// false if this libsndfile cannot write that format at that rate and channel count.
 bool write_audio(const std::filesystem::path &path, int format, int rate, int channels, std::int64_t frames,
                  const Signal &signal);
+
+/// Why a test fails when write_audio could not write `path`: this libsndfile's
+/// version, and that the tests need libsndfile 1.1 or later with MP3 and Opus.
+std::string sndfile_cannot_write(const std::filesystem::path &path);
 
 /// ffmpeg's ebur128 integrated loudness of `path`, or none when ffmpeg is missing.
 std::optional<double> ffmpeg_loudness(const std::filesystem::path &path);
