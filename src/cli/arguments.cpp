@@ -105,14 +105,15 @@ Arguments::Arguments(std::string command, const std::vector<OptionSpec> &options
                 _("{1}: unknown option {2}; 'loa {1} --help' lists its options"), m_command, word));
         if (found->kind == ValueKind::flag) {
             if (value)
-                throw UsageError(i18n::format(
-                    _("{1}: {2} takes no value; 'loa {1} --help' lists its options"), m_command, word));
+                throw UsageError(
+                    i18n::format(_("{1}: {2} takes no value; 'loa {1} --help' lists its options"),
+                                 m_command, word));
             value = "";
         } else if (!value) {
             if (i + 1 >= words.size())
-                throw UsageError(
-                    i18n::format(_("{1}: {2} needs a value ({3}); 'loa {1} --help' lists its options"),
-                                 m_command, word, found->value));
+                throw UsageError(i18n::format(
+                    _("{1}: {2} needs a value ({3}); 'loa {1} --help' lists its options"),
+                    m_command, word, found->value));
             value = words[++i];
         }
         m_given.emplace_back(std::string(found->name), *value);
@@ -133,10 +134,11 @@ void Arguments::check_presence(const PositionalSpec &positionals) const {
                                        : std::string(positionals.text);
         throw UsageError(
             m_positionals.empty()
-                ? i18n::format(_("{1}: expected {2}; 'loa {1} --help' lists its options"), m_command,
-                               wanted)
-                : i18n::format(_("{1}: expected {2}, not '{3}'; 'loa {1} --help' lists its options"),
-                               m_command, wanted, m_positionals.back()));
+                ? i18n::format(_("{1}: expected {2}; 'loa {1} --help' lists its options"),
+                               m_command, wanted)
+                : i18n::format(
+                      _("{1}: expected {2}, not '{3}'; 'loa {1} --help' lists its options"),
+                      m_command, wanted, m_positionals.back()));
     }
 }
 
@@ -149,10 +151,9 @@ void Arguments::check_values() const {
                 std::from_chars(value.data(), value.data() + value.size(), number);
             if (value.empty() || error != std::errc{} || end != value.data() + value.size() ||
                 number < option.min || number > option.max)
-                throw UsageError(
-                    i18n::format(_("{1}: {2} must be a whole number from {3} to {4}, not '{5}'"),
-                                 m_command, name, std::to_string(option.min),
-                                 std::to_string(option.max), value));
+                throw UsageError(i18n::format(
+                    _("{1}: {2} must be a whole number from {3} to {4}, not '{5}'"), m_command,
+                    name, std::to_string(option.min), std::to_string(option.max), value));
         } else if (option.kind == ValueKind::date) {
             try {
                 parse_date(value, name);
@@ -207,7 +208,6 @@ bool Arguments::flag(std::string_view name) const {
 void Arguments::expect_positionals(std::size_t count, const std::string &what) const {
     if (m_positionals.size() != count)
         throw UsageError(i18n::format(_("{1}: expected {2}"), m_command, what));
-
 }
 
 } // namespace loa::cli

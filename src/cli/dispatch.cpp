@@ -37,8 +37,9 @@ int dispatch(Context &context, std::vector<std::string> words) {
         }
         const Command *sub = find(command->subcommands, words.front());
         if (!sub)
-            throw UsageError(i18n::format(
-                _("{1}: unknown subcommand '{2}'; 'loa {1} --help' lists them"), name, words.front()));
+            throw UsageError(
+                i18n::format(_("{1}: unknown subcommand '{2}'; 'loa {1} --help' lists them"), name,
+                             words.front()));
 
         name += " " + std::string(sub->name);
         command = sub;

@@ -23,11 +23,11 @@ daemon::PlayAnswer EngineControl::play(const std::string &announcement, Priority
     if (!answer.accepted)
         return {false, answer.message};
     if (priority == Priority::emergency && answer.on_air)
-        return {true, i18n::format(_("{1} plays now; what was on air continues after it"),
-                                   announcement)};
-    return {true, i18n::format(answer.on_air ? _("{1} plays after the current item")
-                                             : _("{1} plays now"),
-                               announcement)};
+        return {true,
+                i18n::format(_("{1} plays now; what was on air continues after it"), announcement)};
+    return {true,
+            i18n::format(answer.on_air ? _("{1} plays after the current item") : _("{1} plays now"),
+                         announcement)};
 }
 
 engine::EngineStatus EngineControl::status() {

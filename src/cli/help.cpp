@@ -79,7 +79,8 @@ void print_command_help(std::ostream &out, const Command &command, std::string_v
             out << "  " << padded(name, help_column) << translated(sub.summary) << "\n";
         }
         out << "\n"
-            << i18n::format(_("'loa {1} SUBCOMMAND --help' shows a subcommand's options."), full_name)
+            << i18n::format(_("'loa {1} SUBCOMMAND --help' shows a subcommand's options."),
+                            full_name)
             << "\n";
         return;
     }
@@ -95,7 +96,6 @@ void print_command_help(std::ostream &out, const Command &command, std::string_v
     out << "  " << padded("-h, --help", help_column) << _("show this help") << "\n";
     if (!command.notes.empty())
         out << "\n" << translated(command.notes) << "\n";
-
 }
 
 } // namespace loa::cli

@@ -33,7 +33,6 @@ int run_init(Context &context, const Arguments &args) {
                                           "change them"),
                                         context.home.config_path().string())
                         << "\n";
-
     }
     return 0;
 }

@@ -87,7 +87,6 @@ std::vector<std::string> slots_playing(sqlite::Database &db, const std::string &
     return slots;
 }
 
-
 std::string seconds_text(std::int64_t ms) {
 
     return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
@@ -97,8 +96,8 @@ std::string seconds_text(std::int64_t ms) {
 
 int run_import(Context &context, const Arguments &args) {
     if (args.positionals().size() > 1 && args.option("--id"))
-        throw UsageError(
-            _("loa import: --id names one file; import the files one at a time to give each an id"));
+        throw UsageError(_(
+            "loa import: --id names one file; import the files one at a time to give each an id"));
     auto station = open_station(context.home, Access::write_after_check);
     const playlog::PlayLog log(*station.db, station.config.code, station.zone);
     library::Library library = sweeping_library(station, log, context.home);
@@ -173,32 +172,30 @@ int run_show(Context &context, const Arguments &args) {
         context.out << to_json(*a) << "\n";
         return 0;
     }
-    context.out << i18n::format(_("id:          {1}\n"
-                                  "title:       {2}\n"
-                                  "campaign:    {3}\n"
-                                  "category:    {4}\n"
-                                  "reference:   {5}\n"
-                                  "valid:       {6} to {7}\n"
-                                  "duration:    {8} ({9} frames)\n"
-                                  "loudness:    {10}, true peak {11}, sample peak {12}\n"
-                                  "silence:     {13} at the start, {14} at the end{15}\n"
-                                  "format:      {16}, {17} Hz, {18} ch\n"
-                                  "sha256:      {19}\n"
-                                  "imported:    {20} from {21}\n"
-                                  "stored as:   {22}"),
-                                a->id, a->title, a->campaign.value_or("-"),
-                                a->category.value_or("-"), a->reference.value_or("-"),
-                                a->valid_from.value_or("-"), a->valid_until.value_or("-"),
-                                seconds_text(a->duration_ms), std::to_string(a->frames),
-                                level_text(a->loudness_lufs, "LUFS"),
-                                level_text(a->true_peak_dbtp, "dBTP"),
-                                level_text(a->sample_peak_dbfs, "dBFS"),
-                                seconds_text(a->leading_silence_ms),
-                                seconds_text(a->trailing_silence_ms),
-                                a->silent ? std::string(_(" (all silent)")) : std::string(),
-                                a->format, std::to_string(a->sample_rate),
-                                std::to_string(a->channels), a->sha256, a->imported_at,
-                                a->original_name, library.content_path(*a).string())
+    context.out << i18n::format(
+                       _("id:          {1}\n"
+                         "title:       {2}\n"
+                         "campaign:    {3}\n"
+                         "category:    {4}\n"
+                         "reference:   {5}\n"
+                         "valid:       {6} to {7}\n"
+                         "duration:    {8} ({9} frames)\n"
+                         "loudness:    {10}, true peak {11}, sample peak {12}\n"
+                         "silence:     {13} at the start, {14} at the end{15}\n"
+                         "format:      {16}, {17} Hz, {18} ch\n"
+                         "sha256:      {19}\n"
+                         "imported:    {20} from {21}\n"
+                         "stored as:   {22}"),
+                       a->id, a->title, a->campaign.value_or("-"), a->category.value_or("-"),
+                       a->reference.value_or("-"), a->valid_from.value_or("-"),
+                       a->valid_until.value_or("-"), seconds_text(a->duration_ms),
+                       std::to_string(a->frames), level_text(a->loudness_lufs, "LUFS"),
+                       level_text(a->true_peak_dbtp, "dBTP"),
+                       level_text(a->sample_peak_dbfs, "dBFS"), seconds_text(a->leading_silence_ms),
+                       seconds_text(a->trailing_silence_ms),
+                       a->silent ? std::string(_(" (all silent)")) : std::string(), a->format,
+                       std::to_string(a->sample_rate), std::to_string(a->channels), a->sha256,
+                       a->imported_at, a->original_name, library.content_path(*a).string())
                 << "\n";
     return 0;
 }

@@ -52,8 +52,9 @@ void write_streamed_durably(const std::filesystem::path &path,
     {
         std::ofstream out(partial, std::ios::binary | std::ios::trunc);
         if (!out)
-            throw Error(i18n::format(
-                _("cannot write {1}: check that the folder exists and is writable"), quote(partial)));
+            throw Error(
+                i18n::format(_("cannot write {1}: check that the folder exists and is writable"),
+                             quote(partial)));
         write(out);
         out.flush();
         if (!out)
@@ -125,7 +126,9 @@ int run_export(Context &context, const Arguments &args) {
         } else if (format == "csv") {
             {
                 report::CsvWriter writer(out, chain);
-                scan([&](const playlog::PlayRecord &row) { writer.write(row), tally.add(row), ++count; });
+                scan([&](const playlog::PlayRecord &row) {
+                    writer.write(row), tally.add(row), ++count;
+                });
             }
             out << report::csv_end_record(tally.witness(chain));
         } else {

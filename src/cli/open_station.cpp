@@ -29,4 +29,3 @@ std::string no_such_announcement(const std::string &id) {
 }
 
 } // namespace loa::cli
-

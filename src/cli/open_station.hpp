@@ -32,5 +32,4 @@ InstantRange local_date_range(const TimeZone &zone, const std::string &from_date
 /// "no announcement 'ID' in the library; 'loa list' shows the ids", translated.
 std::string no_such_announcement(const std::string &id);
 
-
 } // namespace loa::cli

@@ -19,7 +19,6 @@ std::string lateness_text(std::int64_t lateness_ms) {
                             std::to_string(ms % 1000 / 100));
     return i18n::format(_("late {1} min {2} s"), std::to_string(ms / 60'000),
                         std::to_string(ms % 60'000 / 1000));
-
 }
 
 } // namespace loa::cli

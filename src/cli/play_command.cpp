@@ -69,10 +69,11 @@ int report(Context &context, const std::string &id, const engine::AttemptResult 
     case engine::AttemptEnd::device_failed:
     case engine::AttemptEnd::called_off:
         context.err << "loa: "
-                    << i18n::format(_("{1} did not play: {2}"), id,
-                                    playlog::people_text(attempt.reason.empty()
-                                                             ? engine::reasons::stopped_before_start()
-                                                             : attempt.reason))
+                    << i18n::format(
+                           _("{1} did not play: {2}"), id,
+                           playlog::people_text(attempt.reason.empty()
+                                                    ? engine::reasons::stopped_before_start()
+                                                    : attempt.reason))
                     << "\n";
         return attempt.end == engine::AttemptEnd::called_off ? 0 : 3;
     case engine::AttemptEnd::played:

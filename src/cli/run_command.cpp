@@ -87,7 +87,8 @@ private:
         if (status.schedule_version == 0) {
             if (!m_said_waiting)
                 m_systemd.status(i18n::format(
-                    _("output {1} open; waiting for a schedule (loa schedule load FILE)"), m_device));
+                    _("output {1} open; waiting for a schedule (loa schedule load FILE)"),
+                    m_device));
             m_said_waiting = true;
             return;
         }
@@ -120,15 +121,15 @@ private:
 
     daemon::SystemdNotifier &m_systemd;
     std::mutex m_mutex;
-    const engine::Engine *m_engine = nullptr;  ///< Protected by #m_mutex.
-    const playout::Player *m_player = nullptr; ///< Protected by #m_mutex.
-    std::string m_device;                      ///< Protected by #m_mutex.
-    bool m_ready = false;                      ///< Protected by #m_mutex.
-    bool m_said_waiting = false;               ///< Protected by #m_mutex.
-    bool m_said_no_device = false;             ///< Protected by #m_mutex.
-    bool m_said_log_waits = false;             ///< Protected by #m_mutex.
+    const engine::Engine *m_engine = nullptr;      ///< Protected by #m_mutex.
+    const playout::Player *m_player = nullptr;     ///< Protected by #m_mutex.
+    std::string m_device;                          ///< Protected by #m_mutex.
+    bool m_ready = false;                          ///< Protected by #m_mutex.
+    bool m_said_waiting = false;                   ///< Protected by #m_mutex.
+    bool m_said_no_device = false;                 ///< Protected by #m_mutex.
+    bool m_said_log_waits = false;                 ///< Protected by #m_mutex.
     std::optional<std::string> m_said_log_problem; ///< Protected by #m_mutex.
-    std::string m_playing;                     ///< The READY=1 status; protected by #m_mutex.
+    std::string m_playing;                         ///< The READY=1 status; protected by #m_mutex.
 };
 
 /// A sound card missing at start is not fatal: the player retries it in the background
@@ -215,15 +216,17 @@ int run_player(Context &context, const Arguments &args) {
     });
     context.out << "loa: "
                 << (player.rate() > 0
-                        ? i18n::format(_("station {1} playing to {2} ({3} Hz); press Ctrl-C to stop"),
-                                       station.config.code, player.device_name(),
-                                       std::to_string(player.rate()))
+                        ? i18n::format(
+                              _("station {1} playing to {2} ({3} Hz); press Ctrl-C to stop"),
+                              station.config.code, player.device_name(),
+                              std::to_string(player.rate()))
                         : i18n::format(_("station {1} playing to {2} (waiting for it); press "
                                          "Ctrl-C to stop"),
                                        station.config.code, player.device_name()))
                 << std::endl;
     if (!schedules.active())
-        context.out << "loa: " << _("no schedule is loaded yet; load one with 'loa schedule load FILE'")
+        context.out << "loa: "
+                    << _("no schedule is loaded yet; load one with 'loa schedule load FILE'")
                     << std::endl;
     ready.watch(engine, player);
     const Unwatch unwatch{ready};
@@ -234,7 +237,6 @@ int run_player(Context &context, const Arguments &args) {
                     const std::lock_guard guard(out_mutex);
                     context.out << "loa: " << _("SIGHUP: reading the active schedule again")
                                 << std::endl;
-
                 }
                 engine.reload();
                 return;

@@ -122,11 +122,11 @@ int run_schedule_load(Context &context, const Arguments &args) {
     if (!checked.ok()) {
         const auto active = store.active();
         context.err << "loa: "
-                    << (active ? i18n::format(_("{1} was refused; the schedule loaded before ({2}, "
-                                                "version {3}) stays active"),
-                                              file, active->file_name,
-                                              std::to_string(active->version))
-                               : i18n::format(_("{1} was refused; no schedule is active yet"), file))
+                    << (active
+                            ? i18n::format(_("{1} was refused; the schedule loaded before ({2}, "
+                                             "version {3}) stays active"),
+                                           file, active->file_name, std::to_string(active->version))
+                            : i18n::format(_("{1} was refused; no schedule is active yet"), file))
                     << "\n";
         return 1;
     }
@@ -206,8 +206,7 @@ int run_schedule_history(Context &context, const Arguments &args) {
     for (const auto &version : versions)
         context.out << version.version << "\t" << version.loaded_at << "\t" << version.file_name
                     << "\t" << version.sha256.substr(0, 12)
-                    << (version.active ? std::string("\t") + _("active") : std::string())
-                    << "\n";
+                    << (version.active ? std::string("\t") + _("active") : std::string()) << "\n";
     if (versions.empty())
         context.out << _("no schedule loaded yet; load one with 'loa schedule load FILE'") << "\n";
 

@@ -65,7 +65,6 @@ SignalWatcher::SignalWatcher(std::function<void(int)> on_signal) {
         throw Error(i18n::format(
             _("cannot watch for SIGTERM and SIGHUP: {1}; raise the open-file limit (ulimit -n)"),
             reason));
-
     }
     m_thread = std::jthread([this, on_signal = std::move(on_signal)] {
         while (const int signal = next_signal(m_signals, m_quit))

@@ -38,7 +38,8 @@ TimePoint parse_instant(const TimeZone &zone, const std::string &text, const std
     }
     if (text.size() < 16 || (text[10] != 'T' && text[10] != ' '))
         throw UsageError(i18n::format(
-            _("{1} {2} is not a date (2020-07-20) or a date and time (2020-07-20T06:00)"), what, text));
+            _("{1} {2} is not a date (2020-07-20) or a date and time (2020-07-20T06:00)"), what,
+            text));
     const auto time = parse_time_of_day(text.substr(11));
     if (!time)
         throw UsageError(i18n::format(

@@ -122,8 +122,8 @@ void add_problems(engine::EngineStatus &status, const OpenStation &station, Time
 
 void print_upcoming(std::ostream &out, const engine::EngineStatus &status, const TimeZone &zone) {
     if (status.schedule_version == 0) {
-        out << label(_("schedule:"))
-            << _("none is loaded; load one with 'loa schedule load FILE'") << "\n";
+        out << label(_("schedule:")) << _("none is loaded; load one with 'loa schedule load FILE'")
+            << "\n";
         return;
     }
     out << label(_("schedule:"))

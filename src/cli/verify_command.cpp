@@ -91,12 +91,12 @@ int verify_database(Context &context, const std::optional<std::string> &report_p
             return 1;
         }
     if (result.begins_after_damaged)
-        context.out << i18n::format(_("this chain begins after a damaged database: {1} (chain {2}, "
-                                      "its last row {3})"),
-                                    *result.begins_after_damaged,
-                                    result.previous_chain_id.empty() ? "?" : result.previous_chain_id,
-                                    result.previous_chain_head.empty() ? "?"
-                                                                       : result.previous_chain_head)
+        context.out << i18n::format(
+                           _("this chain begins after a damaged database: {1} (chain {2}, "
+                             "its last row {3})"),
+                           *result.begins_after_damaged,
+                           result.previous_chain_id.empty() ? "?" : result.previous_chain_id,
+                           result.previous_chain_head.empty() ? "?" : result.previous_chain_head)
                     << "\n";
     const auto rows = span(result.rows_checked, 1, result.last_seq);
     context.out << (witness ? i18n::format(_("play log intact: {1}, and it holds the chain {2} "

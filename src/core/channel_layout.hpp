@@ -15,7 +15,7 @@ enum class Speaker {
     front_right,
     centre, ///< also a mono file's only channel
     lfe,
-    side_left,  ///< the surround pair of 4.0, 5.1 and 6.1
+    side_left, ///< the surround pair of 4.0, 5.1 and 6.1
     side_right,
     back_left, ///< 7.1's extra pair
     back_right,

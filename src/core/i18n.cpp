@@ -17,9 +17,13 @@ thread_local bool in_english = false; ///< This thread is inside an InEnglish sc
 } // namespace
 
 InEnglish::InEnglish() : m_was(std::exchange(in_english, true)) {}
-InEnglish::~InEnglish() { in_english = m_was; }
+InEnglish::~InEnglish() {
+    in_english = m_was;
+}
 ForPeople::ForPeople() : m_was(std::exchange(in_english, false)) {}
-ForPeople::~ForPeople() { in_english = m_was; }
+ForPeople::~ForPeople() {
+    in_english = m_was;
+}
 
 void init() {
     std::setlocale(LC_ALL, "");
@@ -39,7 +43,8 @@ void set_language(std::string_view language) {
     } else {
         setenv("LANGUAGE", std::string(language).c_str(), 1);
         if (const char *messages = std::setlocale(LC_MESSAGES, nullptr);
-            messages && (std::string_view(messages) == "C" || std::string_view(messages) == "POSIX"))
+            messages &&
+            (std::string_view(messages) == "C" || std::string_view(messages) == "POSIX"))
             std::setlocale(LC_MESSAGES, "C.UTF-8");
     }
     // Tells gettext its cache of lookups is stale.
@@ -62,7 +67,8 @@ std::string format(std::string_view pattern, std::initializer_list<std::string_v
         }
         if (c == '{') {
             std::size_t end = i + 1, number = 0;
-            while (end < pattern.size() && pattern[end] >= '0' && pattern[end] <= '9' && end - i < 4)
+            while (end < pattern.size() && pattern[end] >= '0' && pattern[end] <= '9' &&
+                   end - i < 4)
                 number = number * 10 + static_cast<std::size_t>(pattern[end++] - '0');
             if (end < pattern.size() && pattern[end] == '}' && end > i + 1 && number >= 1 &&
                 number <= arguments.size()) {

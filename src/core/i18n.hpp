@@ -33,24 +33,24 @@ const char *translate(const char *message);
 /// (playlog/reason_text). A `ForPeople` inside it (around a caller's callback) brings
 /// the operator's language back until it ends.
 class InEnglish {
-  public:
+public:
     InEnglish();
     ~InEnglish();
     InEnglish(const InEnglish &) = delete;
     InEnglish &operator=(const InEnglish &) = delete;
 
-  private:
+private:
     bool m_was;
 };
 
 class ForPeople {
-  public:
+public:
     ForPeople();
     ~ForPeople();
     ForPeople(const ForPeople &) = delete;
     ForPeople &operator=(const ForPeople &) = delete;
 
-  private:
+private:
     bool m_was;
 };
 

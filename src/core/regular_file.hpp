@@ -9,8 +9,9 @@ namespace loa {
 
 /// What to tell the user when `path` is not a regular file.
 struct NotAFileHint {
-    std::string_view folder; ///< A literal marked with N_; it is a folder: "give the audio files inside it".
-    std::string_view other;  ///< A pipe, device or socket: "copy ... into a file and ...".
+    std::string_view
+        folder; ///< A literal marked with N_; it is a folder: "give the audio files inside it".
+    std::string_view other; ///< A pipe, device or socket: "copy ... into a file and ...".
 };
 
 /// Opens `path` read-only if it is a regular file, refusing anything else first.

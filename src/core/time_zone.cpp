@@ -32,10 +32,11 @@ LocalDateTime TimeZone::to_local(TimePoint instant) const {
     const auto info = m_impl->zone.lookup(time_point_cast<cctz::seconds>(seconds));
     const cctz::civil_second cs = info.cs;
     LocalDateTime local;
-    local.date = year_month_day{year{static_cast<int>(cs.year())},
-                                month{static_cast<unsigned>(cs.month())},
-                                day{static_cast<unsigned>(cs.day())}};
-    local.time_of_day = hours{cs.hour()} + minutes{cs.minute()} + std::chrono::seconds{cs.second()} +
+    local.date =
+        year_month_day{year{static_cast<int>(cs.year())}, month{static_cast<unsigned>(cs.month())},
+                       day{static_cast<unsigned>(cs.day())}};
+    local.time_of_day = hours{cs.hour()} + minutes{cs.minute()} +
+                        std::chrono::seconds{cs.second()} +
                         duration_cast<microseconds>(instant - seconds);
     local.utc_offset = std::chrono::seconds{info.offset};
     return local;
@@ -44,8 +45,7 @@ LocalDateTime TimeZone::to_local(TimePoint instant) const {
 TimePoint TimeZone::from_local(std::chrono::year_month_day date,
                                std::chrono::seconds time_of_day) const {
     using namespace std::chrono;
-    const cctz::civil_second cs(static_cast<int>(date.year()),
-                                static_cast<unsigned>(date.month()),
+    const cctz::civil_second cs(static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                                 static_cast<unsigned>(date.day()), 0, 0, 0);
     const auto lookup = m_impl->zone.lookup(cs + time_of_day.count());
     switch (lookup.kind) {
@@ -66,7 +66,8 @@ std::string TimeZone::format_iso(TimePoint instant) const {
     const long offset_minutes = duration_cast<minutes>(local.utc_offset).count();
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%sT%02ld:%02ld:%02ld.%03ld%c%02ld:%02ld",
-                  loa::format_date(local.date).c_str(), static_cast<long>(duration_cast<hours>(tod).count()),
+                  loa::format_date(local.date).c_str(),
+                  static_cast<long>(duration_cast<hours>(tod).count()),
                   static_cast<long>(duration_cast<minutes>(tod).count() % 60),
                   static_cast<long>(duration_cast<seconds>(tod).count() % 60),
                   static_cast<long>(duration_cast<milliseconds>(tod).count() % 1000),

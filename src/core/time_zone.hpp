@@ -30,8 +30,7 @@ public:
     /// The instant of a station-local date and time. A time that does not exist
     /// (daylight-saving gap) maps to the first valid instant after the gap; a time
     /// that exists twice (overlap) maps to the earlier one.
-    TimePoint from_local(std::chrono::year_month_day date,
-                         std::chrono::seconds time_of_day) const;
+    TimePoint from_local(std::chrono::year_month_day date, std::chrono::seconds time_of_day) const;
 
     /// ISO 8601 with the zone's offset, rounded to the millisecond: 2020-07-20T06:00:00.004+07:00.
     std::string format_iso(TimePoint instant) const;

@@ -49,14 +49,26 @@ constexpr std::array<std::pair<Trigger, std::string_view>, 3> trigger_names{{
 
 } // namespace
 
-std::string_view to_string(PlayStatus status) noexcept { return name_of(status_names, status); }
-std::string_view to_string(Priority priority) noexcept { return name_of(priority_names, priority); }
-std::string_view to_string(Trigger trigger) noexcept { return name_of(trigger_names, trigger); }
+std::string_view to_string(PlayStatus status) noexcept {
+    return name_of(status_names, status);
+}
+std::string_view to_string(Priority priority) noexcept {
+    return name_of(priority_names, priority);
+}
+std::string_view to_string(Trigger trigger) noexcept {
+    return name_of(trigger_names, trigger);
+}
 
 // The names are literals, so each view ends in a NUL.
-const char *people_name(PlayStatus status) { return i18n::translate(to_string(status).data()); }
-const char *people_name(Priority priority) { return i18n::translate(to_string(priority).data()); }
-const char *people_name(Trigger trigger) { return i18n::translate(to_string(trigger).data()); }
+const char *people_name(PlayStatus status) {
+    return i18n::translate(to_string(status).data());
+}
+const char *people_name(Priority priority) {
+    return i18n::translate(to_string(priority).data());
+}
+const char *people_name(Trigger trigger) {
+    return i18n::translate(to_string(trigger).data());
+}
 
 std::optional<PlayStatus> parse_play_status(std::string_view text) noexcept {
     return parse(status_names, text);

@@ -82,8 +82,8 @@ std::optional<ControlClient> ControlClient::connect(const std::filesystem::path 
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
             break;
         default:
-            throw Error(i18n::format(_("cannot reach the running player at {1}: {2}"),
-                                     quote(path), std::strerror(errno)));
+            throw Error(i18n::format(_("cannot reach the running player at {1}: {2}"), quote(path),
+                                     std::strerror(errno)));
         }
     }
 }

@@ -58,7 +58,8 @@ std::string answer_request(std::string_view line, ControlHandler &handler, const
     const auto request = JsonValue::parse(line);
     const JsonValue *command = request ? request->member("command") : nullptr;
     if (!command || !command->string())
-        return refused("not a loa control request; send one JSON object per line with a \"command\"");
+        return refused(
+            "not a loa control request; send one JSON object per line with a \"command\"");
     try {
         const std::string &name = *command->string();
         if (name == "play")

@@ -43,9 +43,9 @@ void remove_stale_socket(const std::filesystem::path &path) {
     if (::connect(probe.get(), reinterpret_cast<const sockaddr *>(&address.address),
                   address.length) == 0 ||
         errno == EAGAIN)
-        throw Error(i18n::format(
-            _("another loa player answers on {1}; stop it first (systemctl stop loa)"),
-            quote(path)));
+        throw Error(
+            i18n::format(_("another loa player answers on {1}; stop it first (systemctl stop loa)"),
+                         quote(path)));
     if (errno != ECONNREFUSED)
         throw Error(i18n::format(_("cannot check the old control socket {1}: {2}"), quote(path),
                                  system_reason()));
@@ -219,8 +219,8 @@ ControlServer::ControlServer(std::filesystem::path path, ControlHandler &handler
         ::rename(temporary.c_str(), m_path.c_str()) != 0) {
         const std::string reason = system_reason();
         ::unlink(temporary.c_str());
-        throw Error(i18n::format(_("cannot set up the control socket {1}: {2}"), quote(m_path),
-                                 reason));
+        throw Error(
+            i18n::format(_("cannot set up the control socket {1}: {2}"), quote(m_path), reason));
     }
     m_device = info.st_dev;
     m_inode = info.st_ino;

@@ -27,13 +27,26 @@ private:
         if (depth >= max_depth || m_at >= m_text.size())
             return false;
         switch (m_text[m_at]) {
-        case '{': return object(out, depth);
-        case '[': return array(out, depth);
-        case '"': out.m_kind = JsonValue::Kind::string; return string(out.m_text);
-        case 't': out.m_kind = JsonValue::Kind::boolean; out.m_boolean = true; return word("true");
-        case 'f': out.m_kind = JsonValue::Kind::boolean; return word("false");
-        case 'n': out.m_kind = JsonValue::Kind::null; return word("null");
-        default: out.m_kind = JsonValue::Kind::number; return number(out.m_text);
+        case '{':
+            return object(out, depth);
+        case '[':
+            return array(out, depth);
+        case '"':
+            out.m_kind = JsonValue::Kind::string;
+            return string(out.m_text);
+        case 't':
+            out.m_kind = JsonValue::Kind::boolean;
+            out.m_boolean = true;
+            return word("true");
+        case 'f':
+            out.m_kind = JsonValue::Kind::boolean;
+            return word("false");
+        case 'n':
+            out.m_kind = JsonValue::Kind::null;
+            return word("null");
+        default:
+            out.m_kind = JsonValue::Kind::number;
+            return number(out.m_text);
         }
     }
 
@@ -79,9 +92,7 @@ private:
         return take(']');
     }
 
-    bool string(std::string &out) {
-        return json::read_string(m_text, m_at, out);
-    }
+    bool string(std::string &out) { return json::read_string(m_text, m_at, out); }
 
     /// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
     bool number(std::string &out) {
@@ -126,8 +137,8 @@ private:
     }
 
     void skip_space() {
-        while (m_at < m_text.size() &&
-               (m_text[m_at] == ' ' || m_text[m_at] == '\t' || m_text[m_at] == '\n' || m_text[m_at] == '\r'))
+        while (m_at < m_text.size() && (m_text[m_at] == ' ' || m_text[m_at] == '\t' ||
+                                        m_text[m_at] == '\n' || m_text[m_at] == '\r'))
             ++m_at;
     }
 

@@ -23,7 +23,9 @@ public:
     bool is_null() const noexcept { return m_kind == Kind::null; }
 
     /// The string's (unescaped) text, or nullptr for any other kind.
-    const std::string *string() const noexcept { return m_kind == Kind::string ? &m_text : nullptr; }
+    const std::string *string() const noexcept {
+        return m_kind == Kind::string ? &m_text : nullptr;
+    }
     /// The number if it is an integer that fits in 64 bits.
     std::optional<long long> integer() const noexcept;
     std::optional<bool> boolean() const noexcept;
@@ -36,9 +38,9 @@ private:
     friend class JsonReader;
     Kind m_kind = Kind::null;
     bool m_boolean = false;
-    std::string m_text;                ///< A string's text or a number as written.
-    std::vector<std::string> m_keys;   ///< An object's member names, parallel to m_items.
-    std::vector<JsonValue> m_items;    ///< An array's elements or an object's values.
+    std::string m_text;              ///< A string's text or a number as written.
+    std::vector<std::string> m_keys; ///< An object's member names, parallel to m_items.
+    std::vector<JsonValue> m_items;  ///< An array's elements or an object's values.
 };
 
 } // namespace loa::daemon

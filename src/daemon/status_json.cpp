@@ -52,7 +52,8 @@ void append_now_playing(std::string &out, const engine::NowPlaying &now, const T
     out.push_back('}');
 }
 
-void append_upcoming(std::string &out, const engine::UpcomingOccurrence &next, const TimeZone &zone) {
+void append_upcoming(std::string &out, const engine::UpcomingOccurrence &next,
+                     const TimeZone &zone) {
     out.push_back('{');
     append_member(out, "slot");
     json::append_string(out, next.slot);
@@ -147,7 +148,8 @@ std::optional<EngineState> parse_engine_state(std::string_view text) noexcept {
     return std::nullopt;
 }
 
-std::string status_to_json(const engine::EngineStatus &status, const TimeZone &zone, PlayerPresence presence) {
+std::string status_to_json(const engine::EngineStatus &status, const TimeZone &zone,
+                           PlayerPresence presence) {
     const bool running = presence == PlayerPresence::running;
     std::string out = "{";
     append_member(out, "running");
@@ -159,7 +161,8 @@ std::string status_to_json(const engine::EngineStatus &status, const TimeZone &z
     append_member(out, "schedule_version");
     out += std::to_string(status.schedule_version);
     append_member(out, "schedule_file");
-    append_optional(out, status.schedule_file.empty() ? std::nullopt : std::optional(status.schedule_file));
+    append_optional(out, status.schedule_file.empty() ? std::nullopt
+                                                      : std::optional(status.schedule_file));
     append_member(out, "now_playing");
     if (status.now_playing)
         append_now_playing(out, *status.now_playing, zone);
@@ -239,11 +242,13 @@ engine::EngineStatus status_from_json(const JsonValue &object) {
 std::optional<TimePoint> parse_iso_instant(std::string_view text) {
     using namespace std::chrono;
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!read_digits(text, 0, 4, year) || text.size() < 19 || text[4] != '-' || !read_digits(text, 5, 2, month) ||
-        text[7] != '-' || !read_digits(text, 8, 2, day) || text[10] != 'T' || !read_digits(text, 11, 2, hour) ||
-        text[13] != ':' || !read_digits(text, 14, 2, minute) || text[16] != ':' || !read_digits(text, 17, 2, second))
+    if (!read_digits(text, 0, 4, year) || text.size() < 19 || text[4] != '-' ||
+        !read_digits(text, 5, 2, month) || text[7] != '-' || !read_digits(text, 8, 2, day) ||
+        text[10] != 'T' || !read_digits(text, 11, 2, hour) || text[13] != ':' ||
+        !read_digits(text, 14, 2, minute) || text[16] != ':' || !read_digits(text, 17, 2, second))
         return std::nullopt;
-    const year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+    const year_month_day date{std::chrono::year{year},
+                              std::chrono::month{static_cast<unsigned>(month)},
                               std::chrono::day{static_cast<unsigned>(day)}};
     if (!date.ok() || hour > 23 || minute > 59 || second > 59)
         return std::nullopt;
@@ -263,8 +268,8 @@ std::optional<TimePoint> parse_iso_instant(std::string_view text) {
         ++at;
     } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
         int offset_hours = 0, offset_minutes = 0;
-        if (!read_digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() || text[at + 3] != ':' ||
-            !read_digits(text, at + 4, 2, offset_minutes))
+        if (!read_digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() ||
+            text[at + 3] != ':' || !read_digits(text, at + 4, 2, offset_minutes))
             return std::nullopt;
         offset = hours{offset_hours} + minutes{offset_minutes};
         if (text[at] == '-')

@@ -20,7 +20,9 @@ public:
     bool enabled() const noexcept { return m_enabled; }
 
     /// How often to send WATCHDOG=1 (half systemd's WatchdogSec), when it asks for it.
-    std::optional<std::chrono::milliseconds> watchdog_interval() const noexcept { return m_watchdog_interval; }
+    std::optional<std::chrono::milliseconds> watchdog_interval() const noexcept {
+        return m_watchdog_interval;
+    }
 
     /// The notifications; each is one datagram, safe from any thread, never throws.
     /// `status` is one line for `systemctl status`.

@@ -110,8 +110,8 @@ Decision decide_request(const RequestFacts &facts, const StationPolicy &policy) 
                                 facts.preroll);
 }
 
-std::optional<playlog::Reason> silent_output(bool file_silent, std::optional<double> sample_peak_dbfs,
-                                         double gain_db) {
+std::optional<playlog::Reason>
+silent_output(bool file_silent, std::optional<double> sample_peak_dbfs, double gain_db) {
     if (file_silent || !sample_peak_dbfs || !std::isfinite(*sample_peak_dbfs))
         return std::nullopt;
     const double output_peak = *sample_peak_dbfs + gain_db;

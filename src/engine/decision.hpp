@@ -127,8 +127,8 @@ bool in_quiet_hours(const StationPolicy &policy, TimePoint instant);
 
 /// The reason a play would come out silent though its file is not, if so: the file's
 /// loudest sample (`sample_peak_dbfs`) at `gain_db` stays under the silence threshold.
-std::optional<playlog::Reason> silent_output(bool file_silent, std::optional<double> sample_peak_dbfs,
-                                         double gain_db);
+std::optional<playlog::Reason>
+silent_output(bool file_silent, std::optional<double> sample_peak_dbfs, double gain_db);
 
 /// Which of two due occurrences goes first: the higher priority, then the earlier.
 bool goes_before(Priority a_priority, TimePoint a_at, Priority b_priority, TimePoint b_at);

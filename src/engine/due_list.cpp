@@ -9,7 +9,8 @@ namespace loa::engine {
 using namespace std::chrono_literals;
 
 playlog::CivilDateTime identity_of(const schedule::Occurrence &occurrence) {
-    return {occurrence.date, std::chrono::duration_cast<std::chrono::seconds>(occurrence.time_of_day)};
+    return {occurrence.date,
+            std::chrono::duration_cast<std::chrono::seconds>(occurrence.time_of_day)};
 }
 
 namespace {

@@ -23,7 +23,8 @@ namespace loa::engine {
 /// the engine first came to it (kept, so an emergency does not make it late).
 struct Due {
     schedule::Occurrence occurrence;
-    playlog::CivilDateTime identity; ///< PlayRecord::occurrence: its civil date and time as scheduled.
+    playlog::CivilDateTime
+        identity; ///< PlayRecord::occurrence: its civil date and time as scheduled.
     bool decided = false;
     std::optional<playlog::Reason> refusal;
 };

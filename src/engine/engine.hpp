@@ -239,7 +239,7 @@ private:
     std::atomic<bool> m_reload_requested{false};
     std::atomic<bool> m_stopping{false};
     mutable std::mutex m_status_mutex;
-    EngineStatus m_status; ///< Guarded by m_status_mutex.
+    EngineStatus m_status;                        ///< Guarded by m_status_mutex.
     std::optional<std::string> m_said_log_notice; ///< The play log's last repair, said once.
 };
 

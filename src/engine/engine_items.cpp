@@ -155,8 +155,8 @@ void Engine::record_unplayed(const ItemTurn &turn, const Decision &decision) {
                                                             : PlayStatus::failed;
     m_attempts.record_unplayed(record, occurrence.at, status, decision.reason, std::nullopt);
     if (status == PlayStatus::failed) {
-        say(m_clock.now(), i18n::format(_("cannot play '{1}': it is not in the library"),
-                                        record.announcement));
+        say(m_clock.now(),
+            i18n::format(_("cannot play '{1}': it is not in the library"), record.announcement));
         problem(playlog::people_text(decision.reason));
         return;
     }
@@ -237,10 +237,10 @@ AttemptHooks Engine::hooks_for(const library::Announcement &announcement, const 
         }
         note_log(start); // a row that waits for the database shows from the first one
         const auto offset = plan.start_offset;
-        say(start, offset > 0ms ? i18n::format(_("playing {1} ({2}, from {3} s)"),
-                                               record.announcement, what,
-                                               std::to_string(offset.count() / 1000))
-                                : i18n::format(_("playing {1} ({2})"), record.announcement, what));
+        say(start, offset > 0ms
+                       ? i18n::format(_("playing {1} ({2}, from {3} s)"), record.announcement, what,
+                                      std::to_string(offset.count() / 1000))
+                       : i18n::format(_("playing {1} ({2})"), record.announcement, what));
     };
     hooks.why_interrupted = [this, &plan](const playout::PlayResult &) {
         return preempted(plan) ? reasons::preempted_by_emergency(plan.record.slot.has_value())
@@ -295,8 +295,8 @@ void Engine::note_attempt(const std::string &id, const std::string &what,
     case AttemptEnd::refused:
         problem(i18n::format(_("the play log refused to start '{1}' ({2}): {3}"), id, what,
                              playlog::people_text(result.reason)));
-        say(result.ended_at, i18n::format(_("not playing '{1}': {2}"), id,
-                                          playlog::people_text(result.reason)));
+        say(result.ended_at,
+            i18n::format(_("not playing '{1}': {2}"), id, playlog::people_text(result.reason)));
         return;
     case AttemptEnd::device_failed:
         if (!m_device.failed_since)
@@ -321,9 +321,9 @@ void Engine::note_attempt(const std::string &id, const std::string &what,
             m_device.failed_since = result.ended_at;
         problem(i18n::format(_("'{1}' failed: {2}"), id, playlog::people_text(result.reason)));
     }
-    say(result.ended_at, std::string(people_name(result.status)) + " " + id +
-                             (result.reason.empty() ? std::string()
-                                                    : ": " + playlog::people_text(result.reason)));
+    say(result.ended_at,
+        std::string(people_name(result.status)) + " " + id +
+            (result.reason.empty() ? std::string() : ": " + playlog::people_text(result.reason)));
 }
 
 } // namespace loa::engine

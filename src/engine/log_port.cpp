@@ -8,9 +8,12 @@ Begun LogPort::begin(const playlog::PlayRecord &record, std::optional<TimePoint>
                      TimePoint planned) {
     const auto begun = m_log.begin(record, scheduled, planned);
     switch (begun.result) {
-    case playlog::Begin::started: return {BeginStatus::started, begun.play_id, {}};
-    case playlog::Begin::queued: return {BeginStatus::queued, begun.play_id, {}};
-    case playlog::Begin::already_has_outcome: break;
+    case playlog::Begin::started:
+        return {BeginStatus::started, begun.play_id, {}};
+    case playlog::Begin::queued:
+        return {BeginStatus::queued, begun.play_id, {}};
+    case playlog::Begin::already_has_outcome:
+        break;
     }
     // The log refused the "started" row (the item already has its outcome): nothing
     // played, and it must not.

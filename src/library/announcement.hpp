@@ -12,10 +12,10 @@ struct Announcement {
     std::optional<std::string> category;
     std::optional<std::string> campaign;
     std::optional<std::string> source;
-    std::optional<std::string> reference; ///< Reference document, e.g. "498/STTTT-TTBCBC".
+    std::optional<std::string> reference;   ///< Reference document, e.g. "498/STTTT-TTBCBC".
     std::optional<std::string> valid_from;  ///< YYYY-MM-DD.
     std::optional<std::string> valid_until; ///< YYYY-MM-DD.
-    std::string sha256;        ///< Of the file's content.
+    std::string sha256;                     ///< Of the file's content.
     std::string stored_as;     ///< Path of the content inside library/, relative to it.
     std::string original_name; ///< File name it was imported from.
     std::string format;

@@ -45,9 +45,8 @@ std::string format_name(int format) {
 
 /// Opens `path` for reading if it is a non-empty regular file (core's check).
 int open_audio_file(const std::filesystem::path &path) {
-    const int fd = open_regular_file(
-        path, {N_("give the audio files inside it"),
-               N_("copy the recording into a file and import that")});
+    const int fd = open_regular_file(path, {N_("give the audio files inside it"),
+                                            N_("copy the recording into a file and import that")});
     struct stat status {};
     if (::fstat(fd, &status) != 0 || status.st_size == 0) {
         ::close(fd);

@@ -10,10 +10,10 @@
 namespace loa::library {
 
 struct AudioInfo {
-    std::string format;       ///< Container and codec, e.g. "FLAC 16 bit", "OGG Vorbis".
-    int sample_rate = 0;      ///< Hz.
+    std::string format;  ///< Container and codec, e.g. "FLAC 16 bit", "OGG Vorbis".
+    int sample_rate = 0; ///< Hz.
     int channels = 0;
-    std::int64_t frames = 0;  ///< Decoded frames, counted to the end.
+    std::int64_t frames = 0; ///< Decoded frames, counted to the end.
     SignalLevels levels;
     std::int64_t duration_ms() const noexcept;
     std::int64_t frames_to_ms(std::int64_t count) const noexcept;
@@ -28,6 +28,7 @@ enum class LengthLimit { three_hours, none };
 /// what to do when it is missing, a folder, unreadable, empty, not audio libsndfile
 /// can read, in an unsupported codec, damaged or truncated, or (with
 /// LengthLimit::three_hours) longer than max_seconds.
-AudioInfo probe_audio(const std::filesystem::path &path, LengthLimit limit = LengthLimit::three_hours);
+AudioInfo probe_audio(const std::filesystem::path &path,
+                      LengthLimit limit = LengthLimit::three_hours);
 
 } // namespace loa::library

@@ -75,8 +75,9 @@ std::string choose_id(const ImportRequest &request) {
     }
     std::string id = slugify(request.file.stem().string()); // Not const: returned by move.
     if (!is_valid_id(id))
-        throw InputError(i18n::format(
-            _("{1}: cannot make an id from the file name; give one with --id"), quote(request.file)));
+        throw InputError(
+            i18n::format(_("{1}: cannot make an id from the file name; give one with --id"),
+                         quote(request.file)));
     return id;
 }
 
@@ -84,11 +85,13 @@ void check_request(const ImportRequest &request, sqlite::Database &db) {
     for (const auto &[date, option] : {std::pair{&request.valid_from, "--valid-from"},
                                        std::pair{&request.valid_until, "--valid-until"}})
         if (*date && !is_iso_date(**date))
-            throw InputError(i18n::format(
-                _("{1} '{2}' is not a date; write it YYYY-MM-DD, e.g. 2020-07-17"), option, **date));
+            throw InputError(
+                i18n::format(_("{1} '{2}' is not a date; write it YYYY-MM-DD, e.g. 2020-07-17"),
+                             option, **date));
     if (request.valid_from && request.valid_until && *request.valid_until < *request.valid_from)
-        throw InputError(i18n::format(_("--valid-until {1} is before --valid-from {2}; check the dates"),
-                                      *request.valid_until, *request.valid_from));
+        throw InputError(
+            i18n::format(_("--valid-until {1} is before --valid-from {2}; check the dates"),
+                         *request.valid_until, *request.valid_from));
     if (request.campaign && !CampaignStore(db).find(*request.campaign))
         throw InputError(i18n::format(_("no campaign '{1}'; add it first with 'loa campaign add', "
                                         "or see 'loa campaign list'"),
@@ -96,9 +99,11 @@ void check_request(const ImportRequest &request, sqlite::Database &db) {
 }
 
 /// The row for `audio`: metadata from the request, else from the row it replaces.
-Announcement make_row(const ImportRequest &request, const AudioInfo &audio, const std::optional<Announcement> &old) {
+Announcement make_row(const ImportRequest &request, const AudioInfo &audio,
+                      const std::optional<Announcement> &old) {
     Announcement a;
-    const auto keep = [&](const std::optional<std::string> &given, std::optional<std::string> Announcement::*field) {
+    const auto keep = [&](const std::optional<std::string> &given,
+                          std::optional<std::string> Announcement::*field) {
         return given ? given : old ? (*old).*field : std::nullopt;
     };
     a.title = request.title.value_or(old ? old->title : request.file.stem().string());
@@ -158,7 +163,8 @@ ImportResult Library::import(const ImportRequest &request, const std::string &im
     // database's write lock, so the player's log writes never wait on it; the
     // staged copy is a temporary (named with our pid) that sweeps leave alone
     // while we run.
-    const auto staged = stage_content(request.file, m_root / (sha256.substr(0, 2) + "/" + sha256 + extension_of(request.file)));
+    const auto staged = stage_content(
+        request.file, m_root / (sha256.substr(0, 2) + "/" + sha256 + extension_of(request.file)));
     const StagedCleanup cleanup{staged};
     {
         // Held from before the content is renamed into place until its row is
@@ -168,9 +174,10 @@ ImportResult Library::import(const ImportRequest &request, const std::string &im
         if (existing && existing->sha256 == sha256)
             return {*existing, ImportOutcome::already_present};
         if (existing && request.existing == ExistingId::refuse)
-            throw InputError(i18n::format(_("{1}: the id '{2}' is already used by another recording "
-                                            "({3}); choose another id with --id, or add --replace"),
-                                          quote(request.file), id, existing->original_name));
+            throw InputError(
+                i18n::format(_("{1}: the id '{2}' is already used by another recording "
+                               "({3}); choose another id with --id, or add --replace"),
+                             quote(request.file), id, existing->original_name));
         a = make_row(request, audio, existing);
         a.id = id;
         a.sha256 = sha256;
@@ -189,8 +196,8 @@ void Library::remove(const std::string &id) {
     {
         sqlite::Transaction transaction(m_db);
         if (!find(id))
-            throw InputError(
-                i18n::format(_("no announcement '{1}' in the library; 'loa list' shows the ids"), id));
+            throw InputError(i18n::format(
+                _("no announcement '{1}' in the library; 'loa list' shows the ids"), id));
         sqlite::Statement remove(m_db, "DELETE FROM announcements WHERE id = ?1");
         remove.bind(1, id).run();
         transaction.commit();
@@ -222,8 +229,9 @@ int Library::sweep_locked() {
             continue;
         const auto &file = it->path();
         const std::string relative = file.lexically_relative(m_root).generic_string();
-        if (is_temporary(file) ? !is_in_use(file) :
-            (!kept_paths.count(relative) && !played_hashes.count(file.stem().string())))
+        if (is_temporary(file)
+                ? !is_in_use(file)
+                : (!kept_paths.count(relative) && !played_hashes.count(file.stem().string())))
             stray.push_back(file);
     }
     int removed = 0;
@@ -251,12 +259,14 @@ std::optional<std::filesystem::path> Library::stage_content(const std::filesyste
     if (ec)
         throw Error(i18n::format(_("cannot create folder {1}: {2}"), quote(to.parent_path()),
                                  ec.message()));
-    const auto staged = to.parent_path() / ("." + to.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    const auto staged =
+        to.parent_path() / ("." + to.filename().string() + ".tmp-" + std::to_string(::getpid()));
     copy_file_durably(from, staged);
     return staged;
 }
 
-void Library::publish_content(const std::filesystem::path &from, const std::optional<std::filesystem::path> &staged,
+void Library::publish_content(const std::filesystem::path &from,
+                              const std::optional<std::filesystem::path> &staged,
                               const std::filesystem::path &to) const {
     std::error_code ec;
     if (staged) {
@@ -273,18 +283,21 @@ void Library::publish_content(const std::filesystem::path &from, const std::opti
 
 void Library::write_row(const Announcement &a, ExistingId existing) {
     sqlite::Statement insert(
-        m_db, std::string(existing == ExistingId::replace ? "INSERT OR REPLACE" : "INSERT") +
-                  " INTO announcements (id, title, category, campaign, source, reference, "
-                  "valid_from, valid_until, sha256, stored_as, original_name, format, sample_rate, "
-                  "channels, frames, duration_ms, loudness_lufs, true_peak_dbtp, sample_peak_dbfs, "
-                  "leading_silence_ms, trailing_silence_ms, silent, imported_at) VALUES (?1, ?2, ?3, ?4, "
-                  "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
+        m_db,
+        std::string(existing == ExistingId::replace ? "INSERT OR REPLACE" : "INSERT") +
+            " INTO announcements (id, title, category, campaign, source, reference, "
+            "valid_from, valid_until, sha256, stored_as, original_name, format, sample_rate, "
+            "channels, frames, duration_ms, loudness_lufs, true_peak_dbtp, sample_peak_dbfs, "
+            "leading_silence_ms, trailing_silence_ms, silent, imported_at) VALUES (?1, ?2, ?3, ?4, "
+            "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
     insert.bind(1, a.id).bind(2, a.title).bind(3, a.category).bind(4, a.campaign).bind(5, a.source);
     insert.bind(6, a.reference).bind(7, a.valid_from).bind(8, a.valid_until).bind(9, a.sha256);
     insert.bind(10, a.stored_as).bind(11, a.original_name).bind(12, a.format);
     insert.bind(13, a.sample_rate).bind(14, a.channels).bind(15, a.frames).bind(16, a.duration_ms);
     insert.bind(17, a.loudness_lufs).bind(18, a.true_peak_dbtp).bind(19, a.sample_peak_dbfs);
-    insert.bind(20, a.leading_silence_ms).bind(21, a.trailing_silence_ms).bind(22, a.silent ? 1 : 0);
+    insert.bind(20, a.leading_silence_ms)
+        .bind(21, a.trailing_silence_ms)
+        .bind(22, a.silent ? 1 : 0);
     insert.bind(23, a.imported_at);
     insert.run();
 }

@@ -83,7 +83,8 @@ private:
     std::optional<std::filesystem::path> stage_content(const std::filesystem::path &from,
                                                        const std::filesystem::path &to) const;
     /// Renames the staged copy into place and syncs the folder. Under the write lock.
-    void publish_content(const std::filesystem::path &from, const std::optional<std::filesystem::path> &staged,
+    void publish_content(const std::filesystem::path &from,
+                         const std::optional<std::filesystem::path> &staged,
                          const std::filesystem::path &to) const;
     void write_row(const Announcement &announcement, ExistingId existing);
     int sweep_locked();

@@ -115,7 +115,6 @@ std::string why_not_an_id(std::string_view id) {
     return i18n::format(_("'{1}' cannot be an announcement id: use lowercase letters, digits and "
                           "'-', e.g. lua-dao-01"),
                         echo);
-
 }
 
 } // namespace loa::library

@@ -12,12 +12,15 @@ constexpr std::size_t chunk_frames = 256;
 } // namespace
 
 TruePeakMeter::TruePeakMeter(int sample_rate, int channels)
-    : m_channels(channels), m_factor(sample_rate < 96000 ? 4 : sample_rate < 192000 ? 2 : 1) {
+    : m_channels(channels), m_factor(sample_rate < 96000    ? 4
+                                     : sample_rate < 192000 ? 2
+                                                            : 1) {
     if (m_factor > 1) {
         // libebur128's interp_create(): a Hann-windowed sinc, tap j feeding phase
         // j % factor at delay j / factor.
         m_taps_per_phase = static_cast<std::size_t>((filter_taps + m_factor - 1) / m_factor);
-        m_phases.assign(static_cast<std::size_t>(m_factor), std::vector<float>(m_taps_per_phase, 0.0f));
+        m_phases.assign(static_cast<std::size_t>(m_factor),
+                        std::vector<float>(m_taps_per_phase, 0.0f));
         for (int j = 0; j < filter_taps; ++j) {
             const double m = j - (filter_taps - 1) / 2.0;
             double c = 1.0;
@@ -25,8 +28,8 @@ TruePeakMeter::TruePeakMeter(int sample_rate, int channels)
                 c = std::sin(m * M_PI / m_factor) / (m * M_PI / m_factor);
             c *= 0.5 * (1 - std::cos(2 * M_PI * j / (filter_taps - 1)));
             if (std::fabs(c) > 1e-9)
-                m_phases[static_cast<std::size_t>(j % m_factor)][static_cast<std::size_t>(j / m_factor)] =
-                    static_cast<float>(c);
+                m_phases[static_cast<std::size_t>(j % m_factor)]
+                        [static_cast<std::size_t>(j / m_factor)] = static_cast<float>(c);
         }
         for (const auto &phase : m_phases) {
             float sum = 0.0f;
@@ -35,14 +38,16 @@ TruePeakMeter::TruePeakMeter(int sample_rate, int channels)
             m_gain_bound = std::max(m_gain_bound, sum * 1.0001f);
         }
     }
-    m_history.assign(static_cast<std::size_t>(channels), std::vector<float>(m_taps_per_phase - 1, 0.0f));
+    m_history.assign(static_cast<std::size_t>(channels),
+                     std::vector<float>(m_taps_per_phase - 1, 0.0f));
     m_buffer.resize(m_taps_per_phase - 1 + chunk_frames);
 }
 
 void TruePeakMeter::add(const float *samples, std::int64_t frames) {
     const auto channels = static_cast<std::size_t>(m_channels);
     for (std::int64_t at = 0; at < frames; at += static_cast<std::int64_t>(chunk_frames)) {
-        const auto count = static_cast<std::size_t>(std::min<std::int64_t>(chunk_frames, frames - at));
+        const auto count =
+            static_cast<std::size_t>(std::min<std::int64_t>(chunk_frames, frames - at));
         add_block(samples + static_cast<std::size_t>(at) * channels, count);
     }
 }

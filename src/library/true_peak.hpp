@@ -28,10 +28,12 @@ private:
     int m_channels;
     int m_factor;
     std::size_t m_taps_per_phase = 1;
-    std::vector<std::vector<float>> m_phases; ///< m_phases[f][k]: coefficient of x[n-k] for output phase f.
+    std::vector<std::vector<float>>
+        m_phases; ///< m_phases[f][k]: coefficient of x[n-k] for output phase f.
     float m_gain_bound = 1.0f;
-    std::vector<std::vector<float>> m_history; ///< Per channel: the last m_taps_per_phase-1 samples.
-    std::vector<float> m_buffer;                ///< One channel's history and block, contiguous.
+    std::vector<std::vector<float>>
+        m_history;               ///< Per channel: the last m_taps_per_phase-1 samples.
+    std::vector<float> m_buffer; ///< One channel's history and block, contiguous.
     float m_peak = 0.0f;
 };
 

@@ -103,10 +103,10 @@ std::optional<ChainBreak> ChainVerifier::check(const ChainRow &row) const {
                              ? _("seq {1} missing before it: rows were deleted (or left out of "
                                  "this export)")
                              : _("seq {1} missing before it: rows were deleted"),
-                         row.seq - 1 > expected ? i18n::format(_("{1} to {2}"),
-                                                               std::to_string(expected),
-                                                               std::to_string(row.seq - 1))
-                                                : std::to_string(expected)));
+                         row.seq - 1 > expected
+                             ? i18n::format(_("{1} to {2}"), std::to_string(expected),
+                                            std::to_string(row.seq - 1))
+                             : std::to_string(expected)));
     if (!m_chain_id.empty() && row.chain_id != m_chain_id)
         return make_break(row, BreakKind::inserted,
                           i18n::format(_("belongs to chain {1}, not {2}: a row from another log"),

@@ -66,7 +66,8 @@ public:
 
 private:
     std::optional<ChainBreak> check(const ChainRow &row) const;
-    std::optional<std::string> field_difference(const ChainRow &row, const FlatObject &canonical) const;
+    std::optional<std::string> field_difference(const ChainRow &row,
+                                                const FlatObject &canonical) const;
 
     std::string m_chain_id;
     ChainStart m_start;

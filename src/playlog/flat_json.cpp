@@ -2,7 +2,6 @@
 
 #include "core/json.hpp"
 
-
 namespace loa::playlog {
 namespace {
 

@@ -47,8 +47,8 @@ bool carry_table(sqlite::Database &db, const std::string &table, const std::stri
         const std::string columns = shared_columns(db, table);
         if (columns.empty())
             return false;
-        db.execute("INSERT OR IGNORE INTO fresh." + table + " (" + columns + ") SELECT " +
-                   columns + " FROM main." + table + where);
+        db.execute("INSERT OR IGNORE INTO fresh." + table + " (" + columns + ") SELECT " + columns +
+                   " FROM main." + table + where);
         return true;
     } catch (const sqlite::SqliteError &) {
         return false; // a damaged page in it: the fresh table starts empty
@@ -72,8 +72,7 @@ struct FreshStart {
 /// Makes the fresh database at `making` from what `damaged` (the player's own
 /// connection, whose cache and write-ahead log still hold pages the file lost)
 /// gives of the station: everything but the plays, which the journal gives.
-void make_fresh(sqlite::Database &damaged, const std::filesystem::path &making,
-                FreshStart &start) {
+void make_fresh(sqlite::Database &damaged, const std::filesystem::path &making, FreshStart &start) {
     std::error_code ec;
     for (const char *suffix : {"", "-wal", "-shm", "-journal"})
         std::filesystem::remove(with_suffix(making, suffix), ec);

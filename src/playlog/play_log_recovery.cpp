@@ -164,7 +164,11 @@ int PlayLog::recover_unfinished(const Reason &reason) {
                   "reason_params = ?4 WHERE play_id = ?1");
         const auto stored = stored_columns(reason);
         for (const auto id : ids) {
-            update.bind(1, id).bind(2, stored.error).bind(3, stored.code).bind(4, stored.params).run();
+            update.bind(1, id)
+                .bind(2, stored.error)
+                .bind(3, stored.code)
+                .bind(4, stored.params)
+                .run();
             chain(id);
         }
         transaction.commit();

@@ -35,8 +35,8 @@ const std::array catalogue{
     ReasonEntry{"gap.busy", N_("the player was busy with earlier plays"), none},
     ReasonEntry{"missed.later_time",
                 N_("{1}; the same slot's later time {2} plays instead, not both"), later},
-    ReasonEntry{"missed.late_not_allowed",
-                N_("{1} ({2} late; the slot does not allow late plays)"), late},
+    ReasonEntry{"missed.late_not_allowed", N_("{1} ({2} late; the slot does not allow late plays)"),
+                late},
     ReasonEntry{"missed.late_limit", N_("{1} ({2} late; the slot allows {3})"), late_limit},
     ReasonEntry{"skipped.quiet_hours", N_("inside the station's quiet hours"), none},
     ReasonEntry{"skipped.quiet_hours_request",
@@ -44,8 +44,8 @@ const std::array catalogue{
     ReasonEntry{"failed.not_in_library",
                 N_("announcement '{1}' is not in the library; import it with 'loa import'"),
                 announcement},
-    ReasonEntry{"failed.gone_from_library",
-                N_("announcement '{1}' is not in the library any more"), announcement},
+    ReasonEntry{"failed.gone_from_library", N_("announcement '{1}' is not in the library any more"),
+                announcement},
     ReasonEntry{"failed.silent_output",
                 N_("the station's loudness settings (loudness_target_lufs, max_boost_db in "
                    "station.toml) would play this file silent: its loudest sample would reach "
@@ -55,8 +55,9 @@ const std::array catalogue{
                 N_("interrupted by an emergency play; it continues after it as its slot's "
                    "on_interrupt says"),
                 none},
-    ReasonEntry{"interrupted.emergency", N_("interrupted by an emergency play; it continues after "
-                                            "it"),
+    ReasonEntry{"interrupted.emergency",
+                N_("interrupted by an emergency play; it continues after "
+                   "it"),
                 none},
     ReasonEntry{"interrupted.player_stopped", N_("the player was stopped during this play"), none},
     ReasonEntry{"interrupted.stopped_before_start", N_("stopped before it started"), none},
@@ -84,9 +85,8 @@ std::string duration_text(std::string_view seconds_text, Writing writing) {
 std::string peak_text(std::string_view dbfs, Writing writing) {
     if (dbfs.empty())
         return in(writing, N_("nothing"));
-    return i18n::format(in(writing, N_("{1} dBFS")), writing == Writing::people
-                                                          ? people_decimal(dbfs)
-                                                          : std::string(dbfs));
+    return i18n::format(in(writing, N_("{1} dBFS")),
+                        writing == Writing::people ? people_decimal(dbfs) : std::string(dbfs));
 }
 
 std::string written(const Reason &reason, std::string_view code, Writing writing);

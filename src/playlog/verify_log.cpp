@@ -98,17 +98,16 @@ std::optional<ChainBreak> ms_column_edit(sqlite::Database &db) {
         if (!difference && !select.is_null(3) && !select.is_null(7) &&
             (select.is_null(6) ||
              select.column_int(6) != select.column_int(3) - select.column_int(7)))
-            difference = i18n::format(
-                _("planned_ms is {1} but started_ms - lateness_ms is {2}"),
-                select.is_null(6) ? std::string(_("empty")) : select.column_text(6),
-                std::to_string(select.column_int(3) - select.column_int(7)));
+            difference =
+                i18n::format(_("planned_ms is {1} but started_ms - lateness_ms is {2}"),
+                             select.is_null(6) ? std::string(_("empty")) : select.column_text(6),
+                             std::to_string(select.column_int(3) - select.column_int(7)));
         if (difference) {
             ChainBreak problem{select.column_int(0), select.column_int(1), BreakKind::edited, ""};
-            problem.message =
-                i18n::format(_("seq {1} (play_id {2}): {3}: the column that listings and "
-                               "reports sort by was edited"),
-                             std::to_string(problem.seq), std::to_string(problem.play_id),
-                             *difference);
+            problem.message = i18n::format(
+                _("seq {1} (play_id {2}): {3}: the column that listings and "
+                  "reports sort by was edited"),
+                std::to_string(problem.seq), std::to_string(problem.play_id), *difference);
             select.reset();
             return problem;
         }

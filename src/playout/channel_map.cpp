@@ -17,15 +17,28 @@ std::vector<float> downmix_rows(unsigned from, ChannelOrder order) {
     const std::span<const Speaker> layout = speakers(order, std::min(from, 8u));
     for (std::size_t channel = 0; channel < layout.size(); ++channel) {
         switch (layout[channel]) {
-        case Speaker::front_left: left[channel] = 1.0f; break;
-        case Speaker::front_right: right[channel] = 1.0f; break;
-        case Speaker::centre: left[channel] = right[channel] = a; break;
-        case Speaker::lfe: break;
+        case Speaker::front_left:
+            left[channel] = 1.0f;
+            break;
+        case Speaker::front_right:
+            right[channel] = 1.0f;
+            break;
+        case Speaker::centre:
+            left[channel] = right[channel] = a;
+            break;
+        case Speaker::lfe:
+            break;
         case Speaker::side_left:
-        case Speaker::back_left: left[channel] = a; break;
+        case Speaker::back_left:
+            left[channel] = a;
+            break;
         case Speaker::side_right:
-        case Speaker::back_right: right[channel] = a; break;
-        case Speaker::back_centre: left[channel] = right[channel] = 0.5f; break;
+        case Speaker::back_right:
+            right[channel] = a;
+            break;
+        case Speaker::back_centre:
+            left[channel] = right[channel] = 0.5f;
+            break;
         }
     }
     for (float *row : {left, right}) {

@@ -26,10 +26,10 @@ namespace loa::playout {
 ///   7 (6.1)   L R C LFE Cs Ls Rs       L + a·C + ½·Cs + a·Ls      R + a·C + ½·Cs + a·Rs
 ///   8 (7.1)   L R C LFE Lb Rb Ls Rs    L + a·C + a·Lb + a·Ls      R + a·C + a·Rb + a·Rs
 ///
-/// Channels beyond eight are dropped. Each row is then divided by the sum of its coefficients (5.1: 1 + 2a =
-/// 2.414, i.e. -7.7 dB), so that no input within full scale can sum beyond it: a
-/// downmix never clips; the loudness gain brings the level back. That downmix then
-/// goes to a mono card as (L'+R')/2. Feeder thread.
+/// Channels beyond eight are dropped. Each row is then divided by the sum of its coefficients (5.1:
+/// 1 + 2a = 2.414, i.e. -7.7 dB), so that no input within full scale can sum beyond it: a downmix
+/// never clips; the loudness gain brings the level back. That downmix then goes to a mono card as
+/// (L'+R')/2. Feeder thread.
 class ChannelMap {
 public:
     ChannelMap(unsigned from_channels, unsigned to_channels,

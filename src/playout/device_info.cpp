@@ -21,8 +21,7 @@ std::string lower(std::string_view text) {
 }
 
 [[noreturn]] void not_found(std::string_view target) {
-    throw Error(
-        i18n::format(_("sound device '{1}' not found; `loa devices` lists them"), target));
+    throw Error(i18n::format(_("sound device '{1}' not found; `loa devices` lists them"), target));
 }
 
 } // namespace

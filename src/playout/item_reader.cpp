@@ -14,13 +14,11 @@ constexpr std::size_t k_block_frames = 4096;
 } // namespace
 
 ItemReader::ItemReader(const PlayItem &item, unsigned rate, unsigned channels)
-    : m_decoder(item.file),
-      m_reduce(m_decoder.channels(), std::min(m_decoder.channels(), channels),
-               m_decoder.channel_order()),
+    : m_decoder(item.file), m_reduce(m_decoder.channels(), std::min(m_decoder.channels(), channels),
+                                     m_decoder.channel_order()),
       m_resampler(m_decoder.rate(), rate, m_reduce.to_channels()),
       m_expand(m_reduce.to_channels(), channels), m_gain(linear_gain(item.gain_db)),
-      m_decoded(k_block_frames * m_decoder.channels()),
-      m_fade_frames(boundary_fade_frames(rate)) {
+      m_decoded(k_block_frames * m_decoder.channels()), m_fade_frames(boundary_fade_frames(rate)) {
     if (item.start_offset.count() > 0)
         m_decoder.seek(item.start_offset.count() * static_cast<std::int64_t>(m_decoder.rate()) /
                        1000);

@@ -26,8 +26,8 @@ struct PlayResult {
     /// How far into the file the play reached (start_offset plus what was played), so an
     /// interrupted item can resume there.
     std::chrono::milliseconds position{0};
-    std::uint64_t underruns = 0;    ///< render calls that had to pad silence mid-item
-    std::string error;              ///< operator-readable reason when failed
+    std::uint64_t underruns = 0; ///< render calls that had to pad silence mid-item
+    std::string error;           ///< operator-readable reason when failed
 };
 
 } // namespace loa::playout

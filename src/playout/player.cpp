@@ -20,9 +20,9 @@ using namespace std::chrono_literals;
 using std::chrono::steady_clock;
 
 std::string no_audio(const std::filesystem::path &file) {
-    return i18n::format(_("{1}: contains no audio; import it again with `loa import`"), quote(file));
+    return i18n::format(_("{1}: contains no audio; import it again with `loa import`"),
+                        quote(file));
 }
-
 
 constexpr double k_ring_seconds = 2.0;  ///< how far ahead the feeder decodes
 constexpr auto k_arming_lead = 300ms;   ///< before the instant, plus the output latency
@@ -364,7 +364,8 @@ PlayResult Player::feed(ItemReader &reader, bool input_complete, TimePoint start
             heartbeat = progress.renders;
             heartbeat_at = steady_clock::now();
         } else if (steady_clock::now() - heartbeat_at > k_stall_limit) {
-            return abandon(i18n::format(_("sound device '{1}' stopped responding"), m_sink->name()));
+            return abandon(
+                i18n::format(_("sound device '{1}' stopped responding"), m_sink->name()));
         }
         m_wakeup->wait_for(k_poll);
     }

@@ -60,7 +60,8 @@ PortAudioSink::PortAudioSink(std::string_view target, Clock &clock) : m_clock(cl
     const PaError error = Pa_OpenStream(&stream, nullptr, &parameters, info->defaultSampleRate,
                                         paFramesPerBufferUnspecified, paNoFlag, &on_callback, this);
     if (error != paNoError)
-        throw Error(i18n::format(_("cannot open sound device '{1}': {2}"), m_name, describe(error)));
+        throw Error(
+            i18n::format(_("cannot open sound device '{1}': {2}"), m_name, describe(error)));
     m_stream = stream;
     Pa_SetStreamFinishedCallback(stream, &on_finished);
 
@@ -91,7 +92,8 @@ void PortAudioSink::start(Renderer &renderer) {
     m_renderer = &renderer;
     std::lock_guard lock(PortAudioSession::mutex());
     if (const PaError error = Pa_StartStream(m_stream); error != paNoError)
-        throw Error(i18n::format(_("cannot start sound device '{1}': {2}"), m_name, describe(error)));
+        throw Error(
+            i18n::format(_("cannot start sound device '{1}': {2}"), m_name, describe(error)));
     m_running = true;
 }
 

@@ -120,8 +120,8 @@ private:
     std::atomic<std::uint64_t> m_underruns{0};
     std::atomic<bool> m_stopped{false};
     std::atomic<std::uint64_t> m_renders{0};
-    std::atomic<std::int64_t> m_mark{-1};        ///< set by the feeder
-    std::atomic<bool> m_mark_reached{false};     ///< the rest: set by the render step
+    std::atomic<std::int64_t> m_mark{-1};    ///< set by the feeder
+    std::atomic<bool> m_mark_reached{false}; ///< the rest: set by the render step
     std::atomic<std::int64_t> m_mark_span{0};
     std::atomic<std::uint64_t> m_mark_underruns{0};
 

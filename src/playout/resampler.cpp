@@ -36,8 +36,9 @@ std::span<const float> Resampler::process(std::span<const float> input, bool end
     const std::size_t input_frames = input.size() / m_channels;
     std::size_t consumed = 0; // input frames taken by soxr
     std::size_t produced = 0; // frames in m_output
-    m_output.resize(static_cast<std::size_t>(static_cast<double>(input_frames + 64) * m_ratio + 64) *
-                    m_channels);
+    m_output.resize(
+        static_cast<std::size_t>(static_cast<double>(input_frames + 64) * m_ratio + 64) *
+        m_channels);
     while (true) {
         const std::size_t room = m_output.size() / m_channels - produced;
         const bool flushing = consumed == input_frames;

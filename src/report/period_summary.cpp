@@ -21,7 +21,8 @@ std::optional<std::chrono::sys_days> parse_date(const std::string &text) {
     unsigned month = 0, day = 0;
     if (std::sscanf(text.c_str(), "%d-%u-%u", &year, &month, &day) != 3)
         return std::nullopt;
-    const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+    const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month},
+                                           std::chrono::day{day}};
     if (!date.ok())
         return std::nullopt;
     return std::chrono::sys_days{date};
@@ -58,10 +59,12 @@ void PeriodSummary::add(const playlog::PlayRecord &r) {
         return;
     ++m_rows;
     const bool emergency = r.priority == Priority::emergency || r.trigger == Trigger::emergency;
-    const bool aired = (r.status == PlayStatus::completed || r.status == PlayStatus::interrupted) && r.started_at;
+    const bool aired =
+        (r.status == PlayStatus::completed || r.status == PlayStatus::interrupted) && r.started_at;
     if (aired) {
         const std::int64_t ms = r.duration_ms.value_or(0);
-        for (Totals *totals : {&m_total, &m_by_campaign[r.campaign.value_or(no_campaign)], &m_by_day[local_date(r)]}) {
+        for (Totals *totals : {&m_total, &m_by_campaign[r.campaign.value_or(no_campaign)],
+                               &m_by_day[local_date(r)]}) {
             ++totals->plays;
             totals->airtime_ms += ms;
             totals->announcements.insert(r.announcement);
@@ -82,8 +85,9 @@ void PeriodSummary::add_problem(const playlog::PlayRecord &r) {
     if (!m_problem_groups.empty()) {
         ProblemGroup &last = m_problem_groups.back();
         const auto &f = last.first;
-        if (r.slot && r.slot == f.slot && r.scheduled_at == f.scheduled_at && r.status == f.status &&
-            r.error == f.error && r.position && *r.position == last.last_position + 1) {
+        if (r.slot && r.slot == f.slot && r.scheduled_at == f.scheduled_at &&
+            r.status == f.status && r.error == f.error && r.position &&
+            *r.position == last.last_position + 1) {
             last.last_position = *r.position;
             ++last.items;
             last.announcements.insert(r.announcement);
@@ -112,14 +116,17 @@ std::string problem_announcements(const ProblemGroup &g) {
            " bản tin";
 }
 
-void PeriodSummary::set_planned(const std::map<std::string, std::size_t> &items_by_announcement,
-                                const std::map<std::string, std::optional<std::string>> &library_campaigns) {
+void PeriodSummary::set_planned(
+    const std::map<std::string, std::size_t> &items_by_announcement,
+    const std::map<std::string, std::optional<std::string>> &library_campaigns) {
     m_has_plan = true;
     for (const auto &[announcement, count] : items_by_announcement) {
         std::optional<std::string> campaign;
-        if (const auto played = m_campaign_played.find(announcement); played != m_campaign_played.end())
+        if (const auto played = m_campaign_played.find(announcement);
+            played != m_campaign_played.end())
             campaign = played->second;
-        else if (const auto known = library_campaigns.find(announcement); known != library_campaigns.end())
+        else if (const auto known = library_campaigns.find(announcement);
+                 known != library_campaigns.end())
             campaign = known->second;
         if (m_heading.campaign && campaign != m_heading.campaign)
             continue;
@@ -133,7 +140,8 @@ std::string percent_of_plan(const Totals &totals) {
         return "—";
     char text[32];
     std::snprintf(text, sizeof text, "%.1f %%",
-                  100.0 * static_cast<double>(totals.aired_as_planned) / static_cast<double>(totals.planned));
+                  100.0 * static_cast<double>(totals.aired_as_planned) /
+                      static_cast<double>(totals.planned));
     return playlog::people_decimal(text);
 }
 
@@ -151,11 +159,13 @@ std::string vietnamese_duration(std::int64_t ms) {
     const std::int64_t seconds = (ms + 500) / 1000;
     char text[64];
     if (seconds >= 3600)
-        std::snprintf(text, sizeof text, "%lld giờ %02lld phút %02lld giây", static_cast<long long>(seconds / 3600),
-                      static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
-    else
-        std::snprintf(text, sizeof text, "%lld phút %02lld giây", static_cast<long long>(seconds / 60),
+        std::snprintf(text, sizeof text, "%lld giờ %02lld phút %02lld giây",
+                      static_cast<long long>(seconds / 3600),
+                      static_cast<long long>(seconds / 60 % 60),
                       static_cast<long long>(seconds % 60));
+    else
+        std::snprintf(text, sizeof text, "%lld phút %02lld giây",
+                      static_cast<long long>(seconds / 60), static_cast<long long>(seconds % 60));
     return text;
 }
 

@@ -36,8 +36,8 @@ struct Totals {
 /// Items of one occurrence of a slot that ended the same way for the same reason
 /// (a power cut misses a whole session): one line of the report, not twelve.
 struct ProblemGroup {
-    playlog::PlayRecord first;         ///< The group's first item.
-    std::int64_t last_position = 0;    ///< Position of its last item (first.position is the first).
+    playlog::PlayRecord first;      ///< The group's first item.
+    std::int64_t last_position = 0; ///< Position of its last item (first.position is the first).
     std::size_t items = 1;
     std::set<std::string> announcements;
 };
@@ -90,7 +90,8 @@ private:
     std::vector<playlog::PlayRecord> m_emergencies;
     std::vector<playlog::PlayRecord> m_problems;
     std::vector<ProblemGroup> m_problem_groups;
-    std::map<std::string, std::string> m_campaign_played; ///< Announcement → campaign its rows carried.
+    std::map<std::string, std::string>
+        m_campaign_played; ///< Announcement → campaign its rows carried.
     std::map<std::string, std::string> m_campaign_names;
     bool m_has_plan = false;
 };

@@ -4,7 +4,8 @@
 
 namespace loa::report {
 
-std::map<std::string, std::size_t> planned_items(const std::vector<ScheduleSpan> &spans, TimePoint from, TimePoint to,
+std::map<std::string, std::size_t> planned_items(const std::vector<ScheduleSpan> &spans,
+                                                 TimePoint from, TimePoint to,
                                                  const TimeZone &zone) {
     std::map<std::string, std::size_t> planned;
     for (const auto &span : spans) {

@@ -23,7 +23,8 @@ struct ScheduleSpan {
 
 /// How many items the versions planned in [from, to), per announcement id (intro
 /// and outro chimes included, each `repeat` counted). Spans must not overlap.
-std::map<std::string, std::size_t> planned_items(const std::vector<ScheduleSpan> &spans, TimePoint from, TimePoint to,
+std::map<std::string, std::size_t> planned_items(const std::vector<ScheduleSpan> &spans,
+                                                 TimePoint from, TimePoint to,
                                                  const TimeZone &zone);
 
 } // namespace loa::report

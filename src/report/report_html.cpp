@@ -17,11 +17,20 @@ std::string escape(std::string_view text) {
     out.reserve(text.size());
     for (const char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out.push_back(c);
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out.push_back(c);
         }
     }
     return out;
@@ -84,17 +93,18 @@ void chart(std::ostream &out, const PeriodSummary &s) {
     const int ticks =
         static_cast<int>(std::ceil(static_cast<double>(most_ms) / 60000.0 / step - 1e-9));
     const double most_minutes = step * ticks; // the chart's top is its last gridline
-    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 " << width << " " << height
-        << "\" role=\"img\" aria-label=\"Thời lượng phát theo ngày (phút)\">\n";
-    out << "<line x1=\"" << left << "\" y1=\"" << top << "\" x2=\"" << left << "\" y2=\"" << height - bottom
-        << "\" stroke=\"#000\"/><line x1=\"" << left << "\" y1=\"" << height - bottom << "\" x2=\"" << width
-        << "\" y2=\"" << height - bottom << "\" stroke=\"#000\"/>\n";
+    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 " << width << " "
+        << height << "\" role=\"img\" aria-label=\"Thời lượng phát theo ngày (phút)\">\n";
+    out << "<line x1=\"" << left << "\" y1=\"" << top << "\" x2=\"" << left << "\" y2=\""
+        << height - bottom << "\" stroke=\"#000\"/><line x1=\"" << left << "\" y1=\""
+        << height - bottom << "\" x2=\"" << width << "\" y2=\"" << height - bottom
+        << "\" stroke=\"#000\"/>\n";
     // Gridlines at round steps, labelled in minutes.
     for (int tick = 0; tick <= ticks; ++tick) {
         const double y = height - bottom - (height - bottom - top) * tick / ticks;
         if (tick > 0)
-            out << "<line x1=\"" << left << "\" y1=\"" << fixed(y, 2) << "\" x2=\"" << width << "\" y2=\""
-                << fixed(y, 2) << "\" stroke=\"#bbb\" stroke-width=\"0.5\"/>";
+            out << "<line x1=\"" << left << "\" y1=\"" << fixed(y, 2) << "\" x2=\"" << width
+                << "\" y2=\"" << fixed(y, 2) << "\" stroke=\"#bbb\" stroke-width=\"0.5\"/>";
         out << "<text x=\"" << left - 4 << "\" y=\"" << fixed(y + 4, 2) << "\" text-anchor=\"end\">"
             << tick_label(step * tick, step) << "</text>\n";
     }
@@ -105,10 +115,10 @@ void chart(std::ostream &out, const PeriodSummary &s) {
         const double minutes = static_cast<double>(t.airtime_ms) / 60000.0;
         const double bar = (height - bottom - top) * minutes / most_minutes;
         const double x = left + slot * static_cast<double>(index);
-        out << "<rect x=\"" << fixed(x + slot * 0.15, 2) << "\" y=\"" << fixed(height - bottom - bar, 2)
-            << "\" width=\"" << fixed(slot * 0.7, 2) << "\" height=\"" << fixed(bar, 2)
-            << "\" fill=\"#3a6ea5\"><title>" << vietnamese_date(day) << ": " << fixed(minutes, 1)
-            << " phút</title></rect>\n";
+        out << "<rect x=\"" << fixed(x + slot * 0.15, 2) << "\" y=\""
+            << fixed(height - bottom - bar, 2) << "\" width=\"" << fixed(slot * 0.7, 2)
+            << "\" height=\"" << fixed(bar, 2) << "\" fill=\"#3a6ea5\"><title>"
+            << vietnamese_date(day) << ": " << fixed(minutes, 1) << " phút</title></rect>\n";
         if (index % label_every == 0 &&
             x + slot / 2 <= width - 18) // a label must not run off the page
             out << "<text x=\"" << fixed(x + slot / 2, 2) << "\" y=\"" << height - bottom + 16
@@ -176,30 +186,36 @@ std::string when(const playlog::PlayRecord &r) {
 void write_report_html(std::ostream &out, const PeriodSummary &s) {
     const auto &h = s.heading();
     out << "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>Báo cáo kết quả phát thanh "
-        << escape(h.station_code) << " " << vietnamese_date(h.from_date) << " – " << vietnamese_date(h.to_date)
-        << "</title>\n" << style << "</head>\n<body>\n";
+        << escape(h.station_code) << " " << vietnamese_date(h.from_date) << " – "
+        << vietnamese_date(h.to_date) << "</title>\n"
+        << style << "</head>\n<body>\n";
     out << "<div class=\"motto\"><div>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div>Độc lập - Tự do - Hạnh phúc</div></div>\n";
-    out << "<h1>BÁO CÁO KẾT QUẢ PHÁT THANH</h1>\n<p>Đơn vị: <b>" << escape(h.station_name) << "</b> ("
-        << escape(h.station_code) << ")<br>Kính gửi: " << escape(h.reports_to) << "<br>Thời gian: từ ngày "
-        << vietnamese_date(h.from_date) << " đến ngày " << vietnamese_date(h.to_date);
+    out << "<h1>BÁO CÁO KẾT QUẢ PHÁT THANH</h1>\n<p>Đơn vị: <b>" << escape(h.station_name)
+        << "</b> (" << escape(h.station_code) << ")<br>Kính gửi: " << escape(h.reports_to)
+        << "<br>Thời gian: từ ngày " << vietnamese_date(h.from_date) << " đến ngày "
+        << vietnamese_date(h.to_date);
     if (h.campaign)
         out << "<br>Chiến dịch: " << escape(s.campaign_name(*h.campaign));
     out << "</p>\n<h2>I. Tổng hợp</h2>\n<table>\n"
-        << "<tr><td>Số bản tin đã phát</td><td class=\"n\">" << s.total().announcements.size() << "</td></tr>\n"
+        << "<tr><td>Số bản tin đã phát</td><td class=\"n\">" << s.total().announcements.size()
+        << "</td></tr>\n"
         << "<tr><td>Số lượt phát</td><td class=\"n\">" << s.total().plays << "</td></tr>\n"
-        << "<tr><td>Tổng thời lượng phát</td><td class=\"n\">" << vietnamese_duration(s.total().airtime_ms)
-        << "</td></tr>\n<tr><td>Số lượt phát khẩn cấp</td><td class=\"n\">" << s.emergencies().size()
+        << "<tr><td>Tổng thời lượng phát</td><td class=\"n\">"
+        << vietnamese_duration(s.total().airtime_ms)
+        << "</td></tr>\n<tr><td>Số lượt phát khẩn cấp</td><td class=\"n\">"
+        << s.emergencies().size()
         << "</td></tr>\n<tr><td>Số lượt không phát được, bị ngắt hoặc bỏ qua</td><td class=\"n\">"
         << s.problems().size() << "</td></tr>\n</table>\n";
     out << "<h2>II. Theo chiến dịch: kế hoạch và đã phát</h2>\n<table>\n<thead><tr><th>Chiến dịch</th>"
            "<th>Số bản tin</th><th>Số lượt phát</th><th>Thời lượng (giờ:phút:giây)</th><th>Kế hoạch (lượt)</th>"
            "<th>Đã phát theo lịch</th><th>Tỷ lệ</th></tr></thead>\n";
     const auto campaign_row = [&](const std::string &name, const Totals &t, bool total) {
-        out << (total ? "<tr class=\"total\"><td>" : "<tr><td>") << escape(name) << "</td><td class=\"n\">"
-            << t.announcements.size() << "</td><td class=\"n\">" << t.plays << "</td><td class=\"n\">"
-            << clock_duration(t.airtime_ms) << "</td><td class=\"n\">"
-            << (s.has_plan() ? std::to_string(t.planned) : "—") << "</td><td class=\"n\">" << t.aired_as_planned
-            << "</td><td class=\"n\">" << (s.has_plan() ? percent_of_plan(t) : "—") << "</td></tr>\n";
+        out << (total ? "<tr class=\"total\"><td>" : "<tr><td>") << escape(name)
+            << "</td><td class=\"n\">" << t.announcements.size() << "</td><td class=\"n\">"
+            << t.plays << "</td><td class=\"n\">" << clock_duration(t.airtime_ms)
+            << "</td><td class=\"n\">" << (s.has_plan() ? std::to_string(t.planned) : "—")
+            << "</td><td class=\"n\">" << t.aired_as_planned << "</td><td class=\"n\">"
+            << (s.has_plan() ? percent_of_plan(t) : "—") << "</td></tr>\n";
     };
     for (const auto &[campaign, t] : s.by_campaign())
         campaign_row(s.campaign_name(campaign), t, false);
@@ -217,9 +233,9 @@ void write_report_html(std::ostream &out, const PeriodSummary &s) {
     else {
         out << "<table>\n<thead><tr><th>Thời gian</th><th>Bản tin</th><th>Kết quả</th><th>Thời lượng</th></tr></thead>\n";
         for (const auto &r : s.emergencies())
-            out << "<tr><td>" << when(r) << "</td><td>" << escape(r.title.value_or(r.announcement)) << "</td><td>"
-                << vietnamese(r.status) << "</td><td class=\"n\">" << vietnamese_duration(r.duration_ms.value_or(0))
-                << "</td></tr>\n";
+            out << "<tr><td>" << when(r) << "</td><td>" << escape(r.title.value_or(r.announcement))
+                << "</td><td>" << vietnamese(r.status) << "</td><td class=\"n\">"
+                << vietnamese_duration(r.duration_ms.value_or(0)) << "</td></tr>\n";
         out << "</table>\n";
     }
     out << "<h2>V. Không phát được, bị ngắt, bỏ qua</h2>\n";

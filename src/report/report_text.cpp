@@ -19,8 +19,11 @@ void write_report_text(std::ostream &out, const PeriodSummary &s) {
     out << "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
         << "BÁO CÁO KẾT QUẢ PHÁT THANH\n"
         << "Đơn vị: " << h.station_name << " (" << h.station_code << ")\n"
-        << "Kính gửi: " << (h.reports_to.empty() ? "(chưa đặt reports_to trong station.toml)" : h.reports_to) << "\n"
-        << "Thời gian: từ ngày " << vietnamese_date(h.from_date) << " đến ngày " << vietnamese_date(h.to_date) << "\n";
+        << "Kính gửi: "
+        << (h.reports_to.empty() ? "(chưa đặt reports_to trong station.toml)" : h.reports_to)
+        << "\n"
+        << "Thời gian: từ ngày " << vietnamese_date(h.from_date) << " đến ngày "
+        << vietnamese_date(h.to_date) << "\n";
     if (h.campaign)
         out << "Chiến dịch: " << s.campaign_name(*h.campaign) << "\n";
     out << "\nI. TỔNG HỢP\n"
@@ -34,30 +37,32 @@ void write_report_text(std::ostream &out, const PeriodSummary &s) {
         out << "  " << s.campaign_name(campaign) << ": " << t.announcements.size() << " bản tin, "
             << t.plays << " lượt, " << vietnamese_duration(t.airtime_ms);
         if (s.has_plan())
-            out << "; kế hoạch " << t.planned << " lượt, đã phát theo lịch " << t.aired_as_planned << " ("
-                << percent_of_plan(t) << ")";
+            out << "; kế hoạch " << t.planned << " lượt, đã phát theo lịch " << t.aired_as_planned
+                << " (" << percent_of_plan(t) << ")";
         out << "\n";
     }
     if (s.has_plan())
-        out << "  Cộng: kế hoạch " << s.total().planned << " lượt, đã phát theo lịch " << s.total().aired_as_planned
-            << " (" << percent_of_plan(s.total()) << ")\n";
+        out << "  Cộng: kế hoạch " << s.total().planned << " lượt, đã phát theo lịch "
+            << s.total().aired_as_planned << " (" << percent_of_plan(s.total()) << ")\n";
     else
         out << "  (chưa nạp lịch phát nào: không có số kế hoạch)\n";
     if (s.by_campaign().empty())
         out << "  (không có lượt phát nào)\n";
     out << "\nIII. THEO NGÀY (ngày: lượt phát, thời lượng)\n";
     for (const auto &[day, t] : s.by_day())
-        out << "  " << vietnamese_date(day) << ": " << t.plays << " lượt, " << vietnamese_duration(t.airtime_ms) << "\n";
+        out << "  " << vietnamese_date(day) << ": " << t.plays << " lượt, "
+            << vietnamese_duration(t.airtime_ms) << "\n";
     out << "\nIV. PHÁT KHẨN CẤP\n";
     for (const auto &r : s.emergencies())
-        out << "  " << when(r) << "  " << r.announcement << (r.title ? " — " + *r.title : "") << "  ("
-            << vietnamese(r.status) << ", " << vietnamese_duration(r.duration_ms.value_or(0)) << ")\n";
+        out << "  " << when(r) << "  " << r.announcement << (r.title ? " — " + *r.title : "")
+            << "  (" << vietnamese(r.status) << ", "
+            << vietnamese_duration(r.duration_ms.value_or(0)) << ")\n";
     if (s.emergencies().empty())
         out << "  (không có)\n";
     out << "\nV. KHÔNG PHÁT ĐƯỢC, BỊ NGẮT, BỎ QUA (thời gian, khung giờ, bản tin, kết quả, lý do)\n";
     for (const auto &g : s.problem_groups())
-        out << "  " << when(g.first) << "  " << problem_items(g) << "  " << problem_announcements(g) << "  "
-            << vietnamese(g.first.status) << ": " << reason_or_unknown(g.first) << "\n";
+        out << "  " << when(g.first) << "  " << problem_items(g) << "  " << problem_announcements(g)
+            << "  " << vietnamese(g.first.status) << ": " << reason_or_unknown(g.first) << "\n";
     if (s.problems().empty())
         out << "  (không có)\n";
     out << "\n" << witness_caption << "\n" << witness_line(s.chain()) << "\n";
@@ -99,11 +104,13 @@ void write_report_csv(std::ostream &out, const PeriodSummary &s) {
               std::to_string(t.aired_as_planned), s.has_plan() ? percent_of_plan(t) : ""});
     line({"Cộng", std::to_string(s.total().announcements.size()), std::to_string(s.total().plays),
           std::to_string((s.total().airtime_ms + 500) / 1000), plan(s.total()),
-          std::to_string(s.total().aired_as_planned), s.has_plan() ? percent_of_plan(s.total()) : ""});
+          std::to_string(s.total().aired_as_planned),
+          s.has_plan() ? percent_of_plan(s.total()) : ""});
     line({});
     line({"Ngày", "Số lượt phát", "Thời lượng (giây)"});
     for (const auto &[day, t] : s.by_day())
-        line({vietnamese_date(day), std::to_string(t.plays), std::to_string((t.airtime_ms + 500) / 1000)});
+        line({vietnamese_date(day), std::to_string(t.plays),
+              std::to_string((t.airtime_ms + 500) / 1000)});
     line({});
     line({"Thời gian", "Khung giờ và mục", "Số mục", "Bản tin", "Kết quả", "Lý do"});
     for (const auto &g : s.problem_groups())

@@ -78,7 +78,8 @@ double excel_duration(std::int64_t ms) {
     return static_cast<double>(seconds) / 86400.0;
 }
 
-void write_summary(lxw_workbook *book, const WorkbookHeading &heading, const Summary &summary, lxw_format *bold) {
+void write_summary(lxw_workbook *book, const WorkbookHeading &heading, const Summary &summary,
+                   lxw_format *bold) {
     lxw_worksheet *sheet = workbook_add_worksheet(book, "Tổng hợp");
     worksheet_set_column(sheet, 0, 0, 36, nullptr);
     worksheet_set_column(sheet, 1, 2, 22, nullptr);
@@ -96,7 +97,8 @@ void write_summary(lxw_workbook *book, const WorkbookHeading &heading, const Sum
         worksheet_write_number(sheet, row++, 1, value, format);
     };
     const auto date = [](const std::string &iso_date) {
-        return iso_date.size() == 10 ? iso_date.substr(8, 2) + "/" + iso_date.substr(5, 2) + "/" + iso_date.substr(0, 4)
+        return iso_date.size() == 10 ? iso_date.substr(8, 2) + "/" + iso_date.substr(5, 2) + "/" +
+                                           iso_date.substr(0, 4)
                                      : iso_date;
     };
     line("Đài", heading.station_name + " (" + heading.station_code + ")");
@@ -125,7 +127,8 @@ void write_summary(lxw_workbook *book, const WorkbookHeading &heading, const Sum
 
 } // namespace
 
-std::size_t write_xlsx(const std::filesystem::path &path, const WorkbookHeading &heading, const RowSource &rows) {
+std::size_t write_xlsx(const std::filesystem::path &path, const WorkbookHeading &heading,
+                       const RowSource &rows) {
     auto partial = path;
     partial += ".partial";
     Summary summary;

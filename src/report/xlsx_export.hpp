@@ -26,6 +26,7 @@ using RowSource = std::function<void(const std::function<void(const playlog::Pla
 
 /// Writes the workbook to `path` (replaced whole: temporary file, fsync, rename).
 /// Returns the number of plays written. Throws Error naming the file.
-std::size_t write_xlsx(const std::filesystem::path &path, const WorkbookHeading &heading, const RowSource &rows);
+std::size_t write_xlsx(const std::filesystem::path &path, const WorkbookHeading &heading,
+                       const RowSource &rows);
 
 } // namespace loa::report

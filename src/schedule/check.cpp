@@ -175,7 +175,6 @@ void check_session_cap(const Slot &slot, milliseconds length, std::chrono::minut
                                "({3}, max_session_minutes in station.toml): shorten its 'play' "
                                "list or 'repeat', or split it into two slots"),
                              slot.id, describe_length(length), describe_length(cap)));
-
 }
 
 } // namespace

@@ -25,21 +25,39 @@ constexpr std::array<Alias, 10> top_level_aliases{{
     {"format_version", "version"},
 }};
 
-constexpr std::array<std::string_view, 15> slot_keys{"id",       "title",  "days", "dates", "at",
-                                                     "play",     "repeat", "gap",  "intro", "outro",
-                                                     "priority", "late",   "from", "until",
-                                                     "on_interrupt"};
+constexpr std::array<std::string_view, 15> slot_keys{
+    "id",    "title", "days",     "dates", "at",   "play",  "repeat",      "gap",
+    "intro", "outro", "priority", "late",  "from", "until", "on_interrupt"};
 constexpr std::array<Alias, 30> slot_aliases{{
-    {"interrupt", "on_interrupt"}, {"resume", "on_interrupt"},
-    {"pause", "gap"},          {"gaps", "gap"},          {"silence", "gap"},
-    {"interval", "gap"},       {"chime", "intro"},       {"jingle", "intro"},
-    {"opening", "intro"},      {"name", "title"},        {"day", "days"},
-    {"weekdays", "days"},      {"date", "dates"},        {"time", "at"},
-    {"times", "at"},           {"start", "at"},          {"items", "play"},
-    {"announcements", "play"}, {"files", "play"},        {"playlist", "play"},
-    {"repeats", "repeat"},     {"loop", "repeat"},       {"count", "repeat"},
-    {"valid_from", "from"},    {"valid_until", "until"}, {"to", "until"},
-    {"end", "until"},          {"late_policy", "late"},  {"slot", "id"},
+    {"interrupt", "on_interrupt"},
+    {"resume", "on_interrupt"},
+    {"pause", "gap"},
+    {"gaps", "gap"},
+    {"silence", "gap"},
+    {"interval", "gap"},
+    {"chime", "intro"},
+    {"jingle", "intro"},
+    {"opening", "intro"},
+    {"name", "title"},
+    {"day", "days"},
+    {"weekdays", "days"},
+    {"date", "dates"},
+    {"time", "at"},
+    {"times", "at"},
+    {"start", "at"},
+    {"items", "play"},
+    {"announcements", "play"},
+    {"files", "play"},
+    {"playlist", "play"},
+    {"repeats", "repeat"},
+    {"loop", "repeat"},
+    {"count", "repeat"},
+    {"valid_from", "from"},
+    {"valid_until", "until"},
+    {"to", "until"},
+    {"end", "until"},
+    {"late_policy", "late"},
+    {"slot", "id"},
     {"closing", "outro"},
 }};
 
@@ -68,8 +86,7 @@ std::string belongs_elsewhere(const TableRules &rules, std::string_view key) {
         if (other == &rules || !allows(*other, key))
             continue;
         const char *block = i18n::translate(other->block.data());
-        places = places.empty() ? std::string(block)
-                                : i18n::format(_("{1} or {2}"), places, block);
+        places = places.empty() ? std::string(block) : i18n::format(_("{1} or {2}"), places, block);
     }
     return places;
 }
@@ -87,7 +104,6 @@ std::string unknown_key_message(const TableRules &rules, std::string_view key) {
     return i18n::format(_("unknown key '{1}' {2}: the keys allowed here are {3}"), key, where,
                         quoted_list(rules.keys));
 }
-
 
 } // namespace
 

@@ -254,7 +254,6 @@ public:
                                    "{2}: fix those listed (often one mistake repeated) and check "
                                    "again"),
                                  std::to_string(max_listed_pairs), more));
-
     }
 
 private:

@@ -61,7 +61,8 @@ void read_header(const toml::table &root, Schedule &schedule, DiagnosticList &ou
         out.error(position_of(*from),
                   i18n::format(_("'valid_from' ({1}) is after 'valid_until' ({2}): nothing would "
                                  "ever play; swap them or fix one"),
-                               format_date(*schedule.valid_from), format_date(*schedule.valid_until)));
+                               format_date(*schedule.valid_from),
+                               format_date(*schedule.valid_until)));
 }
 
 /// The tables of an array of tables ([[slot]]), or nothing after reporting why.
@@ -95,7 +96,8 @@ void check_unique_ids(const std::vector<SlotRead> &slots, DiagnosticList &out) {
             out.error(read.id_position,
                       i18n::format(_("slot id '{1}' is already used by the slot on line {2}: give "
                                      "each slot its own id"),
-                                   read.slot.id, std::to_string(first->second->slot.position.line)));
+                                   read.slot.id,
+                                   std::to_string(first->second->slot.position.line)));
     }
 }
 

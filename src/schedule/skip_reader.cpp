@@ -61,7 +61,6 @@ Skip read_skip(const toml::table &table, const std::vector<std::string> &slot_id
         out.error(skip.position,
                   i18n::format(_("this [[skip]] has no 'dates': add the dates to skip, like {1}"),
                                example_of(dates_field)));
-
     }
     if (const auto *slots = table.get("slots"))
         read_slot_ids(*slots, slot_ids, skip, out);

@@ -166,9 +166,9 @@ void SlotReader::read_days(const toml::node &node) {
         } else if (*bits == every_weekday) {
             daily_at = item.position;
         } else if ((mask & *bits) != 0 && !daily_at) {
-            m_out.warning(item.position,
-                          i18n::format(_("'{1}' is listed twice in 'days'; it counts once"),
-                                       item.text));
+            m_out.warning(
+                item.position,
+                i18n::format(_("'{1}' is listed twice in 'days'; it counts once"), item.text));
         }
         mask |= bits.value_or(0);
     }
@@ -218,8 +218,9 @@ void SlotReader::read_times() {
                      [](const auto &a, const auto &b) { return a.first < b.first; });
     for (const auto &[time, position] : times) {
         if (!slot().at.empty() && slot().at.back() == time) {
-            m_out.warning(position, i18n::format(_("\"{1}\" is listed twice in 'at'; it plays once"),
-                                                 format_time_of_day(time)));
+            m_out.warning(position,
+                          i18n::format(_("\"{1}\" is listed twice in 'at'; it plays once"),
+                                       format_time_of_day(time)));
             continue;
         }
         slot().at.push_back(time);
@@ -366,7 +367,8 @@ void SlotReader::read_on_interrupt() {
     if (!text)
         return;
     if (*text == "resume" || *text == "restart") {
-        slot().on_interrupt = *text == "resume" ? InterruptPolicy::resume : InterruptPolicy::restart;
+        slot().on_interrupt =
+            *text == "resume" ? InterruptPolicy::resume : InterruptPolicy::restart;
         return;
     }
     static constexpr std::array<std::string_view, 2> names{"resume", "restart"};
@@ -394,7 +396,6 @@ void SlotReader::read_range() {
                     i18n::format(_("'from' ({1}) is after 'until' ({2}): the slot would never "
                                    "play; swap them or fix one"),
                                  format_date(*slot().from), format_date(*slot().until)));
-
 }
 
 } // namespace

@@ -81,7 +81,7 @@ std::string hint(std::string_view description, std::string_view line) {
     if (contains(description, "cannot redefine existing array") &&
         contains(description, "as table"))
         return _("each slot or skip starts with a line [[slot]] or [[skip]], with two pairs of "
-               "brackets");
+                 "brackets");
     if (contains(description, "cannot redefine"))
         return _("each key may be written only once in a block");
     if (contains(description, "saw ';'"))
@@ -109,7 +109,6 @@ std::string explain_syntax_error(std::string_view description, std::string_view 
     if (const auto fix = hint(description, line); !fix.empty())
         return i18n::format(_("this is not valid TOML ({1}): {2}"), detail, fix);
     return i18n::format(_("this is not valid TOML ({1})"), detail);
-
 }
 
 std::string_view line_of(std::string_view text, int number) noexcept {

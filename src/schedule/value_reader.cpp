@@ -41,7 +41,6 @@ std::chrono::year_month_day to_year_month_day(const toml::date &date) noexcept {
 
 std::string here_it_is(const toml::node &node) {
     return i18n::format(_("; here it is {1}"), describe(node));
-
 }
 
 /// The value written as a one-item list, if it is simple enough to show.

@@ -28,7 +28,8 @@ std::string_view describe(const toml::node &node) noexcept;
 struct Field {
     std::string_view key;     ///< "at"
     std::string_view example; ///< A right value: R"(["06:00", "17:00"])"
-    std::string_view purpose; ///< Marked with N_ (translated where shown). What it holds, for "add ...": "the times of day it plays"
+    std::string_view purpose; ///< Marked with N_ (translated where shown). What it holds, for "add
+                              ///< ...": "the times of day it plays"
 };
 
 /// "key = example", for messages.

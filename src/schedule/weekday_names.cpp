@@ -90,9 +90,9 @@ std::optional<std::string> day_name_suggestion(std::string_view name) {
 }
 
 std::string day_names_help() {
-    return _("\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\", or \"daily\" for every "
-             "day");
-
+    return _(
+        "\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\", or \"daily\" for every "
+        "day");
 }
 
 } // namespace loa::schedule

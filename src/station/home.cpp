@@ -188,8 +188,8 @@ std::unique_ptr<sqlite::Database> Home::open_for_reading() const {
 std::string chain_id(sqlite::Database &db) {
     sqlite::Statement select(db, "SELECT value FROM meta WHERE key = 'chain_id'");
     if (!select.step())
-        throw Error(
-            i18n::format(_("database {1} has no chain id; run 'loa init' again"), quote(db.path())));
+        throw Error(i18n::format(_("database {1} has no chain id; run 'loa init' again"),
+                                 quote(db.path())));
 
     std::string id = select.column_text(0);
     select.reset();

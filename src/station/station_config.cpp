@@ -52,9 +52,10 @@ public:
         : m_path(path), m_table(table) {
         for (const auto &[key, node] : table)
             if (!known.count(std::string(key.str())))
-                throw InputError(where(path, key.source()) +
-                                 i18n::format(_("unknown key '{1}'; remove it or check its spelling"),
-                                              key.str()));
+                throw InputError(
+                    where(path, key.source()) +
+                    i18n::format(_("unknown key '{1}'; remove it or check its spelling"),
+                                 key.str()));
     }
 
     /// Where `key` is written ("FILE:LINE:COL: "), or the file's name if it is not.

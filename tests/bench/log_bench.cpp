@@ -55,8 +55,8 @@ template <typename F> double timed(F &&work) {
     return Seconds(std::chrono::steady_clock::now() - start).count();
 }
 
-const char *const announcements[] = {"chuong", "lua-dao-qua-mang", "thu-doan-lua-dao", "campuchia-mo-cua",
-                                     "bao-cao-ket-qua"};
+const char *const announcements[] = {"chuong", "lua-dao-qua-mang", "thu-doan-lua-dao",
+                                     "campuchia-mo-cua", "bao-cao-ket-qua"};
 
 /// Fills the log with `rows` finished, chained plays: two sessions a day, five
 /// items each, as the player would have written them (one transaction here).
@@ -64,18 +64,21 @@ void fill(loa::sqlite::Database &db, const loa::TimeZone &zone, std::int64_t row
     const std::string chain_id = loa::station::chain_id(db);
     loa::sqlite::Transaction transaction(db);
     loa::sqlite::Statement insert(
-        db, "INSERT INTO plays (play_id, station, slot, scheduled_at, scheduled_ms, position, planned_ms, "
-            "started_at, started_ms, ended_at, announcement, title, campaign, sha256, status, lateness_ms, "
-            "duration_ms, priority, trigger, error, schedule_sha256, device, underruns, clock_synced, seq, "
-            "prev_hash, row_hash, canonical) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)");
-    const auto first_day = std::chrono::sys_days{std::chrono::year{2020} / 7 / 17} - std::chrono::hours(7);
+        db,
+        "INSERT INTO plays (play_id, station, slot, scheduled_at, scheduled_ms, position, planned_ms, "
+        "started_at, started_ms, ended_at, announcement, title, campaign, sha256, status, lateness_ms, "
+        "duration_ms, priority, trigger, error, schedule_sha256, device, underruns, clock_synced, seq, "
+        "prev_hash, row_hash, canonical) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)");
+    const auto first_day =
+        std::chrono::sys_days{std::chrono::year{2020} / 7 / 17} - std::chrono::hours(7);
     std::string prev_hash = loa::playlog::genesis_hash;
     for (std::int64_t i = 0; i < rows; ++i) {
         const std::int64_t session = i / 5, position = i % 5;
         const auto scheduled = first_day + std::chrono::days(session / 2) +
                                (session % 2 ? std::chrono::hours(17) : std::chrono::hours(6));
-        const auto started = scheduled + std::chrono::seconds(45 * position) + std::chrono::milliseconds(4);
+        const auto started =
+            scheduled + std::chrono::seconds(45 * position) + std::chrono::milliseconds(4);
         const auto ended = started + std::chrono::seconds(42);
         loa::playlog::PlayRecord r;
         r.play_id = i + 1;
@@ -101,15 +104,31 @@ void fill(loa::sqlite::Database &db, const loa::TimeZone &zone, std::int64_t row
         const std::string canonical = loa::playlog::canonical_encoding(r, chain_id);
         const std::string row_hash = loa::playlog::chain_hash(prev_hash, canonical);
         const auto ms = [](loa::TimePoint t) {
-            return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+            return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch())
+                .count();
         };
         insert.bind(1, r.play_id).bind(2, r.station).bind(3, r.slot).bind(4, r.scheduled_at);
-        insert.bind(5, ms(scheduled)).bind(6, r.position).bind(7, ms(started) - 4).bind(8, r.started_at);
+        insert.bind(5, ms(scheduled))
+            .bind(6, r.position)
+            .bind(7, ms(started) - 4)
+            .bind(8, r.started_at);
         insert.bind(9, ms(started)).bind(10, r.ended_at).bind(11, r.announcement).bind(12, r.title);
-        insert.bind(13, r.campaign).bind(14, r.sha256).bind(15, to_string(r.status)).bind(16, r.lateness_ms);
-        insert.bind(17, r.duration_ms).bind(18, to_string(r.priority)).bind(19, to_string(r.trigger));
-        insert.bind(20, r.error).bind(21, r.schedule_sha256).bind(22, r.device).bind(23, r.underruns);
-        insert.bind(24, 1).bind(25, *r.seq).bind(26, prev_hash).bind(27, row_hash).bind(28, canonical);
+        insert.bind(13, r.campaign)
+            .bind(14, r.sha256)
+            .bind(15, to_string(r.status))
+            .bind(16, r.lateness_ms);
+        insert.bind(17, r.duration_ms)
+            .bind(18, to_string(r.priority))
+            .bind(19, to_string(r.trigger));
+        insert.bind(20, r.error)
+            .bind(21, r.schedule_sha256)
+            .bind(22, r.device)
+            .bind(23, r.underruns);
+        insert.bind(24, 1)
+            .bind(25, *r.seq)
+            .bind(26, prev_hash)
+            .bind(27, row_hash)
+            .bind(28, canonical);
         insert.run();
         prev_hash = row_hash;
     }
@@ -130,24 +149,27 @@ int report_over_a_busy_year(const std::filesystem::path &home_path) {
     std::int64_t plays = 0;
     {
         auto db = home.open_database();
-        const double fill_s =
-            timed([&] { plays = loa::test::fill_busy_year(*db, loa::TimeZone::load("Asia/Ho_Chi_Minh"), 2020); });
+        const double fill_s = timed([&] {
+            plays = loa::test::fill_busy_year(*db, loa::TimeZone::load("Asia/Ho_Chi_Minh"), 2020);
+        });
         std::printf("log_bench: a busy station's year: %lld plays written and chained in %.2f s\n",
                     static_cast<long long>(plays), fill_s);
     }
     for (const char *format : {"text", "csv", "html", "xlsx"}) {
         const auto out = home_path / (std::string("report.") + format);
-        const std::string command = std::string("'") + LOA_BINARY + "' --home '" + home_path.string() +
-                                    "' report --from 2020-01-01 --to 2020-12-31 --format " + format + " -o '" +
-                                    out.string() + "' 2>/dev/null";
+        const std::string command = std::string("'") + LOA_BINARY + "' --home '" +
+                                    home_path.string() +
+                                    "' report --from 2020-01-01 --to 2020-12-31 --format " +
+                                    format + " -o '" + out.string() + "' 2>/dev/null";
         int status = 0;
         const double report_s = timed([&] { status = std::system(command.c_str()); });
         if (status != 0) {
             std::fprintf(stderr, "log_bench: %s failed (exit %d)\n", command.c_str(), status);
             return 1;
         }
-        std::printf("log_bench: loa report --format %s over the year (%lld plays): %.2f s, cpu %.2f s  goal < 1 s\n",
-                    format, static_cast<long long>(plays), report_s, last_cpu_s);
+        std::printf(
+            "log_bench: loa report --format %s over the year (%lld plays): %.2f s, cpu %.2f s  goal < 1 s\n",
+            format, static_cast<long long>(plays), report_s, last_cpu_s);
     }
     std::filesystem::remove_all(home_path);
     return 0;
@@ -163,9 +185,11 @@ int main(int argc, char **argv) {
     home.initialise({});
     auto db = home.open_database();
     const auto zone = loa::TimeZone::load("Asia/Ho_Chi_Minh");
-    if (loa::sqlite::Statement count(*db, "SELECT count(*) FROM plays"); count.step() && count.column_int(0) == rows) {
+    if (loa::sqlite::Statement count(*db, "SELECT count(*) FROM plays");
+        count.step() && count.column_int(0) == rows) {
         count.reset();
-        std::printf("log_bench: reusing the %lld plays in %s\n", static_cast<long long>(rows), dir.c_str());
+        std::printf("log_bench: reusing the %lld plays in %s\n", static_cast<long long>(rows),
+                    dir.c_str());
     } else {
         count.reset();
         loa::sqlite::Statement(*db, "DELETE FROM plays").run();
@@ -178,12 +202,14 @@ int main(int argc, char **argv) {
     const double export_s = timed([&] {
         std::ofstream out(ours_path, std::ios::binary);
         loa::report::CsvWriter writer(out, loa::station::chain_id(*db));
-        loa::playlog::scan_plays(*db, {}, [&](const loa::playlog::PlayRecord &row) { writer.write(row); });
+        loa::playlog::scan_plays(*db, {},
+                                 [&](const loa::playlog::PlayRecord &row) { writer.write(row); });
     });
     const auto bytes = std::filesystem::file_size(ours_path);
     const double export_cpu_s = last_cpu_s;
-    std::printf("log_bench: loa export csv: %.2f s, cpu %.2f s (%.0f rows/s, %.1f MB)  goal < 3 s for 1,000,000\n",
-                export_s, export_cpu_s, rows / export_s, static_cast<double>(bytes) / 1e6);
+    std::printf(
+        "log_bench: loa export csv: %.2f s, cpu %.2f s (%.0f rows/s, %.1f MB)  goal < 3 s for 1,000,000\n",
+        export_s, export_cpu_s, rows / export_s, static_cast<double>(bytes) / 1e6);
 
     const auto tool_path = dir / "sqlite3.csv";
     const std::string command =
@@ -191,24 +217,29 @@ int main(int argc, char **argv) {
         "' \"SELECT play_id, station, slot, scheduled_at, position, started_at, ended_at, announcement, sha256, "
         "status, lateness_ms, duration_ms, priority, trigger, error, (SELECT value FROM meta WHERE key = "
         "'chain_id') AS chain_id, seq, prev_hash, row_hash, canonical FROM plays ORDER BY "
-        "coalesce(started_ms, scheduled_ms, planned_ms), play_id\" > '" + tool_path.string() + "'";
+        "coalesce(started_ms, scheduled_ms, planned_ms), play_id\" > '" +
+        tool_path.string() + "'";
     int tool_status = 0;
     const double tool_s = timed([&] { tool_status = std::system(command.c_str()); });
     if (tool_status == 0)
-        std::printf("log_bench: sqlite3 -csv, same columns: %.2f s, cpu %.2f s (%.1f MB); loa/sqlite3 = %.2fx wall, "
-                    "%.2fx cpu  goal <= 1.5x\n",
-                    tool_s, last_cpu_s, static_cast<double>(std::filesystem::file_size(tool_path)) / 1e6,
-                    export_s / tool_s, export_cpu_s / last_cpu_s);
+        std::printf(
+            "log_bench: sqlite3 -csv, same columns: %.2f s, cpu %.2f s (%.1f MB); loa/sqlite3 = %.2fx wall, "
+            "%.2fx cpu  goal <= 1.5x\n",
+            tool_s, last_cpu_s, static_cast<double>(std::filesystem::file_size(tool_path)) / 1e6,
+            export_s / tool_s, export_cpu_s / last_cpu_s);
     else
-        std::printf("log_bench: sqlite3 tool not available (exit %d): no comparison\n", tool_status);
+        std::printf("log_bench: sqlite3 tool not available (exit %d): no comparison\n",
+                    tool_status);
 
     std::filesystem::remove(ours_path);
     std::filesystem::remove(tool_path);
 
     loa::playlog::VerifyResult verdict;
     const double verify_s = timed([&] { verdict = loa::playlog::verify_log(*db); });
-    std::printf("log_bench: loa verify: %.2f s, cpu %.2f s (%.0f rows/s)  goal < 5 s for 1,000,000; %s\n",
-                verify_s, last_cpu_s, rows / verify_s, verdict.first_break ? verdict.first_break->message.c_str() : "intact");
+    std::printf(
+        "log_bench: loa verify: %.2f s, cpu %.2f s (%.0f rows/s)  goal < 5 s for 1,000,000; %s\n",
+        verify_s, last_cpu_s, rows / verify_s,
+        verdict.first_break ? verdict.first_break->message.c_str() : "intact");
     if (verdict.first_break || verdict.rows_checked != rows) {
         std::fprintf(stderr, "log_bench: the generated chain does not verify\n");
         return 1;

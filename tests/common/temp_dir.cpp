@@ -26,7 +26,8 @@ std::filesystem::path sample_audio(const char *name) {
     return std::filesystem::path(LOA_SOURCE_DIR) / "audio" / name;
 }
 
-void write_tone(const std::filesystem::path &path, int rate, int channels, double seconds, double hz) {
+void write_tone(const std::filesystem::path &path, int rate, int channels, double seconds,
+                double hz) {
     SF_INFO info{};
     info.samplerate = rate;
     info.channels = channels;

@@ -11,7 +11,9 @@ public:
     TempDir(const TempDir &) = delete;
     TempDir &operator=(const TempDir &) = delete;
     const std::filesystem::path &path() const noexcept { return m_path; }
-    std::filesystem::path operator/(const std::filesystem::path &name) const { return m_path / name; }
+    std::filesystem::path operator/(const std::filesystem::path &name) const {
+        return m_path / name;
+    }
 
 private:
     std::filesystem::path m_path;
@@ -21,6 +23,7 @@ private:
 std::filesystem::path sample_audio(const char *name);
 
 /// Writes a WAV (16-bit PCM) of a `hz` sine, `seconds` long, at `rate` with `channels`.
-void write_tone(const std::filesystem::path &path, int rate, int channels, double seconds, double hz = 440.0);
+void write_tone(const std::filesystem::path &path, int rate, int channels, double seconds,
+                double hz = 440.0);
 
 } // namespace loa::test

@@ -26,7 +26,8 @@ TEST_CASE("a durable copy is identical to its source") {
 
 TEST_CASE("writing into a missing folder fails with the file's name") {
     loa::test::TempDir dir;
-    CHECK_THROWS_WITH(loa::write_file_durably(dir / "missing" / "a.txt", "x"), Catch::Contains("missing"));
+    CHECK_THROWS_WITH(loa::write_file_durably(dir / "missing" / "a.txt", "x"),
+                      Catch::Contains("missing"));
 }
 
 TEST_CASE("reading a folder or a missing file is refused as input") {

@@ -54,9 +54,10 @@ TEST_CASE("protocol: status and reload") {
 
 TEST_CASE("protocol: garbage and wrong requests are refused with a reason") {
     test::FakeHandler handler;
-    for (const char *line : {"", "hello", "{}", R"({"command":1})", R"({"command":"dance"})",
-                             R"({"command":"play"})", R"({"command":"play","id":""})",
-                             R"({"command":"play","id":"lua-dao-01","priority":"urgent"})", "\xff\xfe{"}) {
+    for (const char *line :
+         {"", "hello", "{}", R"({"command":1})", R"({"command":"dance"})", R"({"command":"play"})",
+          R"({"command":"play","id":""})",
+          R"({"command":"play","id":"lua-dao-01","priority":"urgent"})", "\xff\xfe{"}) {
         INFO(line);
         const auto reply = answer(line, handler);
         CHECK(reply.member("ok")->boolean() == false);

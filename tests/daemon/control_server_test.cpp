@@ -31,7 +31,8 @@ using test::send_text;
 void leave_stale_socket(const std::filesystem::path &path) {
     const daemon::UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM, 0));
     const auto address = daemon::socket_address(path);
-    REQUIRE(::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address.address), address.length) == 0);
+    REQUIRE(::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address.address),
+                   address.length) == 0);
     REQUIRE(std::filesystem::is_socket(path));
 }
 
@@ -45,7 +46,8 @@ TEST_CASE("control socket: play, status and reload reach the player and come bac
     status.device = "USB Audio";
     status.schedule_version = 2;
     handler.set_status(status);
-    const daemon::ControlServer server(daemon::control_socket_path(home.path()), handler, control_zone());
+    const daemon::ControlServer server(daemon::control_socket_path(home.path()), handler,
+                                       control_zone());
     auto client = daemon::ControlClient::connect(home / "loa.sock");
     REQUIRE(client);
     const auto played = client->play("lua-dao-01", Priority::emergency);
@@ -59,7 +61,8 @@ TEST_CASE("control socket: play, status and reload reach the player and come bac
     CHECK(answered.device == "USB Audio");
     CHECK(answered.schedule_version == 2);
     CHECK_FALSE(client->reload().empty());
-    CHECK_THROWS_WITH(client->play("broken", Priority::normal), Catch::Contains("the sound device is gone"));
+    CHECK_THROWS_WITH(client->play("broken", Priority::normal),
+                      Catch::Contains("the sound device is gone"));
     CHECK(handler.plays() == std::vector<std::string>{"lua-dao-01/emergency"});
     CHECK(handler.reloads() == 1);
 }
@@ -98,7 +101,8 @@ TEST_CASE("control socket: a stale socket from a crash is replaced, a live one i
     leave_stale_socket(path);
     const daemon::ControlServer server(path, handler, control_zone());
     REQUIRE(daemon::ControlClient::connect(path));
-    CHECK_THROWS_WITH(daemon::ControlServer(path, handler, control_zone()), Catch::Contains("another loa player answers"));
+    CHECK_THROWS_WITH(daemon::ControlServer(path, handler, control_zone()),
+                      Catch::Contains("another loa player answers"));
     auto client = daemon::ControlClient::connect(path);
     REQUIRE(client);
     CHECK(client->play("lua-dao-01", Priority::normal).accepted); // the first one still serves
@@ -109,7 +113,8 @@ TEST_CASE("control socket: a file that is not a socket is left alone") {
     test::FakeHandler handler;
     const auto path = home / "loa.sock";
     std::ofstream(path) << "notes";
-    CHECK_THROWS_WITH(daemon::ControlServer(path, handler, control_zone()), Catch::Contains("is not loa's control socket"));
+    CHECK_THROWS_WITH(daemon::ControlServer(path, handler, control_zone()),
+                      Catch::Contains("is not loa's control socket"));
     CHECK(std::filesystem::is_regular_file(path));
     CHECK_FALSE(daemon::ControlClient::connect(path));
 }
@@ -126,7 +131,8 @@ TEST_CASE("control socket: a socket someone else put in its place is not removed
     CHECK(std::filesystem::is_socket(path));
 }
 
-TEST_CASE("control socket: a client that sends half a line does not hold others up, and is dropped") {
+TEST_CASE(
+    "control socket: a client that sends half a line does not hold others up, and is dropped") {
     const test::TempDir home;
     test::FakeHandler handler;
     daemon::ControlServerSettings settings;
@@ -148,8 +154,10 @@ TEST_CASE("control socket: garbage gets a refusal, the connection goes on") {
     const daemon::ControlServer server(home / "loa.sock", handler, control_zone());
     const auto fd = raw_connect(home / "loa.sock");
     send_text(fd, "\x01\x02 not json\n");
-    CHECK(receive_line(fd).starts_with(R"({"ok":false,"refused":true,"error":"not a loa control request)"));
-    send_text(fd, daemon::play_request("lua-dao-01", Priority::priority) + "\n" + daemon::reload_request() + "\n");
+    CHECK(receive_line(fd).starts_with(
+        R"({"ok":false,"refused":true,"error":"not a loa control request)"));
+    send_text(fd, daemon::play_request("lua-dao-01", Priority::priority) + "\n" +
+                      daemon::reload_request() + "\n");
     CHECK(receive_line(fd).starts_with(R"({"ok":true)"));
     CHECK(receive_line(fd).starts_with(R"({"ok":true)"));
     CHECK(handler.plays() == std::vector<std::string>{"lua-dao-01/priority"});
@@ -162,7 +170,8 @@ TEST_CASE("control socket: an endless line is refused and closed") {
     const daemon::ControlServer server(home / "loa.sock", handler, control_zone());
     const auto fd = raw_connect(home / "loa.sock");
     send_text(fd, std::string(daemon::max_request_bytes + 10, 'x'));
-    CHECK(receive_line(fd) == "{\"ok\":false,\"refused\":true,\"error\":\"the request is too long\"}\n");
+    CHECK(receive_line(fd) ==
+          "{\"ok\":false,\"refused\":true,\"error\":\"the request is too long\"}\n");
     CHECK(receive_line(fd) == "<closed>");
 }
 
@@ -207,7 +216,8 @@ TEST_CASE("control socket: a player that does not answer makes the client fail i
     const auto path = home / "loa.sock";
     const daemon::UniqueFd mute(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
     const auto address = daemon::socket_address(path);
-    REQUIRE(::bind(mute.get(), reinterpret_cast<const sockaddr *>(&address.address), address.length) == 0);
+    REQUIRE(::bind(mute.get(), reinterpret_cast<const sockaddr *>(&address.address),
+                   address.length) == 0);
     REQUIRE(::listen(mute.get(), 4) == 0);
     auto client = daemon::ControlClient::connect(path, 300ms);
     REQUIRE(client);

@@ -27,8 +27,9 @@ TEST_CASE("json: escapes become UTF-8") {
 }
 
 TEST_CASE("json: what is not JSON is refused") {
-    for (const char *text : {"", "{", "{\"a\":}", "{\"a\":1,}", "[1 2]", "{a:1}", "\"open", "01", "-",
-                             "1.", "tru", "{\"a\":1} x", "\"\\x\"", "\"\\ud800\"", "\"tab\there\"", "nul"}) {
+    for (const char *text :
+         {"", "{", "{\"a\":}", "{\"a\":1,}", "[1 2]", "{a:1}", "\"open", "01", "-", "1.", "tru",
+          "{\"a\":1} x", "\"\\x\"", "\"\\ud800\"", "\"tab\there\"", "nul"}) {
         INFO(text);
         CHECK_FALSE(JsonValue::parse(text));
     }

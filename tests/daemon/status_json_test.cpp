@@ -10,7 +10,8 @@ using namespace std::chrono;
 namespace {
 
 TimePoint utc(int y, unsigned m, unsigned d, int h, int min, int s, int ms = 0) {
-    return sys_days{year{y} / month{m} / day{d}} + hours{h} + minutes{min} + seconds{s} + milliseconds{ms};
+    return sys_days{year{y} / month{m} / day{d}} + hours{h} + minutes{min} + seconds{s} +
+           milliseconds{ms};
 }
 
 engine::EngineStatus sample_status() {
@@ -19,10 +20,13 @@ engine::EngineStatus sample_status() {
     status.device = "USB Audio";
     status.schedule_version = 3;
     status.schedule_file = "lich-thang-7.toml";
-    status.now_playing = engine::NowPlaying{"lua-dao-01", "Cảnh giác \"lừa đảo\"", "sang", 1, Priority::normal,
-                                            utc(2020, 7, 19, 23, 0, 0, 4)};
-    status.next.push_back({"chieu", utc(2020, 7, 20, 10, 0, 0), Priority::priority, {"chuong", "lua-dao-01"}});
-    status.problems.push_back({utc(2020, 7, 19, 22, 0, 0), "missed sang #0: the player was not running"});
+    status.now_playing =
+        engine::NowPlaying{"lua-dao-01",     "Cảnh giác \"lừa đảo\"",      "sang", 1,
+                           Priority::normal, utc(2020, 7, 19, 23, 0, 0, 4)};
+    status.next.push_back(
+        {"chieu", utc(2020, 7, 20, 10, 0, 0), Priority::priority, {"chuong", "lua-dao-01"}});
+    status.problems.push_back(
+        {utc(2020, 7, 19, 22, 0, 0), "missed sang #0: the player was not running"});
     status.log_problem = "the database is locked";
     status.pending_log_rows = 2;
     return status;
@@ -32,14 +36,15 @@ engine::EngineStatus sample_status() {
 
 TEST_CASE("status json: the wire shape, times with the station's offset") {
     const auto zone = TimeZone::load("Asia/Ho_Chi_Minh");
-    CHECK(daemon::status_to_json(sample_status(), zone) ==
-          R"({"running":true,"state":"playing","device":"USB Audio","schedule_version":3,)"
-          R"("schedule_file":"lich-thang-7.toml","now_playing":{"announcement":"lua-dao-01",)"
-          R"("title":"Cảnh giác \"lừa đảo\"","slot":"sang","position":1,"priority":"normal",)"
-          R"("started_at":"2020-07-20T06:00:00.004+07:00"},"next":[{"slot":"chieu",)"
-          R"("at":"2020-07-20T17:00:00.000+07:00","priority":"priority","items":["chuong","lua-dao-01"]}],)"
-          R"("problems":[{"at":"2020-07-20T05:00:00.000+07:00","message":"missed sang #0: the player was not running"}],)"
-          R"("log_problem":"the database is locked","pending_log_rows":2})");
+    CHECK(
+        daemon::status_to_json(sample_status(), zone) ==
+        R"({"running":true,"state":"playing","device":"USB Audio","schedule_version":3,)"
+        R"("schedule_file":"lich-thang-7.toml","now_playing":{"announcement":"lua-dao-01",)"
+        R"("title":"Cảnh giác \"lừa đảo\"","slot":"sang","position":1,"priority":"normal",)"
+        R"("started_at":"2020-07-20T06:00:00.004+07:00"},"next":[{"slot":"chieu",)"
+        R"("at":"2020-07-20T17:00:00.000+07:00","priority":"priority","items":["chuong","lua-dao-01"]}],)"
+        R"("problems":[{"at":"2020-07-20T05:00:00.000+07:00","message":"missed sang #0: the player was not running"}],)"
+        R"("log_problem":"the database is locked","pending_log_rows":2})");
 }
 
 TEST_CASE("status json: an idle player without a schedule, and no player at all") {
@@ -47,9 +52,10 @@ TEST_CASE("status json: an idle player without a schedule, and no player at all"
     engine::EngineStatus status;
     status.state = engine::EngineState::no_schedule;
     status.device = "null";
-    CHECK(daemon::status_to_json(status, zone) ==
-          R"({"running":true,"state":"no_schedule","device":"null","schedule_version":0,"schedule_file":null,)"
-          R"("now_playing":null,"next":[],"problems":[],"log_problem":null,"pending_log_rows":0})");
+    CHECK(
+        daemon::status_to_json(status, zone) ==
+        R"({"running":true,"state":"no_schedule","device":"null","schedule_version":0,"schedule_file":null,)"
+        R"("now_playing":null,"next":[],"problems":[],"log_problem":null,"pending_log_rows":0})");
     CHECK(daemon::status_to_json(status, zone, daemon::PlayerPresence::not_running)
               .starts_with(R"({"running":false,"state":"not_running","device":null,)"));
 }
@@ -89,12 +95,14 @@ TEST_CASE("status json: a status of another shape is an error naming the member"
 }
 
 TEST_CASE("status json: ISO 8601 instants with an offset") {
-    CHECK(daemon::parse_iso_instant("2020-07-20T06:00:00.004+07:00") == utc(2020, 7, 19, 23, 0, 0, 4));
+    CHECK(daemon::parse_iso_instant("2020-07-20T06:00:00.004+07:00") ==
+          utc(2020, 7, 19, 23, 0, 0, 4));
     CHECK(daemon::parse_iso_instant("2020-07-20T06:00:00-04:30") == utc(2020, 7, 20, 10, 30, 0));
     CHECK(daemon::parse_iso_instant("2020-07-20T06:00:00Z") == utc(2020, 7, 20, 6, 0, 0));
     CHECK(daemon::parse_iso_instant("2020-07-20T06:00:00.5Z") == utc(2020, 7, 20, 6, 0, 0, 500));
-    for (const char *bad : {"", "2020-07-20", "2020-07-20T06:00:00", "2020-02-30T06:00:00Z", "2020-07-20T24:00:00Z",
-                            "2020-07-20T06:00:00.Z", "2020-07-20T06:00:00+7:00", "2020-07-20T06:00:00Zx"}) {
+    for (const char *bad :
+         {"", "2020-07-20", "2020-07-20T06:00:00", "2020-02-30T06:00:00Z", "2020-07-20T24:00:00Z",
+          "2020-07-20T06:00:00.Z", "2020-07-20T06:00:00+7:00", "2020-07-20T06:00:00Zx"}) {
         INFO(bad);
         CHECK_FALSE(daemon::parse_iso_instant(bad));
     }

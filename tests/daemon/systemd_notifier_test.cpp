@@ -22,7 +22,8 @@ public:
     explicit FakeSystemd(const std::filesystem::path &path)
         : m_fd(::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)) {
         const auto address = daemon::socket_address(path);
-        REQUIRE(::bind(m_fd.get(), reinterpret_cast<const sockaddr *>(&address.address), address.length) == 0);
+        REQUIRE(::bind(m_fd.get(), reinterpret_cast<const sockaddr *>(&address.address),
+                       address.length) == 0);
         ::setenv("NOTIFY_SOCKET", path.c_str(), 1);
     }
     ~FakeSystemd() {

@@ -66,7 +66,8 @@ TEST_CASE("the late policy: on time, late within the allowance, or missed saying
                                                     row.later_time});
     REQUIRE(refusal.has_value() == row.refused);
     if (refusal) {
-        CHECK(chained_text(*refusal).rfind("the player was not running at the slot's time", 0) == 0);
+        CHECK(chained_text(*refusal).rfind("the player was not running at the slot's time", 0) ==
+              0);
         CHECK(contains(chained_text(*refusal), row.reason_part));
     }
 }

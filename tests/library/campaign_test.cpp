@@ -19,8 +19,8 @@ struct Fixture {
 };
 
 loa::library::Campaign anti_fraud() {
-    return {"chong-lua-dao-2020", "Chống lừa đảo qua mạng", "498/STTTT-TTBCBC", "2020-07-17", "2020-12-31",
-            "2026-11-27T10:00:00.000+07:00"};
+    return {"chong-lua-dao-2020", "Chống lừa đảo qua mạng",       "498/STTTT-TTBCBC", "2020-07-17",
+            "2020-12-31",         "2026-11-27T10:00:00.000+07:00"};
 }
 
 } // namespace
@@ -29,7 +29,8 @@ TEST_CASE("campaigns are stored with full Unicode and listed by start date") {
     Fixture f;
     loa::library::CampaignStore store(*f.db);
     store.add(anti_fraud());
-    store.add({"bao-lu", "Phòng chống bão lũ", {}, "2020-06-01", {}, "2026-11-27T10:00:00.000+07:00"});
+    store.add(
+        {"bao-lu", "Phòng chống bão lũ", {}, "2020-06-01", {}, "2026-11-27T10:00:00.000+07:00"});
     const auto all = store.list();
     REQUIRE(all.size() == 2);
     CHECK(all[0].id == "bao-lu");

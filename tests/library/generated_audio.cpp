@@ -12,12 +12,13 @@ namespace loa::test {
 
 Signal sine(int rate, double hz, double amplitude) {
     return [=](std::int64_t frame, int) {
-        return static_cast<float>(amplitude * std::sin(2 * M_PI * hz * static_cast<double>(frame) / rate));
+        return static_cast<float>(amplitude *
+                                  std::sin(2 * M_PI * hz * static_cast<double>(frame) / rate));
     };
 }
 
-bool write_audio(const std::filesystem::path &path, int format, int rate, int channels, std::int64_t frames,
-                 const Signal &signal) {
+bool write_audio(const std::filesystem::path &path, int format, int rate, int channels,
+                 std::int64_t frames, const Signal &signal) {
     SF_INFO info{};
     info.samplerate = rate;
     info.channels = channels;
@@ -48,9 +49,10 @@ std::string sndfile_cannot_write(const std::filesystem::path &path) {
 std::optional<double> ffmpeg_loudness(const std::filesystem::path &path) {
     // The per-frame metadata carries the integrated figure with full precision; the
     // last one printed is the whole file's.
-    const std::string command = "ffmpeg -nostdin -hide_banner -nostats -i '" + path.string() +
-                                "' -af ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.I:file=- "
-                                "-f null - 2>/dev/null | grep -o 'lavfi.r128.I=.*' | tail -n 1";
+    const std::string command =
+        "ffmpeg -nostdin -hide_banner -nostats -i '" + path.string() +
+        "' -af ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.I:file=- "
+        "-f null - 2>/dev/null | grep -o 'lavfi.r128.I=.*' | tail -n 1";
     std::unique_ptr<FILE, int (*)(FILE *)> pipe(popen(command.c_str(), "r"), pclose);
     if (!pipe)
         return std::nullopt;

@@ -16,8 +16,8 @@ Signal sine(int rate, double hz, double amplitude);
 
 /// Writes `frames` frames of `signal` as libsndfile `format` (SF_FORMAT_*). Returns
 /// false if this libsndfile cannot write that format at that rate and channel count.
-bool write_audio(const std::filesystem::path &path, int format, int rate, int channels, std::int64_t frames,
-                 const Signal &signal);
+bool write_audio(const std::filesystem::path &path, int format, int rate, int channels,
+                 std::int64_t frames, const Signal &signal);
 
 /// Why a test fails when write_audio could not write `path`: this libsndfile's
 /// version, and that the tests need libsndfile 1.1 or later with MP3 and Opus.

@@ -26,7 +26,8 @@ struct Fixture {
         auto db = home.open_database();
         loa::library::Library library(*db, home.library_path());
         library.import({loa::test::sample_audio("chuong.flac")}, "2026-11-27T10:00:00.000+07:00");
-        library.import({loa::test::sample_audio("lua-dao-qua-mang.flac")}, "2026-11-27T10:00:00.000+07:00");
+        library.import({loa::test::sample_audio("lua-dao-qua-mang.flac")},
+                       "2026-11-27T10:00:00.000+07:00");
         loa::station::ScheduleStore(*db).activate("lich.toml", R"(version = 1
 title = "Lịch"
 
@@ -42,7 +43,7 @@ days = ["daily"]
 at = ["17:00"]
 play = ["lua-dao-qua-mang"]
 )",
-                                                 "2026-11-27T10:00:00.000+07:00", {});
+                                                  "2026-11-27T10:00:00.000+07:00", {});
     }
 };
 
@@ -51,8 +52,10 @@ play = ["lua-dao-qua-mang"]
 TEST_CASE("remove is refused while the active schedule plays the id, naming the slots") {
     Fixture f;
     CHECK_THROWS_WITH(loa::cli::dispatch(f.context, {"remove", "lua-dao-qua-mang"}),
-                      Catch::Contains("sang") && Catch::Contains("chieu") && Catch::Contains("active schedule"));
-    CHECK_THROWS_WITH(loa::cli::dispatch(f.context, {"remove", "khong-co"}), Catch::Contains("no announcement"));
+                      Catch::Contains("sang") && Catch::Contains("chieu") &&
+                          Catch::Contains("active schedule"));
+    CHECK_THROWS_WITH(loa::cli::dispatch(f.context, {"remove", "khong-co"}),
+                      Catch::Contains("no announcement"));
 }
 
 TEST_CASE("remove deletes an unscheduled announcement and its content") {
@@ -72,15 +75,18 @@ TEST_CASE("remove deletes an unscheduled announcement and its content") {
 
 TEST_CASE("campaign add and list, and import naming a campaign") {
     Fixture f;
-    CHECK(loa::cli::dispatch(f.context, {"campaign", "add", "chong-lua-dao-2020", "--title", "Chống lừa đảo", "--ref",
-                                             "498/STTTT-TTBCBC", "--from", "2020-07-17", "--until", "2020-12-31"}) == 0);
+    CHECK(loa::cli::dispatch(f.context, {"campaign", "add", "chong-lua-dao-2020", "--title",
+                                         "Chống lừa đảo", "--ref", "498/STTTT-TTBCBC", "--from",
+                                         "2020-07-17", "--until", "2020-12-31"}) == 0);
     CHECK(loa::cli::dispatch(f.context, {"campaign", "list", "--json"}) == 0);
     CHECK(f.out.str().find("\"title\":\"Chống lừa đảo\"") != std::string::npos);
-    CHECK(loa::cli::dispatch(f.context, {"import", loa::test::sample_audio("bao-cao-ket-qua.flac").string(), "--campaign",
-                                           "khong-co"}) == 1);
+    CHECK(loa::cli::dispatch(f.context,
+                             {"import", loa::test::sample_audio("bao-cao-ket-qua.flac").string(),
+                              "--campaign", "khong-co"}) == 1);
     CHECK(f.err.str().find("no campaign 'khong-co'") != std::string::npos);
-    CHECK(loa::cli::dispatch(f.context, {"import", loa::test::sample_audio("bao-cao-ket-qua.flac").string(), "--campaign",
-                                           "chong-lua-dao-2020", "--valid-from", "2020-07-17"}) == 0);
+    CHECK(loa::cli::dispatch(
+              f.context, {"import", loa::test::sample_audio("bao-cao-ket-qua.flac").string(),
+                          "--campaign", "chong-lua-dao-2020", "--valid-from", "2020-07-17"}) == 0);
     CHECK(loa::cli::dispatch(f.context, {"show", "bao-cao-ket-qua", "--json"}) == 0);
     CHECK(f.out.str().find("\"campaign\":\"chong-lua-dao-2020\"") != std::string::npos);
     CHECK(f.out.str().find("\"loudness_lufs\":-") != std::string::npos);

@@ -26,10 +26,10 @@ struct Fixture {
         home.initialise({});
         db = home.open_database();
         // As the cli makes it: the play log says what past plays played.
-        log = std::make_unique<loa::playlog::PlayLog>(
-            *db, "T", loa::TimeZone::load("Asia/Ho_Chi_Minh"));
-        library = std::make_unique<loa::library::Library>(
-            *db, home.library_path(), [this] { return log->played_content(); });
+        log = std::make_unique<loa::playlog::PlayLog>(*db, "T",
+                                                      loa::TimeZone::load("Asia/Ho_Chi_Minh"));
+        library = std::make_unique<loa::library::Library>(*db, home.library_path(),
+                                                          [this] { return log->played_content(); });
     }
     loa::library::ImportResult import(const std::filesystem::path &file,
                                       std::optional<std::string> id = {}) {

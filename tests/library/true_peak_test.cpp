@@ -12,9 +12,10 @@
 namespace {
 
 double libebur128_true_peak(const std::vector<float> &samples, int rate, int channels) {
-    ebur128_state *state = ebur128_init(static_cast<unsigned>(channels), static_cast<unsigned long>(rate),
-                                        EBUR128_MODE_TRUE_PEAK);
-    ebur128_add_frames_float(state, samples.data(), samples.size() / static_cast<std::size_t>(channels));
+    ebur128_state *state = ebur128_init(static_cast<unsigned>(channels),
+                                        static_cast<unsigned long>(rate), EBUR128_MODE_TRUE_PEAK);
+    ebur128_add_frames_float(state, samples.data(),
+                             samples.size() / static_cast<std::size_t>(channels));
     double peak = 0.0;
     for (int c = 0; c < channels; ++c) {
         double value = 0.0;
@@ -28,7 +29,8 @@ double libebur128_true_peak(const std::vector<float> &samples, int rate, int cha
 } // namespace
 
 TEST_CASE("true peak matches libebur128 on speech-like bursts, inter-sample peaks and every rate") {
-    const auto [rate, channels] = GENERATE(table<int, int>({{8000, 1}, {44100, 2}, {48000, 2}, {96000, 1}, {192000, 2}, {48000, 6}}));
+    const auto [rate, channels] = GENERATE(
+        table<int, int>({{8000, 1}, {44100, 2}, {48000, 2}, {96000, 1}, {192000, 2}, {48000, 6}}));
     std::mt19937 random(1234);
     std::normal_distribution<float> noise(0.0f, 0.1f);
     std::vector<float> samples;
@@ -47,7 +49,8 @@ TEST_CASE("true peak matches libebur128 on speech-like bursts, inter-sample peak
     loa::library::TruePeakMeter meter(rate, channels);
     // Odd block sizes, as a decoder delivers them.
     for (std::size_t at = 0; at < samples.size();) {
-        const std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(channels) * 1531, samples.size() - at);
+        const std::size_t count =
+            std::min<std::size_t>(static_cast<std::size_t>(channels) * 1531, samples.size() - at);
         meter.add(samples.data() + at, static_cast<std::int64_t>(count) / channels);
         at += count;
     }

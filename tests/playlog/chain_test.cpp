@@ -18,13 +18,14 @@ TEST_CASE("the canonical encoding is sorted, compact JSON with nulls") {
     r.seq = 1;
     r.clock_synced = true;
     const auto text = loa::playlog::canonical_encoding(r, "c0ffee");
-    CHECK(text ==
-          "{\"announcement\":\"lua-dao\",\"campaign\":null,\"chain_id\":\"c0ffee\",\"clock_synced\":true,"
-          "\"device\":null,\"duration_ms\":null,\"ended_at\":null,\"error\":null,\"lateness_ms\":null,"
-          "\"play_id\":7,\"position\":0,\"priority\":\"normal\",\"schedule_sha256\":null,"
-          "\"scheduled_at\":\"2020-07-20T06:00:00.000+07:00\",\"seq\":1,\"sha256\":null,\"slot\":\"sang\","
-          "\"started_at\":null,\"station\":\"KG-01\",\"status\":\"completed\",\"title\":\"Lừa \\\"đảo\\\"\\n\","
-          "\"trigger\":\"scheduled\",\"underruns\":null}");
+    CHECK(
+        text ==
+        "{\"announcement\":\"lua-dao\",\"campaign\":null,\"chain_id\":\"c0ffee\",\"clock_synced\":true,"
+        "\"device\":null,\"duration_ms\":null,\"ended_at\":null,\"error\":null,\"lateness_ms\":null,"
+        "\"play_id\":7,\"position\":0,\"priority\":\"normal\",\"schedule_sha256\":null,"
+        "\"scheduled_at\":\"2020-07-20T06:00:00.000+07:00\",\"seq\":1,\"sha256\":null,\"slot\":\"sang\","
+        "\"started_at\":null,\"station\":\"KG-01\",\"status\":\"completed\",\"title\":\"Lừa \\\"đảo\\\"\\n\","
+        "\"trigger\":\"scheduled\",\"underruns\":null}");
 }
 
 TEST_CASE("the first row's hash covers 32 zero bytes and its text") {
@@ -38,8 +39,9 @@ TEST_CASE("the canonical encoding escapes strings exactly as core/json does") {
     std::string every_byte;
     for (int c = 1; c < 256; ++c)
         every_byte.push_back(static_cast<char>(c));
-    for (const std::string &text : {every_byte, std::string("Lừa đảo \"qua\" mạng\\\r\n\t"), std::string(),
-                                    std::string("\x01x\x1f"), std::string("plain")}) {
+    for (const std::string &text :
+         {every_byte, std::string("Lừa đảo \"qua\" mạng\\\r\n\t"), std::string(),
+          std::string("\x01x\x1f"), std::string("plain")}) {
         loa::playlog::PlayRecord r;
         r.announcement = text;
         const auto encoded = loa::playlog::canonical_encoding(r, "c");

@@ -5,7 +5,8 @@
 using loa::playlog::parse_flat_json;
 
 TEST_CASE("flat JSON objects read back what the canonical encoding wrote") {
-    const auto object = parse_flat_json(R"({"a":"L\u1eeba \"\u0111\u1ea3o\"\n","b":-12,"c":null,"d":true,"e":"😀 \ud83d\ude00"})");
+    const auto object = parse_flat_json(
+        R"({"a":"L\u1eeba \"\u0111\u1ea3o\"\n","b":-12,"c":null,"d":true,"e":"😀 \ud83d\ude00"})");
     REQUIRE(object);
     REQUIRE(object->size() == 5);
     CHECK((*object)[0].second == "Lừa \"đảo\"\n");

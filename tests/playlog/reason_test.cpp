@@ -22,18 +22,17 @@ TEST_CASE("a reason's chained text is the English loa wrote before codes, byte f
                       {{"cause", "gap.busy"}, {"late_s", "1800"}, {"allowed_s", "600"}});
     CHECK(loa::playlog::chained_text(late) ==
           "the player was busy with earlier plays (30 min late; the slot allows 10 min)");
-    const Reason jump("missed.late_not_allowed", {{"cause", "gap.clock_forward"},
-                                                  {"from", "A"},
-                                                  {"to", "B"},
-                                                  {"late_s", "45"}});
+    const Reason jump(
+        "missed.late_not_allowed",
+        {{"cause", "gap.clock_forward"}, {"from", "A"}, {"to", "B"}, {"late_s", "45"}});
     CHECK(loa::playlog::chained_text(jump) ==
           "the system clock jumped forward from A to B (or the computer was suspended) (45 s "
           "late; the slot does not allow late plays)");
     CHECK(loa::playlog::chained_text(Reason("interrupted.emergency_slot", {})) ==
           "interrupted by an emergency play; it continues after it as its slot's on_interrupt "
           "says");
-    CHECK(loa::playlog::chained_text(Reason("failed.silent_output", {{"peak_dbfs", ""}})).find(
-              "would reach nothing;") != std::string::npos);
+    CHECK(loa::playlog::chained_text(Reason("failed.silent_output", {{"peak_dbfs", ""}}))
+              .find("would reach nothing;") != std::string::npos);
     CHECK(loa::playlog::chained_text(Reason("decoder said no")) == "decoder said no");
 }
 

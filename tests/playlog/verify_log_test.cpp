@@ -45,19 +45,22 @@ TEST_CASE("an untouched log verifies, rows in progress aside") {
 
 TEST_CASE("an edited field is caught, naming seq, play_id and the field") {
     TamperFixture f;
-    const auto result = f.tampered("UPDATE plays SET status = 'completed', error = NULL WHERE seq = 3");
+    const auto result =
+        f.tampered("UPDATE plays SET status = 'completed', error = NULL WHERE seq = 3");
     REQUIRE(result.first_break);
     CHECK(result.first_break->kind == BreakKind::edited);
     CHECK(result.first_break->seq == 3);
     CHECK(result.first_break->play_id == 3);
-    CHECK_THAT(result.first_break->message, Catch::Contains("seq 3 (play_id 3)") && Catch::Contains("field error"));
+    CHECK_THAT(result.first_break->message,
+               Catch::Contains("seq 3 (play_id 3)") && Catch::Contains("field error"));
 }
 
 TEST_CASE("an edit with a recomputed canonical text but the old hash is caught") {
     TamperFixture f;
-    const auto result = f.tampered("UPDATE plays SET duration_ms = 99000, "
-                                   "canonical = replace(canonical, '\\\"duration_ms\\\":41997', '\\\"duration_ms\\\":99000') "
-                                   "WHERE seq = 2");
+    const auto result = f.tampered(
+        "UPDATE plays SET duration_ms = 99000, "
+        "canonical = replace(canonical, '\\\"duration_ms\\\":41997', '\\\"duration_ms\\\":99000') "
+        "WHERE seq = 2");
     REQUIRE(result.first_break);
     CHECK(result.first_break->kind == BreakKind::edited);
     CHECK(result.first_break->seq == 2);
@@ -75,7 +78,8 @@ TEST_CASE("a deleted row is caught at the next seq") {
 
 TEST_CASE("a deleted row with the later rows renumbered is caught") {
     TamperFixture f;
-    const auto result = f.tampered("DELETE FROM plays WHERE seq = 2; UPDATE plays SET seq = seq - 1 WHERE seq > 2");
+    const auto result =
+        f.tampered("DELETE FROM plays WHERE seq = 2; UPDATE plays SET seq = seq - 1 WHERE seq > 2");
     REQUIRE(result.first_break);
     CHECK(result.first_break->seq == 2);
     CHECK(result.first_break->play_id == 3);
@@ -87,7 +91,8 @@ TEST_CASE("deleting the last rows is caught by the recorded head of the chain") 
     const auto result = f.tampered("DELETE FROM plays WHERE seq >= 3");
     REQUIRE(result.first_break);
     CHECK(result.first_break->kind == BreakKind::deleted);
-    CHECK_THAT(result.first_break->message, Catch::Contains("ends at seq 2") && Catch::Contains("up to seq 4"));
+    CHECK_THAT(result.first_break->message,
+               Catch::Contains("ends at seq 2") && Catch::Contains("up to seq 4"));
 }
 
 TEST_CASE("a row inserted outside loa is caught, chained or not") {
@@ -115,8 +120,9 @@ TEST_CASE("a row inserted outside loa is caught, chained or not") {
 
 TEST_CASE("two rows swapped in the chain are caught as reordered") {
     TamperFixture f;
-    const auto result = f.tampered("UPDATE plays SET seq = -1 WHERE seq = 2; UPDATE plays SET seq = 2 WHERE seq = 3; "
-                                   "UPDATE plays SET seq = 3 WHERE seq = -1");
+    const auto result = f.tampered(
+        "UPDATE plays SET seq = -1 WHERE seq = 2; UPDATE plays SET seq = 2 WHERE seq = 3; "
+        "UPDATE plays SET seq = 3 WHERE seq = -1");
     REQUIRE(result.first_break);
     CHECK(result.first_break->kind == BreakKind::reordered);
     CHECK(result.first_break->seq == 2);
@@ -126,7 +132,8 @@ TEST_CASE("two rows swapped in the chain are caught as reordered") {
 
 TEST_CASE("a row of another station's chain is caught") {
     TamperFixture f;
-    const auto result = f.tampered("UPDATE meta SET value = 'another-chain' WHERE key = 'chain_id'");
+    const auto result =
+        f.tampered("UPDATE meta SET value = 'another-chain' WHERE key = 'chain_id'");
     REQUIRE(result.first_break);
     CHECK(result.first_break->seq == 1);
     CHECK_THAT(result.first_break->message, Catch::Contains("field chain_id"));
@@ -134,17 +141,20 @@ TEST_CASE("a row of another station's chain is caught") {
 
 TEST_CASE("deleting the last rows together with meta.chain_head is caught") {
     TamperFixture f;
-    const auto result = f.tampered("DELETE FROM plays WHERE seq >= 3; DELETE FROM meta WHERE key = 'chain_head'");
+    const auto result =
+        f.tampered("DELETE FROM plays WHERE seq >= 3; DELETE FROM meta WHERE key = 'chain_head'");
     REQUIRE(result.first_break);
     CHECK(result.first_break->kind == BreakKind::deleted);
     CHECK_THAT(result.first_break->message, Catch::Contains("meta.chain_head is missing"));
 }
 
-TEST_CASE("deleting the last rows and rewriting meta.chain_head is caught by the play_ids given out") {
+TEST_CASE(
+    "deleting the last rows and rewriting meta.chain_head is caught by the play_ids given out") {
     TamperFixture f;
     // Seq 4 and the play in progress after it go; the head is set to seq 3 as loa would have.
-    const auto result = f.tampered("DELETE FROM plays WHERE play_id >= 4; UPDATE meta SET value = "
-                                   "(SELECT seq || ':' || row_hash FROM plays WHERE seq = 3) WHERE key = 'chain_head'");
+    const auto result = f.tampered(
+        "DELETE FROM plays WHERE play_id >= 4; UPDATE meta SET value = "
+        "(SELECT seq || ':' || row_hash FROM plays WHERE seq = 3) WHERE key = 'chain_head'");
     REQUIRE(result.first_break);
     CHECK(result.first_break->kind == BreakKind::deleted);
     CHECK_THAT(result.first_break->message, Catch::Contains("play_id 4 to 5 were given out"));
@@ -162,7 +172,8 @@ TEST_CASE("an edited millisecond column that listings sort and filter by is caug
     const auto result = f.tampered(sql);
     REQUIRE(result.first_break);
     CHECK(result.first_break->kind == BreakKind::edited);
-    CHECK_THAT(result.first_break->message, Catch::Contains(column) && Catch::Contains("was edited"));
+    CHECK_THAT(result.first_break->message,
+               Catch::Contains(column) && Catch::Contains("was edited"));
 }
 
 TEST_CASE("an untouched log gives its head for a report's witness") {

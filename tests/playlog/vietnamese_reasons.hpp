@@ -24,8 +24,8 @@ public:
     Vietnamese() {
         const auto folder = m_dir / "vi" / "LC_MESSAGES";
         std::filesystem::create_directories(folder);
-        const std::string command = "msgfmt -o '" + (folder / "loa.mo").string() + "' '" +
-                                    LOA_SOURCE_DIR + "/po/vi.po'";
+        const std::string command =
+            "msgfmt -o '" + (folder / "loa.mo").string() + "' '" + LOA_SOURCE_DIR + "/po/vi.po'";
         REQUIRE(std::system(command.c_str()) == 0); // apt-get install gettext
         setenv("LOA_LOCALEDIR", m_dir.path().c_str(), 1);
         i18n::init();
@@ -73,8 +73,8 @@ inline std::string english_word_in(const std::string &text) {
             const auto before = at == 0 ? ' ' : text[at - 1];
             const auto after = at + word.size() < text.size() ? text[at + word.size()] : ' ';
             const auto letter = [](char c) {
-                return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-' ||
-                       (static_cast<unsigned char>(c) & 0x80);
+                return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '.' ||
+                       c == '-' || (static_cast<unsigned char>(c) & 0x80);
             };
             if (!letter(before) && !letter(after))
                 return word;
@@ -84,7 +84,8 @@ inline std::string english_word_in(const std::string &text) {
 }
 
 /// Sample parameters of `e`, machine form.
-inline std::vector<std::pair<std::string, std::string>> sample_params(const loa::playlog::ReasonEntry &e) {
+inline std::vector<std::pair<std::string, std::string>>
+sample_params(const loa::playlog::ReasonEntry &e) {
     std::vector<std::pair<std::string, std::string>> params;
     for (const auto name : e.params) {
         if (name == "cause") {
@@ -111,6 +112,5 @@ inline std::vector<playlog::Reason> every_reason() {
         all.emplace_back(std::string(entry.code), sample_params(entry));
     return all;
 }
-
 
 } // namespace loa::test

@@ -25,13 +25,17 @@ TEST_CASE("the export has DESIGN.md's columns, then the chain's, with CRLF line 
     std::ostringstream out;
     loa::report::write_csv(out, {r}, "chain-1");
     const std::string text = out.str();
-    CHECK(text.rfind("play_id,station,slot,scheduled_at,position,started_at,ended_at,announcement,sha256,"
-                     "status,lateness_ms,duration_ms,priority,trigger,error,reason_code,reason_params,chain_id,seq,"
-                     "prev_hash,row_hash,"
-                     "canonical\r\n",
-                     0) == 0);
-    CHECK(text.find("\r\n3,KG-01,sang,,,,,lua-dao,,missed,,,normal,scheduled,\"late, 20 min\",,,chain-1,1,,,\r\n") !=
-          std::string::npos);
+    CHECK(
+        text.rfind(
+            "play_id,station,slot,scheduled_at,position,started_at,ended_at,announcement,sha256,"
+            "status,lateness_ms,duration_ms,priority,trigger,error,reason_code,reason_params,chain_id,seq,"
+            "prev_hash,row_hash,"
+            "canonical\r\n",
+            0) == 0);
+    CHECK(
+        text.find(
+            "\r\n3,KG-01,sang,,,,,lua-dao,,missed,,,normal,scheduled,\"late, 20 min\",,,chain-1,1,,,\r\n") !=
+        std::string::npos);
 }
 
 namespace {

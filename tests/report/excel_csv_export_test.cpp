@@ -37,12 +37,13 @@ loa::playlog::PlayRecord fixed_row() {
 TEST_CASE("the CSV export of a fixed row is exactly these bytes") {
     std::ostringstream out;
     loa::report::write_csv(out, {fixed_row()}, "c-1");
-    CHECK(out.str() ==
-          "play_id,station,slot,scheduled_at,position,started_at,ended_at,announcement,sha256,status,lateness_ms,"
-          "duration_ms,priority,trigger,error,reason_code,reason_params,chain_id,seq,prev_hash,row_hash,canonical\r\n"
-          "12,KG-GR-VHHB,sang,2020-07-20T06:00:00.000+07:00,1,2020-07-20T06:00:45.004+07:00,"
-          "2020-07-20T06:01:27.004+07:00,lua-dao-qua-mang,ab,interrupted,4,42049,normal,scheduled,"
-          "\"phát khẩn cấp, bản tin bị ngắt\",,,c-1,7,p,h,\"{\"\"a\"\":\"\"b,c\"\"}\"\r\n");
+    CHECK(
+        out.str() ==
+        "play_id,station,slot,scheduled_at,position,started_at,ended_at,announcement,sha256,status,lateness_ms,"
+        "duration_ms,priority,trigger,error,reason_code,reason_params,chain_id,seq,prev_hash,row_hash,canonical\r\n"
+        "12,KG-GR-VHHB,sang,2020-07-20T06:00:00.000+07:00,1,2020-07-20T06:00:45.004+07:00,"
+        "2020-07-20T06:01:27.004+07:00,lua-dao-qua-mang,ab,interrupted,4,42049,normal,scheduled,"
+        "\"phát khẩn cấp, bản tin bị ngắt\",,,c-1,7,p,h,\"{\"\"a\"\":\"\"b,c\"\"}\"\r\n");
 }
 
 TEST_CASE("the Excel CSV has a byte-order mark, Vietnamese headings and dd/MM/yyyy HH:mm:ss") {
@@ -51,13 +52,14 @@ TEST_CASE("the Excel CSV has a byte-order mark, Vietnamese headings and dd/MM/yy
         loa::report::ExcelCsvWriter writer(out);
         writer.write(fixed_row());
     }
-    CHECK(out.str() ==
-          "\xEF\xBB\xBF"
-          "Mã lượt phát,Mã đài,Khung giờ,Giờ theo lịch,Thứ tự,Bắt đầu,Kết thúc,Mã bản tin,Tên bản tin,"
-          "Chiến dịch,Kết quả,Trễ (ms),Thời lượng (giây),Mức ưu tiên,Hình thức,Lý do,Số thứ tự chuỗi,Mã băm\r\n"
-          "12,KG-GR-VHHB,sang,20/07/2020 06:00:00,2,20/07/2020 06:00:45,20/07/2020 06:01:27,lua-dao-qua-mang,"
-          "\"Cảnh giác \"\"lừa đảo\"\" qua mạng\",Chống lừa đảo 2020,Bị ngắt,4,\"42,0\",Thường,Theo lịch,"
-          "\"phát khẩn cấp, bản tin bị ngắt\",7,h\r\n");
+    CHECK(
+        out.str() ==
+        "\xEF\xBB\xBF"
+        "Mã lượt phát,Mã đài,Khung giờ,Giờ theo lịch,Thứ tự,Bắt đầu,Kết thúc,Mã bản tin,Tên bản tin,"
+        "Chiến dịch,Kết quả,Trễ (ms),Thời lượng (giây),Mức ưu tiên,Hình thức,Lý do,Số thứ tự chuỗi,Mã băm\r\n"
+        "12,KG-GR-VHHB,sang,20/07/2020 06:00:00,2,20/07/2020 06:00:45,20/07/2020 06:01:27,lua-dao-qua-mang,"
+        "\"Cảnh giác \"\"lừa đảo\"\" qua mạng\",Chống lừa đảo 2020,Bị ngắt,4,\"42,0\",Thường,Theo lịch,"
+        "\"phát khẩn cấp, bản tin bị ngắt\",7,h\r\n");
 }
 
 TEST_CASE("people's copies count places from 1 and show an on-time start as 0 ms, "

@@ -16,7 +16,8 @@ int main(int argc, char **argv) {
     using namespace std::chrono_literals;
     loa::station::Home home(argv[1]);
     auto db = home.open_database();
-    loa::playlog::PlayLog log(*db, home.load_config().code, loa::TimeZone::load("Asia/Ho_Chi_Minh"));
+    loa::playlog::PlayLog log(*db, home.load_config().code,
+                              loa::TimeZone::load("Asia/Ho_Chi_Minh"));
     const loa::TimePoint six = std::chrono::sys_days{std::chrono::year{2020} / 7 / 20} - 1h;
     const auto zone = loa::TimeZone::load("Asia/Ho_Chi_Minh");
     const loa::TimePoint loaded = six - 24h;

@@ -25,12 +25,14 @@ loa::playlog::PlayRecord play(const std::string &day, const std::string &id, loa
 }
 
 loa::report::PeriodSummary sample(std::optional<std::string> campaign = std::nullopt) {
-    loa::report::PeriodSummary s({"KG-01", "Đài xã <A&B>", "Sở VHTTDL", "2020-07-20", "2020-07-22", campaign});
+    loa::report::PeriodSummary s(
+        {"KG-01", "Đài xã <A&B>", "Sở VHTTDL", "2020-07-20", "2020-07-22", campaign});
     s.add(play("2020-07-20", "lua-dao", loa::PlayStatus::completed, 60000));
     s.add(play("2020-07-20", "campuchia", loa::PlayStatus::completed, 30000, "campuchia"));
     s.add(play("2020-07-21", "lua-dao", loa::PlayStatus::interrupted, 15000));
     s.add(play("2020-07-21", "lua-dao", loa::PlayStatus::missed, 0));
-    auto storm = play("2020-07-22", "bao-so-2", loa::PlayStatus::completed, 45000, "phong-chong-thien-tai");
+    auto storm =
+        play("2020-07-22", "bao-so-2", loa::PlayStatus::completed, 45000, "phong-chong-thien-tai");
     storm.priority = loa::Priority::emergency;
     storm.trigger = loa::Trigger::emergency;
     storm.slot.reset();
@@ -100,7 +102,8 @@ TEST_CASE("the HTML report prints on A4, charts airtime per day in SVG and loads
     loa::report::write_report_html(out, sample());
     const std::string html = out.str();
     CHECK_THAT(html, Catch::Contains("@page { size: A4;"));
-    CHECK_THAT(html, Catch::Contains("<svg") && Catch::Contains("<title>21/07/2020: 0.2 phút</title>"));
+    CHECK_THAT(html,
+               Catch::Contains("<svg") && Catch::Contains("<title>21/07/2020: 0.2 phút</title>"));
     CHECK_THAT(html, Catch::Contains("Đài xã &lt;A&amp;B&gt;"));
     CHECK_THAT(html, Catch::Contains("NGƯỜI LẬP BIỂU"));
     // The y axis in round steps: the tallest day aired 1.5 minutes, steps of 0,5 to 1,5, 12 px.
@@ -123,7 +126,8 @@ TEST_CASE("durations and dates read the Vietnamese way") {
 }
 
 TEST_CASE("the items of one session lost for one reason are one line of the report") {
-    loa::report::PeriodSummary s({"KG-01", "Đài xã", "Sở VHTTDL", "2020-07-20", "2020-07-20", std::nullopt});
+    loa::report::PeriodSummary s(
+        {"KG-01", "Đài xã", "Sở VHTTDL", "2020-07-20", "2020-07-20", std::nullopt});
     const char *ids[] = {"chuong", "lua-dao", "campuchia", "lua-dao"};
     for (std::int64_t position = 0; position < 4; ++position) {
         auto r = play("2020-07-20", ids[position], loa::PlayStatus::missed, 0);

@@ -30,12 +30,14 @@ loa::TimePoint at(int day, int hour, int minute = 0) {
 }
 
 // Version 1: every morning the chime, then two anti-fraud items.
-const std::string version_1 = "version = 1\n[[slot]]\nid = \"sang\"\ndays = [\"daily\"]\nat = [\"06:00\"]\n"
-                              "intro = \"chuong\"\nplay = [\"lua-dao\", \"mang-xa-hoi\"]\n";
+const std::string version_1 =
+    "version = 1\n[[slot]]\nid = \"sang\"\ndays = [\"daily\"]\nat = [\"06:00\"]\n"
+    "intro = \"chuong\"\nplay = [\"lua-dao\", \"mang-xa-hoi\"]\n";
 // Version 2 (loaded 2020-07-21 12:00): mornings add the flood warning; evenings too.
-const std::string version_2 = "version = 1\n[[slot]]\nid = \"sang\"\ndays = [\"daily\"]\nat = [\"06:00\"]\n"
-                              "intro = \"chuong\"\nplay = [\"lua-dao\", \"mang-xa-hoi\", \"lu-lut\"]\n"
-                              "[[slot]]\nid = \"chieu\"\ndays = [\"daily\"]\nat = [\"17:00\"]\nplay = [\"lu-lut\"]\n";
+const std::string version_2 =
+    "version = 1\n[[slot]]\nid = \"sang\"\ndays = [\"daily\"]\nat = [\"06:00\"]\n"
+    "intro = \"chuong\"\nplay = [\"lua-dao\", \"mang-xa-hoi\", \"lu-lut\"]\n"
+    "[[slot]]\nid = \"chieu\"\ndays = [\"daily\"]\nat = [\"17:00\"]\nplay = [\"lu-lut\"]\n";
 
 std::vector<loa::report::ScheduleSpan> spans() {
     return {{parse(version_1), at(1, 0), at(21, 12)}, {parse(version_2), at(21, 12), std::nullopt}};
@@ -67,7 +69,8 @@ const std::optional<std::string> fraud = "chong-lua-dao", flood = "phong-chong-t
 /// 2020-07-20..22. Planned: 20th and 21st mornings by version 1 (3 items each),
 /// 21st evening and 22nd by version 2 (1 + 4 + 1 items).
 loa::report::PeriodSummary summary(std::optional<std::string> campaign = std::nullopt) {
-    loa::report::PeriodSummary s({"KG-01", "Đài xã", "Sở VHTTDL", "2020-07-20", "2020-07-22", campaign});
+    loa::report::PeriodSummary s(
+        {"KG-01", "Đài xã", "Sở VHTTDL", "2020-07-20", "2020-07-22", campaign});
     using loa::PlayStatus;
     // 20th: all three aired.
     s.add(play(20, 6, 0, "chuong", PlayStatus::completed, std::nullopt));
@@ -141,7 +144,8 @@ TEST_CASE("a report of one campaign keeps only that campaign's plan") {
 }
 
 TEST_CASE("an announcement not played in the period takes its campaign from the library") {
-    loa::report::PeriodSummary s({"KG-01", "Đài xã", "Sở VHTTDL", "2020-07-20", "2020-07-22", std::nullopt});
+    loa::report::PeriodSummary s(
+        {"KG-01", "Đài xã", "Sở VHTTDL", "2020-07-20", "2020-07-22", std::nullopt});
     s.set_planned({{"lu-lut", 2}, {"removed-long-ago", 1}}, {{"lu-lut", flood}});
     CHECK(s.by_campaign().at("phong-chong-thien-tai").planned == 2);
     CHECK(s.by_campaign().at(loa::report::no_campaign).planned == 1);
@@ -155,17 +159,22 @@ TEST_CASE("every report format shows planned versus aired") {
     loa::report::write_report_text(text, s);
     loa::report::write_report_csv(csv, s);
     loa::report::write_report_html(html, s);
-    CHECK(text.str().find("chong-lua-dao: 2 bản tin, 6 lượt, 3 phút 00 giây; kế hoạch 6 lượt, đã phát theo lịch 6 "
-                          "(100,0 %)") != std::string::npos);
-    CHECK(text.str().find("Cộng: kế hoạch 12 lượt, đã phát theo lịch 9 (75,0 %)") != std::string::npos);
+    CHECK(
+        text.str().find(
+            "chong-lua-dao: 2 bản tin, 6 lượt, 3 phút 00 giây; kế hoạch 6 lượt, đã phát theo lịch 6 "
+            "(100,0 %)") != std::string::npos);
+    CHECK(text.str().find("Cộng: kế hoạch 12 lượt, đã phát theo lịch 9 (75,0 %)") !=
+          std::string::npos);
     CHECK(csv.str().find("phong-chong-thien-tai,1,2,60,3,1,\"33,3 %\"\r\n") != std::string::npos);
-    CHECK(html.str().find("<td>phong-chong-thien-tai</td><td class=\"n\">1</td><td class=\"n\">2</td>"
-                          "<td class=\"n\">0:01:00</td><td class=\"n\">3</td><td class=\"n\">1</td>"
-                          "<td class=\"n\">33,3 %</td>") != std::string::npos);
+    CHECK(
+        html.str().find("<td>phong-chong-thien-tai</td><td class=\"n\">1</td><td class=\"n\">2</td>"
+                        "<td class=\"n\">0:01:00</td><td class=\"n\">3</td><td class=\"n\">1</td>"
+                        "<td class=\"n\">33,3 %</td>") != std::string::npos);
 }
 
 TEST_CASE("a station without a loaded schedule says there is no plan") {
-    loa::report::PeriodSummary s({"KG-01", "Đài xã", "Sở VHTTDL", "2020-07-20", "2020-07-20", std::nullopt});
+    loa::report::PeriodSummary s(
+        {"KG-01", "Đài xã", "Sở VHTTDL", "2020-07-20", "2020-07-20", std::nullopt});
     std::ostringstream text;
     loa::report::write_report_text(text, s);
     CHECK_FALSE(s.has_plan());

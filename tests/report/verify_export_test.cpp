@@ -18,7 +18,8 @@ struct ExportFixture : loa::test::LogFixture {
     ExportFixture() {
         play(0);
         play(1);
-        log->record_outcome(item(2, "campuchia-mo-cua"), six, loa::PlayStatus::missed, "late, 20 min \"mất điện\"");
+        log->record_outcome(item(2, "campuchia-mo-cua"), six, loa::PlayStatus::missed,
+                            "late, 20 min \"mất điện\"");
         play(3);
         log->begin(item(4), six, six + std::chrono::minutes(4)); // still playing
     }
@@ -198,8 +199,10 @@ TEST_CASE("an inserted final row without a chain is caught") {
 }
 
 TEST_CASE("a file that is not an export is refused with its line") {
-    CHECK_THROWS_WITH(loa::report::parse_export("a,b\r\n1,2\r\n", "x.csv"), Catch::Contains("x.csv:1"));
-    CHECK_THROWS_WITH(loa::report::parse_export("{\"a\":1}\n{oops\n", "x.json"), Catch::Contains("x.json:2"));
+    CHECK_THROWS_WITH(loa::report::parse_export("a,b\r\n1,2\r\n", "x.csv"),
+                      Catch::Contains("x.csv:1"));
+    CHECK_THROWS_WITH(loa::report::parse_export("{\"a\":1}\n{oops\n", "x.json"),
+                      Catch::Contains("x.json:2"));
 }
 
 TEST_CASE("an export's reason code verifies while it says what the chained error says") {

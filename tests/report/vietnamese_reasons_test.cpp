@@ -26,7 +26,7 @@ std::vector<loa::playlog::PlayRecord> rows_of_every_reason() {
         r.scheduled_at = "2020-07-20T06:00:00.000+07:00";
         r.announcement = "lua-dao";
         r.status = reason.code.starts_with("interrupted") ? loa::PlayStatus::interrupted
-                                                         : loa::PlayStatus::missed;
+                                                          : loa::PlayStatus::missed;
         loa::playlog::store_reason(r, reason);
         rows.push_back(std::move(r));
     }
@@ -75,15 +75,17 @@ TEST_CASE("a report rendered in Vietnamese holds no English reason") {
 TEST_CASE("the raw exports carry the reason's code and parameters as their own keys") {
     auto rows = rows_of_every_reason();
     rows.resize(1); // gap.not_running has no parameters; take one with them
-    loa::playlog::store_reason(rows[0], loa::playlog::Reason("failed.not_in_library",
-                                                             {{"announcement", "lua-dao"}}));
+    loa::playlog::store_reason(
+        rows[0], loa::playlog::Reason("failed.not_in_library", {{"announcement", "lua-dao"}}));
     std::ostringstream csv, json;
     loa::report::write_csv(csv, rows, "c-1");
     loa::report::write_json_lines(json, rows, "c-1");
     CHECK(csv.str().find(",failed.not_in_library,\"{\"\"announcement\"\":\"\"lua-dao\"\"}\",") !=
           std::string::npos);
-    CHECK(json.str().find("\"reason_code\":\"failed.not_in_library\",\"reason_params\":\"{\\\"announcement\\\":\\\"lua-dao\\\"}\"") !=
-          std::string::npos);
+    CHECK(
+        json.str().find(
+            "\"reason_code\":\"failed.not_in_library\",\"reason_params\":\"{\\\"announcement\\\":\\\"lua-dao\\\"}\"") !=
+        std::string::npos);
     CHECK(json.str().find("\"error\":\"announcement 'lua-dao' is not in the library; import it "
                           "with 'loa import'\"") != std::string::npos);
 }

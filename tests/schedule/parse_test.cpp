@@ -281,12 +281,15 @@ TEST_CASE("sort_diagnostics: by line and column, ties in their order", "[schedul
 
 TEST_CASE("parse: on_interrupt says whether an item an emergency stopped resumes or restarts",
           "[schedule][parse]") {
-    const std::string head = "version = 1\n[[slot]]\nid = \"sang\"\ndays = [\"daily\"]\nat = [\"06:00\"]\n"
-                             "play = [\"a\"]\n";
+    const std::string head =
+        "version = 1\n[[slot]]\nid = \"sang\"\ndays = [\"daily\"]\nat = [\"06:00\"]\n"
+        "play = [\"a\"]\n";
     CHECK(parse_ok(head).slots[0].on_interrupt == InterruptPolicy::resume);
-    CHECK(parse_ok(head + "on_interrupt = \"restart\"\n").slots[0].on_interrupt == InterruptPolicy::restart);
-    const auto occurrences = expand(parse_ok(head + "on_interrupt = \"restart\"\n"), utc(2020, 7, 20, 0),
-                                    utc(2020, 7, 21, 0), loa::TimeZone::load("UTC"));
+    CHECK(parse_ok(head + "on_interrupt = \"restart\"\n").slots[0].on_interrupt ==
+          InterruptPolicy::restart);
+    const auto occurrences =
+        expand(parse_ok(head + "on_interrupt = \"restart\"\n"), utc(2020, 7, 20, 0),
+               utc(2020, 7, 21, 0), loa::TimeZone::load("UTC"));
     REQUIRE(!occurrences.empty());
     CHECK(occurrences[0].on_interrupt == InterruptPolicy::restart);
     const auto lines = diagnostics_of(head + "on_interrupt = \"restrat\"\n");

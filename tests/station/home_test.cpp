@@ -44,7 +44,8 @@ TEST_CASE("loading a schedule version makes it the only active one") {
     CHECK(store.active_version() == 0);
     const auto now = std::chrono::system_clock::now();
     const auto v1 = store.activate("a.toml", "version = 1\n", "2020-07-17T08:00:00.000+07:00", now);
-    const auto v2 = store.activate("b.toml", "version = 1\n# b\n", "2020-07-18T08:00:00.000+07:00", now);
+    const auto v2 =
+        store.activate("b.toml", "version = 1\n# b\n", "2020-07-18T08:00:00.000+07:00", now);
     CHECK(v2 > v1);
     REQUIRE(store.active());
     CHECK(store.active()->file_name == "b.toml");

@@ -12,8 +12,8 @@ const char *const insert_v1 =
     "INSERT INTO plays (station, slot, scheduled_at, scheduled_ms, position, announcement, status, priority, "
     "trigger) VALUES ('T-01', ?1, ?2, 1595196000000, ?3, 'tone', ?4, 'normal', ?5)";
 
-void insert_row(loa::sqlite::Database &db, const char *slot, const char *at, int position, const char *status,
-                const char *trigger = "scheduled") {
+void insert_row(loa::sqlite::Database &db, const char *slot, const char *at, int position,
+                const char *status, const char *trigger = "scheduled") {
     loa::sqlite::Statement insert(db, insert_v1);
     insert.bind(1, std::string(slot)).bind(2, std::string(at)).bind(3, std::int64_t{position});
     insert.bind(4, std::string(status)).bind(5, std::string(trigger));
@@ -36,15 +36,18 @@ TEST_CASE("a version 1 database with plays migrates to the newest schema intact"
     insert_row(db, "sang", "2020-07-20T06:00:00.000+07:00", 0, "interrupted");
     insert_row(db, "sang", "2020-07-20T06:00:00.000+07:00", 0, "completed");
     insert_row(db, "sang", "2020-07-20T06:00:00.000+07:00", 1, "missed");
-    const std::string before = text_of(db, "SELECT group_concat(play_id || slot || scheduled_at || position || "
-                                           "status, ';') FROM plays");
+    const std::string before =
+        text_of(db, "SELECT group_concat(play_id || slot || scheduled_at || position || "
+                    "status, ';') FROM plays");
 
     loa::station::migrate(db);
     CHECK(db.user_version() == loa::station::schema_version());
     CHECK(loa::station::schema_version() >= 2);
-    CHECK(text_of(db, "SELECT group_concat(play_id || slot || scheduled_at || position || status, ';') "
-                      "FROM plays") == before);
-    CHECK(text_of(db, "SELECT group_concat(DISTINCT occurrence) FROM plays") == "2020-07-20T06:00:00");
+    CHECK(text_of(db,
+                  "SELECT group_concat(play_id || slot || scheduled_at || position || status, ';') "
+                  "FROM plays") == before);
+    CHECK(text_of(db, "SELECT group_concat(DISTINCT occurrence) FROM plays") ==
+          "2020-07-20T06:00:00");
 
     // The constraints hold on the migrated rows: no second outcome for the item...
     CHECK_THROWS_AS(insert_row(db, "sang", "2020-07-20T06:00:00.000+07:00", 0, "completed"),
@@ -58,8 +61,9 @@ TEST_CASE("a version 1 database with plays migrates to the newest schema intact"
     insert_row(db, "sang", "2020-07-20T06:00:00.000+07:00", 2, "completed");
     // A scheduled row without its position would slip past the index: refused.
     loa::sqlite::Statement no_position(
-        db, "INSERT INTO plays (station, slot, scheduled_at, announcement, status, priority, trigger) "
-            "VALUES ('T-01', 'sang', '2020-07-21T06:00:00.000+07:00', 'tone', 'completed', 'normal', 'scheduled')");
+        db,
+        "INSERT INTO plays (station, slot, scheduled_at, announcement, status, priority, trigger) "
+        "VALUES ('T-01', 'sang', '2020-07-21T06:00:00.000+07:00', 'tone', 'completed', 'normal', 'scheduled')");
     CHECK_THROWS_AS(no_position.run(), loa::sqlite::SqliteError);
     // Manual plays have no occurrence and may repeat.
     insert_row(db, "", "", 0, "completed", "manual");

@@ -10,8 +10,10 @@
 namespace loa::sqlite {
 namespace {
 
-[[noreturn]] void fail(sqlite3 *db, const std::filesystem::path &path, const std::string &what, int code) {
-    std::string message = what + " " + quote(path) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+[[noreturn]] void fail(sqlite3 *db, const std::filesystem::path &path, const std::string &what,
+                       int code) {
+    std::string message =
+        what + " " + quote(path) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
     if ((code & 0xff) == SQLITE_FULL)
         message += "; the disk is full, free some space";
     else if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN)
@@ -46,12 +48,21 @@ void Database::open() {
     const std::filesystem::path &path = m_path;
     int flags = SQLITE_OPEN_FULLMUTEX;
     switch (mode) {
-    case Mode::read_write_create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
-    case Mode::read_write: flags |= SQLITE_OPEN_READWRITE; break;
-    case Mode::read_only: flags |= SQLITE_OPEN_READONLY; break;
-    case Mode::read_only_immutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI; break;
+    case Mode::read_write_create:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    case Mode::read_write:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Mode::read_only:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case Mode::read_only_immutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        break;
     }
-    const std::string name = mode == Mode::read_only_immutable ? immutable_uri(path) : path.string();
+    const std::string name =
+        mode == Mode::read_only_immutable ? immutable_uri(path) : path.string();
     const int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_close(m_db);
@@ -83,7 +94,8 @@ Database::~Database() {
 
 void Database::copy_to(const std::filesystem::path &to) {
     sqlite3 *copy = nullptr;
-    int rc = sqlite3_open_v2(to.c_str(), &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    int rc =
+        sqlite3_open_v2(to.c_str(), &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc == SQLITE_OK) {
         sqlite3_backup *backup = sqlite3_backup_init(copy, "main", m_db, "main");
         if (backup) {
@@ -98,7 +110,8 @@ void Database::copy_to(const std::filesystem::path &to) {
     if (rc != SQLITE_OK) {
         const std::string message = copy ? sqlite3_errmsg(copy) : sqlite3_errstr(rc);
         sqlite3_close_v2(copy);
-        throw SqliteError("cannot copy database " + quote(m_path) + " to " + quote(to) + ": " + message, rc);
+        throw SqliteError(
+            "cannot copy database " + quote(m_path) + " to " + quote(to) + ": " + message, rc);
     }
     sqlite3_close_v2(copy);
 }
