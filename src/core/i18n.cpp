@@ -16,12 +16,8 @@ constexpr const char *domain = "loa";
 thread_local bool in_english = false; ///< This thread is inside an InEnglish scope.
 } // namespace
 
-InEnglish::InEnglish() : m_was(std::exchange(in_english, true)) {}
-InEnglish::~InEnglish() {
-    in_english = m_was;
-}
-ForPeople::ForPeople() : m_was(std::exchange(in_english, false)) {}
-ForPeople::~ForPeople() {
+LanguageScope::LanguageScope(bool english) : m_was(std::exchange(in_english, english)) {}
+LanguageScope::~LanguageScope() {
     in_english = m_was;
 }
 

@@ -32,26 +32,27 @@ const char *translate(const char *message);
 /// people see a coded reason in their own language where it is shown
 /// (playlog/reason_text). A `ForPeople` inside it (around a caller's callback) brings
 /// the operator's language back until it ends.
-class InEnglish {
+class LanguageScope {
 public:
-    InEnglish();
-    ~InEnglish();
-    InEnglish(const InEnglish &) = delete;
-    InEnglish &operator=(const InEnglish &) = delete;
+    LanguageScope(const LanguageScope &) = delete;
+    LanguageScope &operator=(const LanguageScope &) = delete;
+
+protected:
+    explicit LanguageScope(bool english);
+    ~LanguageScope();
 
 private:
-    bool m_was;
+    bool m_was; ///< The thread's choice before this scope, put back at its end.
 };
 
-class ForPeople {
+class InEnglish : LanguageScope {
 public:
-    ForPeople();
-    ~ForPeople();
-    ForPeople(const ForPeople &) = delete;
-    ForPeople &operator=(const ForPeople &) = delete;
+    InEnglish() : LanguageScope(true) {}
+};
 
-private:
-    bool m_was;
+class ForPeople : LanguageScope {
+public:
+    ForPeople() : LanguageScope(false) {}
 };
 
 /// `pattern` with {1}, {2}, ... replaced by `arguments` in that order; {{ is a literal {.

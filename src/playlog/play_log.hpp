@@ -28,6 +28,7 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -161,7 +162,10 @@ private:
     /// True when PRAGMA quick_check finds the database damaged, as this connection
     /// sees it or as the file on disk is.
     bool damaged_for_good();
-    /// Now and then, checks the file on disk (pages overwritten under the player).
+    /// Now and then, checks the file on disk (pages overwritten under the player), on a
+    /// thread of its own: the look reads the whole file, which takes seconds on a large
+    /// log and a cold disk and must not delay the next item. Its answer is read at the
+    /// next write.
     void watch_for_damage();
     /// Sets a damaged database aside, begins a fresh one with a new chain and queues
     /// the whole journal for it (play_log_fresh.cpp). False when it cannot.
@@ -189,6 +193,7 @@ private:
     std::optional<std::string> m_damage;
     bool m_corrupt = false; ///< SQLite said the file is damaged (not deleted, not busy).
     std::optional<std::chrono::steady_clock::time_point> m_last_look; ///< watch_for_damage()
+    std::future<bool> m_look; ///< The file on disk intact: a look still running, or its answer.
     /// Plays begun in a database since set aside → their begin entry, until finished.
     std::map<std::int64_t, std::string> m_moved;
     std::optional<std::string> m_notice; ///< What the log repaired, for status.

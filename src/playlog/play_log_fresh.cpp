@@ -127,7 +127,7 @@ bool intact_on_disk(const std::filesystem::path &path) {
     try {
         sqlite::Database look(path, sqlite::Database::Mode::read_only);
         return intact(look);
-    } catch (const sqlite::SqliteError &) {
+    } catch (const std::exception &) {
         return true; // cannot be opened now (deleted, locked): not a damage it can see
     }
 }
@@ -141,12 +141,18 @@ bool PlayLog::damaged_for_good() {
 void PlayLog::watch_for_damage() {
     if (m_corrupt || journal_path().empty())
         return;
+    if (m_look.valid()) {
+        if (m_look.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            return;
+        if (!m_look.get())
+            m_corrupt = true; // the next flush sets it aside and begins a fresh one
+        return;
+    }
     const auto now = std::chrono::steady_clock::now();
     if (m_last_look && now - *m_last_look < look_interval)
         return;
     m_last_look = now;
-    if (!intact_on_disk(m_db.path()))
-        m_corrupt = true; // the next flush sets it aside and begins a fresh one
+    m_look = std::async(std::launch::async, intact_on_disk, m_db.path());
 }
 
 bool PlayLog::start_fresh_database() {
