@@ -134,7 +134,7 @@ int play_directly(Context &context, const Arguments &args, const std::string &id
         attempt = attempts.play(*announcement, plan, hooks);
     }
     if (attempt.end == engine::AttemptEnd::called_off) // Ctrl-C before the first sample
-        attempts.record_unplayed(plan.record, std::nullopt, PlayStatus::interrupted,
+        attempts.record_unplayed(plan.record, &*announcement, std::nullopt, PlayStatus::interrupted,
                                  engine::reasons::stopped_before_start(), plan.planned);
     if (!log_port.flush())
         context.err << "loa: "

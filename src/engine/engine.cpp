@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <utility>
 
 namespace loa::engine {
 namespace {
@@ -39,7 +40,7 @@ Engine::Engine(Clock &clock, station::ScheduleStore &schedules, library::Library
 
 Engine::Engine(Clock &clock, station::ScheduleStore &schedules, library::Library &library,
                playlog::PlayLog &log, Output &output, EngineSettings settings)
-    : m_clock(clock), m_schedules(schedules), m_library(library), m_output(output),
+    : m_clock(clock), m_schedules(schedules), m_known(library), m_output(output),
       m_settings(std::move(settings)), m_policy{m_settings.zone, m_settings.quiet_hours},
       m_log(log), m_attended(output, m_wakeup, [this] { answer_requests(); }),
       m_attempts(clock, library, m_log, m_attended,
@@ -113,7 +114,7 @@ void Engine::answer_requests() noexcept {
 }
 
 RequestAnswer Engine::answer(const AskedPlay &asked) {
-    if (!m_library.find(asked.announcement()))
+    if (!m_known.find(asked.announcement()))
         return {
             false, false,
             i18n::format(_("announcement '{1}' is not in the library; 'loa list' shows the ids"),
@@ -166,6 +167,8 @@ void Engine::note_log(TimePoint now) {
     if (m_log.notice() && m_log.notice() != m_said_log_notice) {
         m_said_log_notice = m_log.notice();
         say(now, *m_said_log_notice);
+        if (m_log.lost_library())
+            m_known.keep_remembered();
     }
 }
 
@@ -278,11 +281,25 @@ void Engine::publish_idle(TimePoint now) {
 
 void Engine::reload_if_changed(TimePoint now) {
     m_reload_requested.store(false);
-    const long long version = m_schedules.active_version();
-    if (version == m_schedule_version)
+    long long version = 0;
+    std::optional<station::ScheduleVersion> active;
+    try {
+        version = m_schedules.active_version();
+        if (version != m_schedule_version)
+            active = m_schedules.active();
+        m_schedules_unreadable = false;
+    } catch (const Error &error) {
+        // loa.db damaged or replaced under the player: the play log sets it aside.
+        if (!std::exchange(m_schedules_unreadable, true)) {
+            const std::string message = i18n::format(
+                _("the station database cannot be read ({1}); playing the schedule it held"),
+                error.what());
+            say(now, message);
+            problem(message);
+        }
         return;
-    const auto active = m_schedules.active();
-    if (!active)
+    }
+    if (version == m_schedule_version || !active)
         return;
     auto parsed = schedule::parse(active->content, active->file_name);
     if (!parsed.ok() || !parsed.schedule) {

@@ -39,6 +39,7 @@
 #include "engine/output.hpp"
 #include "engine/play_attempt.hpp"
 #include "engine/progress_line.hpp"
+#include "engine/remembered_library.hpp"
 #include "engine/request_queue.hpp"
 #include "schedule/schedule.hpp"
 #include "station/station_config.hpp"
@@ -202,7 +203,7 @@ private:
 
     Clock &m_clock;
     station::ScheduleStore &m_schedules;
-    library::Library &m_library;
+    RememberedLibrary m_known; ///< The library, as it answered last while loa.db cannot be read.
     std::unique_ptr<Output> m_own_output; ///< When built on a Player.
     Output &m_output;
     EngineSettings m_settings;
@@ -217,6 +218,7 @@ private:
 
     // Engine thread only.
     long long m_schedule_version = 0;
+    bool m_schedules_unreadable = false; ///< Said once while loa.db cannot be read.
     std::optional<schedule::Schedule> m_schedule;
     std::string m_schedule_sha256;
     std::string m_schedule_file;

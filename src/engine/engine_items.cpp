@@ -46,7 +46,7 @@ bool Engine::handle(Due &due) {
     TimePoint at = occurrence.at;
     for (const auto &id : occurrence.items) {
         planned.push_back(at);
-        announcements.push_back(m_library.find(id));
+        announcements.push_back(m_known.find(id));
         at += length_of(announcements.back() ? &*announcements.back() : nullptr) + occurrence.gap;
     }
     std::optional<TimePoint> next_start; // set once an item has played in this pass
@@ -153,7 +153,8 @@ void Engine::record_unplayed(const ItemTurn &turn, const Decision &decision) {
     const PlayStatus status = decision.fate == Fate::miss   ? PlayStatus::missed
                               : decision.fate == Fate::skip ? PlayStatus::skipped
                                                             : PlayStatus::failed;
-    m_attempts.record_unplayed(record, occurrence.at, status, decision.reason, std::nullopt);
+    m_attempts.record_unplayed(record, turn.announcement, occurrence.at, status, decision.reason,
+                               std::nullopt);
     if (status == PlayStatus::failed) {
         say(m_clock.now(),
             i18n::format(_("cannot play '{1}': it is not in the library"), record.announcement));
@@ -166,7 +167,7 @@ void Engine::record_unplayed(const ItemTurn &turn, const Decision &decision) {
 }
 
 void Engine::play_request(Request request) {
-    const auto announcement = m_library.find(request.announcement);
+    const auto announcement = m_known.find(request.announcement);
     playlog::PlayRecord record;
     record.announcement = request.announcement;
     record.priority = request.priority;
@@ -188,10 +189,12 @@ void Engine::play_request(Request request) {
     const Decision decision = decide_request(facts, m_policy);
     switch (decision.fate) {
     case Fate::fail:
-        m_attempts.record_unplayed(record, std::nullopt, PlayStatus::failed, decision.reason, now);
+        m_attempts.record_unplayed(record, announcement ? &*announcement : nullptr, std::nullopt,
+                                   PlayStatus::failed, decision.reason, now);
         return;
     case Fate::skip:
-        m_attempts.record_unplayed(record, std::nullopt, PlayStatus::skipped, decision.reason, now);
+        m_attempts.record_unplayed(record, announcement ? &*announcement : nullptr, std::nullopt,
+                                   PlayStatus::skipped, decision.reason, now);
         say(now, i18n::format(_("not playing '{1}' now: inside the station's quiet hours"),
                               request.announcement));
         return;

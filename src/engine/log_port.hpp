@@ -49,6 +49,7 @@ public:
         return m_log.write_problem();
     }
     const std::optional<std::string> &notice() const noexcept { return m_log.notice(); }
+    bool lost_library() const noexcept { return m_log.lost_library(); }
 
 private:
     playlog::PlayLog &m_log;

@@ -56,11 +56,12 @@ void PlayAttempts::fill(playlog::PlayRecord &record,
     record.sha256 = announcement->sha256;
 }
 
-void PlayAttempts::record_unplayed(playlog::PlayRecord record, std::optional<TimePoint> scheduled,
-                                   PlayStatus status, const playlog::Reason &reason,
+void PlayAttempts::record_unplayed(playlog::PlayRecord record,
+                                   const library::Announcement *announcement,
+                                   std::optional<TimePoint> scheduled, PlayStatus status,
+                                   const playlog::Reason &reason,
                                    std::optional<TimePoint> planned) {
-    const auto announcement = m_library.find(record.announcement);
-    fill(record, announcement ? &*announcement : nullptr);
+    fill(record, announcement);
     m_log.record_outcome(record, scheduled, status, reason, planned);
 }
 

@@ -88,10 +88,10 @@ public:
                        const AttemptHooks &hooks);
 
     /// Records an item that never starts (missed, skipped, failed) as its final row,
-    /// with the same fields a played row has (the library's, if it still has the id).
-    void record_unplayed(playlog::PlayRecord record, std::optional<TimePoint> scheduled,
-                         PlayStatus status, const playlog::Reason &reason,
-                         std::optional<TimePoint> planned);
+    /// with the same fields a played row has (`announcement`'s, if the library has it).
+    void record_unplayed(playlog::PlayRecord record, const library::Announcement *announcement,
+                         std::optional<TimePoint> scheduled, PlayStatus status,
+                         const playlog::Reason &reason, std::optional<TimePoint> planned);
 
     const std::string &device() const noexcept { return m_device; }
     LogPort &log() noexcept { return m_log; }

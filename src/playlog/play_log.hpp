@@ -117,6 +117,9 @@ public:
     /// What the log repaired while it ran (a database written back, or a damaged one
     /// set aside and a fresh one begun) and what to do about it; none when nothing was.
     const std::optional<std::string> &notice() const noexcept { return m_notice; }
+    /// True once a fresh database was begun without the damaged one's announcements
+    /// (unreadable): the player then plays the ones it had looked up from memory.
+    bool lost_library() const noexcept { return m_lost_library; }
     /// How long a write waits for a lock held by another program before it is
     /// queued instead. Applies to the whole connection.
     void set_write_wait(std::chrono::milliseconds wait);
@@ -197,6 +200,7 @@ private:
     /// Plays begun in a database since set aside → their begin entry, until finished.
     std::map<std::int64_t, std::string> m_moved;
     std::optional<std::string> m_notice; ///< What the log repaired, for status.
+    bool m_lost_library = false;
 };
 
 } // namespace loa::playlog

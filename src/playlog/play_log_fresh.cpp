@@ -214,8 +214,10 @@ void PlayLog::began_fresh(const std::string &chain, const std::filesystem::path 
     m_pending.clear();
     queue_journal(m_journal->read());
     std::string missing;
-    for (const auto &table : lost)
+    for (const auto &table : lost) {
         missing += (missing.empty() ? "" : ", ") + table;
+        m_lost_library = m_lost_library || table == "announcements";
+    }
     m_notice = i18n::format(_("loa.db was damaged; it is kept as {1}; a new play log began in a "
                               "fresh {2} with the plays of the journal; send {1} to the province "
                               "or restore a backup"),

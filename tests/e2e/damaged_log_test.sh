@@ -93,6 +93,7 @@ q() { sqlite3 "$home/loa.db" "$1"; }
 occurrences=$(q "SELECT count(DISTINCT occurrence) FROM plays WHERE trigger = 'scheduled'")
 items=$(q "SELECT count(*) FROM (SELECT DISTINCT slot, occurrence, position FROM plays WHERE trigger = 'scheduled')")
 outcomes=$(q "SELECT count(*) FROM plays WHERE trigger = 'scheduled' AND status NOT IN ('interrupted', 'started')")
+completed=$(q "SELECT count(*) FROM plays WHERE trigger = 'scheduled' AND status = 'completed'")
 twice=$(q "SELECT count(*) FROM (SELECT 1 FROM plays WHERE trigger = 'scheduled' AND status NOT IN ('interrupted', 'started')
            GROUP BY slot, occurrence, position HAVING count(*) > 1)")
 by_status=$(q "SELECT group_concat(status || '=' || n, ' ') FROM (SELECT status, count(*) AS n FROM plays GROUP BY status)")
@@ -109,6 +110,8 @@ fi
 ((items == expected)) || fail "$items items in the log, $expected in the window"
 ((outcomes == expected)) || fail "$outcomes outcome rows for $expected items"
 ((twice == 0)) || fail "$twice items have two outcomes"
+# The player plays on from what it holds: the damage costs no item its play.
+((completed == expected)) || fail "$completed of $expected items completed"
 "$loa" --home "$home" verify >"$work/verify.out" 2>&1 || { cat "$work/verify.out"; fail "loa verify"; }
 echo "damaged log: the hash chain verifies"
 if [[ $damage != delete ]]; then
