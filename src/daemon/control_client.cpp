@@ -130,7 +130,7 @@ std::optional<std::string> ControlClient::try_exchange(const std::string &line,
     return answer;
 }
 
-JsonValue ControlClient::exchange(const std::string &request) {
+json::Value ControlClient::exchange(const std::string &request) {
     const auto deadline = SteadyClock::now() + m_timeout;
     std::optional<std::string> answer;
     while (!(answer = try_exchange(request + "\n", deadline))) {
@@ -143,22 +143,22 @@ JsonValue ControlClient::exchange(const std::string &request) {
             throw Error(closed_without_answer());
         m_fd = std::move(again->m_fd);
     }
-    auto parsed = JsonValue::parse(*answer);
-    if (!parsed || parsed->kind() != JsonValue::Kind::object || !parsed->member("ok") ||
+    auto parsed = json::Value::parse(*answer);
+    if (!parsed || parsed->kind() != json::Value::Kind::object || !parsed->member("ok") ||
         !parsed->member("ok")->boolean())
         throw Error(_("the running player's answer cannot be read; is 'loa' the same version as "
                       "the player?"));
     return std::move(*parsed);
 }
 
-std::string ControlClient::expect_ok(const JsonValue &answer) {
-    const JsonValue *error = answer.member("error");
+std::string ControlClient::expect_ok(const json::Value &answer) {
+    const json::Value *error = answer.member("error");
     const std::string text = error && error->string() ? *error->string() : "";
     if (*answer.member("ok")->boolean()) {
-        const JsonValue *message = answer.member("message");
+        const json::Value *message = answer.member("message");
         return message && message->string() ? *message->string() : "";
     }
-    const JsonValue *refused = answer.member("refused");
+    const json::Value *refused = answer.member("refused");
     if (refused && refused->boolean().value_or(false))
         throw InputError(text.empty() ? std::string(_("the running player refused the request"))
                                       : text);
@@ -167,7 +167,7 @@ std::string ControlClient::expect_ok(const JsonValue &answer) {
 }
 
 PlayAnswer ControlClient::play(const std::string &announcement, Priority priority) {
-    const JsonValue answer = exchange(play_request(announcement, priority));
+    const json::Value answer = exchange(play_request(announcement, priority));
     try {
         return {true, expect_ok(answer)};
     } catch (const InputError &refusal) {
@@ -176,9 +176,9 @@ PlayAnswer ControlClient::play(const std::string &announcement, Priority priorit
 }
 
 engine::EngineStatus ControlClient::status() {
-    const JsonValue answer = exchange(status_request());
+    const json::Value answer = exchange(status_request());
     expect_ok(answer);
-    const JsonValue *status = answer.member("status");
+    const json::Value *status = answer.member("status");
     if (!status)
         throw Error(_("the running player's answer has no status; is 'loa' the same version as "
                       "the player?"));

@@ -6,7 +6,7 @@
 // a request is answered, or known not to have run and asked again, before it.
 #include "core/vocabulary.hpp"
 #include "daemon/control_handler.hpp"
-#include "daemon/json_value.hpp"
+#include "core/json_value.hpp"
 #include "daemon/unique_fd.hpp"
 #include "engine/engine_status.hpp"
 
@@ -41,13 +41,13 @@ private:
     ControlClient(UniqueFd fd, std::filesystem::path path, std::chrono::milliseconds timeout);
     /// Sends one request line and reads the answer line, parsed. Asks again on a new
     /// connection when the player closed this one without running the request.
-    JsonValue exchange(const std::string &request);
+    json::Value exchange(const std::string &request);
     /// One attempt: the answer line, or nullopt when the player closed the connection
     /// before answering anything (which it does only to requests it has not run).
     std::optional<std::string> try_exchange(const std::string &line,
                                             std::chrono::steady_clock::time_point deadline);
     /// The answer's message; throws InputError for a refusal and Error for a failure.
-    static std::string expect_ok(const JsonValue &answer);
+    static std::string expect_ok(const json::Value &answer);
 
     UniqueFd m_fd;
     std::filesystem::path m_path;

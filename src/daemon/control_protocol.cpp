@@ -2,7 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "daemon/json_value.hpp"
+#include "core/json_value.hpp"
 #include "daemon/status_json.hpp"
 
 namespace loa::daemon {
@@ -20,12 +20,12 @@ std::string failed(std::string_view message) {
     return "{\"ok\":false,\"refused\":false,\"error\":" + json::quoted(message) + "}";
 }
 
-std::string answer_play(const JsonValue &request, ControlHandler &handler) {
-    const JsonValue *id = request.member("id");
+std::string answer_play(const json::Value &request, ControlHandler &handler) {
+    const json::Value *id = request.member("id");
     if (!id || !id->string() || id->string()->empty())
         return refused("a play request needs the announcement's id");
     Priority priority = Priority::normal;
-    if (const JsonValue *text = request.member("priority")) {
+    if (const json::Value *text = request.member("priority")) {
         const auto parsed = text->string() ? parse_priority(*text->string()) : std::nullopt;
         if (!parsed)
             return refused("the priority must be normal, priority or emergency");
@@ -55,8 +55,8 @@ std::string reload_request() {
 }
 
 std::string answer_request(std::string_view line, ControlHandler &handler, const TimeZone &zone) {
-    const auto request = JsonValue::parse(line);
-    const JsonValue *command = request ? request->member("command") : nullptr;
+    const auto request = json::Value::parse(line);
+    const json::Value *command = request ? request->member("command") : nullptr;
     if (!command || !command->string())
         return refused(
             "not a loa control request; send one JSON object per line with a \"command\"");

@@ -77,22 +77,22 @@ void append_upcoming(std::string &out, const engine::UpcomingOccurrence &next,
                              key));
 }
 
-const JsonValue &member(const JsonValue &object, std::string_view key) {
-    const JsonValue *value = object.member(key);
+const json::Value &member(const json::Value &object, std::string_view key) {
+    const json::Value *value = object.member(key);
     if (!value)
         bad_member(key);
     return *value;
 }
 
-std::string text(const JsonValue &object, std::string_view key) {
+std::string text(const json::Value &object, std::string_view key) {
     const std::string *value = member(object, key).string();
     if (!value)
         bad_member(key);
     return *value;
 }
 
-std::optional<std::string> optional_text(const JsonValue &object, std::string_view key) {
-    const JsonValue &value = member(object, key);
+std::optional<std::string> optional_text(const json::Value &object, std::string_view key) {
+    const json::Value &value = member(object, key);
     if (value.is_null())
         return std::nullopt;
     if (!value.string())
@@ -100,21 +100,21 @@ std::optional<std::string> optional_text(const JsonValue &object, std::string_vi
     return *value.string();
 }
 
-long long integer(const JsonValue &object, std::string_view key) {
+long long integer(const json::Value &object, std::string_view key) {
     const auto value = member(object, key).integer();
     if (!value)
         bad_member(key);
     return *value;
 }
 
-TimePoint instant(const JsonValue &object, std::string_view key) {
+TimePoint instant(const json::Value &object, std::string_view key) {
     const auto value = parse_iso_instant(text(object, key));
     if (!value)
         bad_member(key);
     return *value;
 }
 
-Priority priority(const JsonValue &object) {
+Priority priority(const json::Value &object) {
     const auto value = parse_priority(text(object, "priority"));
     if (!value)
         bad_member("priority");
@@ -195,8 +195,8 @@ std::string status_to_json(const engine::EngineStatus &status, const TimeZone &z
     return out;
 }
 
-engine::EngineStatus status_from_json(const JsonValue &object) {
-    if (object.kind() != JsonValue::Kind::object)
+engine::EngineStatus status_from_json(const json::Value &object) {
+    if (object.kind() != json::Value::Kind::object)
         throw Error(_("the player's status is not a JSON object; is 'loa' the same version as "
                       "the running player?"));
     engine::EngineStatus status;
@@ -207,7 +207,7 @@ engine::EngineStatus status_from_json(const JsonValue &object) {
     status.device = optional_text(object, "device").value_or("");
     status.schedule_version = integer(object, "schedule_version");
     status.schedule_file = optional_text(object, "schedule_file").value_or("");
-    if (const JsonValue &now = member(object, "now_playing"); !now.is_null()) {
+    if (const json::Value &now = member(object, "now_playing"); !now.is_null()) {
         engine::NowPlaying playing;
         playing.announcement = text(now, "announcement");
         playing.title = text(now, "title");
@@ -217,19 +217,19 @@ engine::EngineStatus status_from_json(const JsonValue &object) {
         playing.started_at = instant(now, "started_at");
         status.now_playing = std::move(playing);
     }
-    for (const JsonValue &item : member(object, "next").elements()) {
+    for (const json::Value &item : member(object, "next").elements()) {
         engine::UpcomingOccurrence next;
         next.slot = text(item, "slot");
         next.at = instant(item, "at");
         next.priority = priority(item);
-        for (const JsonValue &id : member(item, "items").elements()) {
+        for (const json::Value &id : member(item, "items").elements()) {
             if (!id.string())
                 bad_member("items");
             next.items.push_back(*id.string());
         }
         status.next.push_back(std::move(next));
     }
-    for (const JsonValue &item : member(object, "problems").elements())
+    for (const json::Value &item : member(object, "problems").elements())
         status.problems.push_back({instant(item, "at"), text(item, "message")});
     status.log_problem = optional_text(object, "log_problem");
     const long long pending = integer(object, "pending_log_rows");

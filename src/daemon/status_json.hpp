@@ -15,7 +15,7 @@
 // player runs, `running` is false, `state` is "not_running" and `device` is null.
 #include "core/clock.hpp"
 #include "core/time_zone.hpp"
-#include "daemon/json_value.hpp"
+#include "core/json_value.hpp"
 #include "engine/engine_status.hpp"
 
 #include <optional>
@@ -35,7 +35,7 @@ std::string status_to_json(const engine::EngineStatus &status, const TimeZone &z
 
 /// Reads the object status_to_json() wrote. Throws Error when a member is missing
 /// or of the wrong kind (a player of another version answered).
-engine::EngineStatus status_from_json(const JsonValue &object);
+engine::EngineStatus status_from_json(const json::Value &object);
 
 /// Reads YYYY-MM-DDTHH:MM:SS[.fff...](Z|+HH:MM|-HH:MM) as an instant; nullopt if
 /// it is not that.

@@ -108,32 +108,34 @@ DateSpan span_of(const Schedule &schedule, const Slot &slot,
     return span;
 }
 
+/// Warns at `use` that the slot plays past the announcement's `limit` (its own bound
+/// `slot_bound`, none when it has no such end): `bounded` names the slot's bound,
+/// `unbounded` says it has none.
+void warn_beyond(DiagnosticList &out, const Use &use, const Slot &slot, year_month_day limit,
+                 const std::optional<year_month_day> &slot_bound, const char *bounded,
+                 const char *unbounded) {
+    out.warning(use.position, slot_bound
+                                  ? i18n::format(bounded, use.id, format_date(limit), slot.id,
+                                                 format_date(*slot_bound))
+                                  : i18n::format(unbounded, use.id, format_date(limit), slot.id));
+}
+
 void check_validity(const Schedule &schedule, const Slot &slot, const Use &use,
                     const AnnouncementFacts &facts, const CheckContext &context,
                     DiagnosticList &out) {
     const DateSpan span = span_of(schedule, slot, context.today);
     if (facts.valid_until && (!span.last || *span.last > *facts.valid_until))
-        out.warning(use.position,
-                    span.last ? i18n::format(_("'{1}' may be broadcast only until {2}, but slot "
-                                               "'{3}' plays it until {4}: add until = {2} to the "
-                                               "slot, or replace the recording"),
-                                             use.id, format_date(*facts.valid_until), slot.id,
-                                             format_date(*span.last))
-                              : i18n::format(_("'{1}' may be broadcast only until {2}, but slot "
-                                               "'{3}' plays it with no end date: add until = {2} "
-                                               "to the slot, or replace the recording"),
-                                             use.id, format_date(*facts.valid_until), slot.id));
+        warn_beyond(out, use, slot, *facts.valid_until, span.last,
+                    _("'{1}' may be broadcast only until {2}, but slot '{3}' plays it until {4}: "
+                      "add until = {2} to the slot, or replace the recording"),
+                    _("'{1}' may be broadcast only until {2}, but slot '{3}' plays it with no end "
+                      "date: add until = {2} to the slot, or replace the recording"));
     if (facts.valid_from && (!span.first || *span.first < *facts.valid_from))
-        out.warning(use.position,
-                    span.first ? i18n::format(_("'{1}' may be broadcast only from {2}, but slot "
-                                                "'{3}' plays it from {4}: add from = {2} to the "
-                                                "slot"),
-                                              use.id, format_date(*facts.valid_from), slot.id,
-                                              format_date(*span.first))
-                               : i18n::format(_("'{1}' may be broadcast only from {2}, but slot "
-                                                "'{3}' plays it with no start date: add from = "
-                                                "{2} to the slot"),
-                                              use.id, format_date(*facts.valid_from), slot.id));
+        warn_beyond(out, use, slot, *facts.valid_from, span.first,
+                    _("'{1}' may be broadcast only from {2}, but slot '{3}' plays it from {4}: add "
+                      "from = {2} to the slot"),
+                    _("'{1}' may be broadcast only from {2}, but slot '{3}' plays it with no start "
+                      "date: add from = {2} to the slot"));
 }
 
 std::string describe(const QuietHours &quiet) {

@@ -1,6 +1,6 @@
 #include "daemon/control_protocol.hpp"
 
-#include "daemon/json_value.hpp"
+#include "core/json_value.hpp"
 #include "support/fake_handler.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,10 +9,10 @@ using namespace loa;
 
 namespace {
 
-daemon::JsonValue answer(std::string_view line, test::FakeHandler &handler) {
+json::Value answer(std::string_view line, test::FakeHandler &handler) {
     const auto text = daemon::answer_request(line, handler, TimeZone::load("Asia/Ho_Chi_Minh"));
     CHECK(text.find('\n') == std::string::npos);
-    auto parsed = daemon::JsonValue::parse(text);
+    auto parsed = json::Value::parse(text);
     REQUIRE(parsed);
     return std::move(*parsed);
 }

@@ -63,7 +63,7 @@ TEST_CASE("status json: an idle player without a schedule, and no player at all"
 TEST_CASE("status json: reads back what it wrote") {
     const auto zone = TimeZone::load("America/New_York");
     const auto original = sample_status();
-    const auto parsed = daemon::JsonValue::parse(daemon::status_to_json(original, zone));
+    const auto parsed = json::Value::parse(daemon::status_to_json(original, zone));
     REQUIRE(parsed);
     const auto status = daemon::status_from_json(*parsed);
     CHECK(status.state == original.state);
@@ -87,10 +87,10 @@ TEST_CASE("status json: reads back what it wrote") {
 }
 
 TEST_CASE("status json: a status of another shape is an error naming the member") {
-    const auto parsed = daemon::JsonValue::parse(R"({"state":"dancing"})");
+    const auto parsed = json::Value::parse(R"({"state":"dancing"})");
     REQUIRE(parsed);
     CHECK_THROWS_WITH(daemon::status_from_json(*parsed), Catch::Contains("'state'"));
-    const auto missing = daemon::JsonValue::parse(R"({"state":"idle","device":"x"})");
+    const auto missing = json::Value::parse(R"({"state":"idle","device":"x"})");
     CHECK_THROWS_AS(daemon::status_from_json(*missing), Error);
 }
 

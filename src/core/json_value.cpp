@@ -1,10 +1,10 @@
-#include "daemon/json_value.hpp"
+#include "core/json_value.hpp"
 
 #include "core/json.hpp"
 
 #include <charconv>
 
-namespace loa::daemon {
+namespace loa::json {
 
 /// Recursive-descent reader over one text; every method returns false on the
 /// first byte that is not valid JSON.
@@ -12,7 +12,7 @@ class JsonReader {
 public:
     explicit JsonReader(std::string_view text) : m_text(text) {}
 
-    bool document(JsonValue &out) {
+    bool document(Value &out) {
         skip_space();
         if (!value(out, 0))
             return false;
@@ -23,7 +23,7 @@ public:
 private:
     static constexpr int max_depth = 32;
 
-    bool value(JsonValue &out, int depth) {
+    bool value(Value &out, int depth) {
         if (depth >= max_depth || m_at >= m_text.size())
             return false;
         switch (m_text[m_at]) {
@@ -32,26 +32,26 @@ private:
         case '[':
             return array(out, depth);
         case '"':
-            out.m_kind = JsonValue::Kind::string;
+            out.m_kind = Value::Kind::string;
             return string(out.m_text);
         case 't':
-            out.m_kind = JsonValue::Kind::boolean;
+            out.m_kind = Value::Kind::boolean;
             out.m_boolean = true;
             return word("true");
         case 'f':
-            out.m_kind = JsonValue::Kind::boolean;
+            out.m_kind = Value::Kind::boolean;
             return word("false");
         case 'n':
-            out.m_kind = JsonValue::Kind::null;
+            out.m_kind = Value::Kind::null;
             return word("null");
         default:
-            out.m_kind = JsonValue::Kind::number;
+            out.m_kind = Value::Kind::number;
             return number(out.m_text);
         }
     }
 
-    bool object(JsonValue &out, int depth) {
-        out.m_kind = JsonValue::Kind::object;
+    bool object(Value &out, int depth) {
+        out.m_kind = Value::Kind::object;
         ++m_at;
         skip_space();
         if (take('}'))
@@ -65,7 +65,7 @@ private:
             if (!take(':'))
                 return false;
             skip_space();
-            JsonValue item;
+            Value item;
             if (!value(item, depth + 1))
                 return false;
             out.m_keys.push_back(std::move(key));
@@ -75,15 +75,15 @@ private:
         return take('}');
     }
 
-    bool array(JsonValue &out, int depth) {
-        out.m_kind = JsonValue::Kind::array;
+    bool array(Value &out, int depth) {
+        out.m_kind = Value::Kind::array;
         ++m_at;
         skip_space();
         if (take(']'))
             return true;
         do {
             skip_space();
-            JsonValue item;
+            Value item;
             if (!value(item, depth + 1))
                 return false;
             out.m_items.push_back(std::move(item));
@@ -146,15 +146,15 @@ private:
     std::size_t m_at = 0;
 };
 
-std::optional<JsonValue> JsonValue::parse(std::string_view text) {
-    JsonValue value;
+std::optional<Value> Value::parse(std::string_view text) {
+    Value value;
     JsonReader reader(text);
     if (!reader.document(value))
         return std::nullopt;
     return value;
 }
 
-std::optional<long long> JsonValue::integer() const noexcept {
+std::optional<long long> Value::integer() const noexcept {
     if (m_kind != Kind::number)
         return std::nullopt;
     long long value = 0;
@@ -164,18 +164,23 @@ std::optional<long long> JsonValue::integer() const noexcept {
     return value;
 }
 
-std::optional<bool> JsonValue::boolean() const noexcept {
+std::optional<bool> Value::boolean() const noexcept {
     if (m_kind != Kind::boolean)
         return std::nullopt;
     return m_boolean;
 }
 
-const std::vector<JsonValue> &JsonValue::elements() const noexcept {
-    static const std::vector<JsonValue> none;
+const std::vector<Value> &Value::elements() const noexcept {
+    static const std::vector<Value> none;
     return m_kind == Kind::array ? m_items : none;
 }
 
-const JsonValue *JsonValue::member(std::string_view key) const noexcept {
+const std::vector<Value> &Value::members() const noexcept {
+    static const std::vector<Value> none;
+    return m_kind == Kind::object ? m_items : none;
+}
+
+const Value *Value::member(std::string_view key) const noexcept {
     if (m_kind != Kind::object)
         return nullptr;
     for (std::size_t i = 0; i < m_keys.size(); ++i)
@@ -184,4 +189,4 @@ const JsonValue *JsonValue::member(std::string_view key) const noexcept {
     return nullptr;
 }
 
-} // namespace loa::daemon
+} // namespace loa::json
