@@ -21,10 +21,7 @@ packages=(
     # translations: xgettext and msgfmt (po/), and the vi_VN locale the tests generate
     gettext locales
     # playout's resampler
-
     libsoxr-dev
-    # messages in Vietnamese: msgfmt compiles the catalogue (tests compile po/vi.po)
-    gettext
     # CI's lint stage: tools/format.sh (clang-format-14) and tools/lint.sh (clang-tidy-14,
     # which ships run-clang-tidy-14)
     clang-format-14 clang-tidy-14
