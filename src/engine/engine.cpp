@@ -148,17 +148,17 @@ void Engine::problem(const std::string &message) {
 void Engine::note_log(TimePoint now) {
     std::size_t waited = 0;
     const std::size_t waiting = m_log.pending_writes();
-    const auto problem = m_log.write_problem();
+    const auto write_problem = m_log.write_problem();
     {
         std::lock_guard lock(m_status_mutex);
         waited = m_status.pending_log_rows;
-        m_status.log_problem = problem;
+        m_status.log_problem = write_problem ? write_problem : m_log.notice();
         m_status.pending_log_rows = waiting;
     }
     // Said once when rows start to wait, and once when the last of them is written.
     if (waited == 0 && waiting > 0)
         say(now, i18n::format(_("the play log cannot be written: {1}"),
-                              problem.value_or(_("the database is busy"))));
+                              write_problem.value_or(_("the database is busy"))));
     else if (waited > 0 && waiting == 0)
         say(now, i18n::format(_("the play log is written again: the {1} row(s) that waited are "
                                 "in the station's database"),
@@ -167,6 +167,7 @@ void Engine::note_log(TimePoint now) {
     if (m_log.notice() && m_log.notice() != m_said_log_notice) {
         m_said_log_notice = m_log.notice();
         say(now, *m_said_log_notice);
+        problem(*m_said_log_notice);
         if (m_log.lost_library())
             m_known.keep_remembered();
     }

@@ -49,7 +49,8 @@ struct EngineStatus {
     std::vector<Problem> problems;        ///< the last ten, oldest first
     long long schedule_version = 0;       ///< 0: none loaded
     std::string schedule_file;
-    /// Why the play log cannot be written right now (rows wait in memory), if so.
+    /// Why the play log cannot be written right now (rows wait in memory), or else
+    /// what it repaired while it ran (a damaged loa.db set aside) and what to do.
     std::optional<std::string> log_problem;
     std::size_t pending_log_rows = 0;
 };

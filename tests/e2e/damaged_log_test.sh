@@ -81,6 +81,13 @@ damage_log() {
 }
 damage_log
 echo "damaged log: damaged loa.db ($damage) at +$(( $(date +%s) - start ))s"
+if [[ $damage != delete ]]; then
+    # While it still plays, `loa status` says what the log repaired and what to do.
+    for ((i = 0; i < 40; i++)); do grep -q "kept as" "$work/run.out" && break; sleep 0.5; done
+    "$loa" --home "$home" status >"$work/status.out" 2>&1
+    grep -q "loa.db.damaged-" "$work/status.out" || { cat "$work/status.out"; fail "loa status does not name the damaged file kept aside"; }
+    echo "damaged log: loa status says: $(grep -m1 "loa.db.damaged-" "$work/status.out")"
+fi
 while (( $(date +%s) < start + window + 6 )); do sleep 1; done
 kill -TERM "$player_pid"
 wait "$player_pid"
