@@ -82,3 +82,34 @@ TEST_CASE(
     CHECK(lines.line(monday(23, 59, 59) + 1s, "b") == "21/07/2020 00:00:00 b");
     CHECK(lines.line(monday(23, 59, 59) + 2s, "c") == "00:00:01 c");
 }
+
+TEST_CASE("a station database the engine cannot read does not silence it") {
+    // The schedule and the announcements become unreadable between two occurrences
+    // (as when loa.db's header is overwritten): the engine plays on with what it holds.
+    Station s;
+    s.load("version = 1\n[[slot]]\nid = \"sang\"\ndays = [\"daily\"]\n"
+           "at = [\"06:00\", \"06:10\"]\nplay = [\"tone\"]\n");
+    s.clock.set(monday(5, 59));
+    loa::engine::Engine engine(s.clock, *s.schedules, *s.library, *s.log, s.output,
+                               {zone, std::nullopt});
+    engine.on_message([&s](std::string_view line) { s.lines.emplace_back(line); });
+    const auto run_until = [&](loa::TimePoint until) {
+        while (s.clock.now() < until)
+            s.clock.sleep_until(std::min(engine.step(), until));
+    };
+    run_until(monday(6, 5));
+    s.db->execute("ALTER TABLE announcements RENAME TO hidden_announcements");
+    s.db->execute("ALTER TABLE schedules RENAME TO hidden_schedules");
+    run_until(monday(6, 15));
+    const auto rows = s.log->query({});
+    REQUIRE(rows.size() == 2);
+    for (const auto &row : rows) {
+        CHECK(row.status == PlayStatus::completed);
+        CHECK(row.title == "Chuông");
+    }
+    const auto said = std::count_if(s.lines.begin(), s.lines.end(), [](const std::string &line) {
+        return line.find("station database cannot be read") != std::string::npos;
+    });
+    CHECK(said == 1); // said once, not at every step
+    CHECK(engine.status().problems.size() == 1);
+}
