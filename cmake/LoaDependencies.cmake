@@ -10,6 +10,8 @@ pkg_check_modules(EBUR128 REQUIRED IMPORTED_TARGET libebur128)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(SYSTEMD IMPORTED_TARGET libsystemd)
 pkg_check_modules(GCRYPT REQUIRED IMPORTED_TARGET libgcrypt)
+# The console's passwords: argon2id (crypto_pwhash_str).
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 # cctz (Google's civil-time library, package libcctz-dev) reads the system's
 # zoneinfo; GCC 12's <chrono> has no time-zone database.

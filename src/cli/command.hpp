@@ -54,5 +54,9 @@ int run_verify(Context &context, const Arguments &args);
 int run_report(Context &context, const Arguments &args);
 int run_play(Context &context, const Arguments &args);
 int run_status(Context &context, const Arguments &args);
+int run_user_add(Context &context, const Arguments &args);
+int run_user_passwd(Context &context, const Arguments &args);
+int run_user_remove(Context &context, const Arguments &args);
+int run_user_list(Context &context, const Arguments &args);
 
 } // namespace loa::cli

@@ -64,6 +64,30 @@ Command schedule() {
             }};
 }
 
+Command user() {
+    return {"user",
+            N_("add, change and list the people who may use the station's console"),
+            {},
+            {},
+            {},
+            {
+                {"add",
+                 N_("add a user; the password is asked twice (or read from standard input)"),
+                 {"NAME", 1, 1},
+                 {required(choice("--role", "operator|viewer",
+                                  N_("operator: plays, loads and imports; viewer: looks and "
+                                     "downloads")))},
+                 run_user_add},
+                {"passwd",
+                 N_("set a user's new password (asked twice, or read from standard input)"),
+                 {"NAME", 1, 1},
+                 {},
+                 run_user_passwd},
+                {"remove", N_("remove a user"), {"NAME", 1, 1}, {}, run_user_remove},
+                {"list", N_("list the users and their roles"), {}, {json_flag}, run_user_list},
+            }};
+}
+
 } // namespace
 
 const std::vector<Command> &commands() {
@@ -163,6 +187,7 @@ const std::vector<Command> &commands() {
          {text("--report", "R",
                N_("a report (HTML or text) whose 'log chain' line the log or file must hold"))},
          run_verify},
+        user(),
     };
     return all;
 }

@@ -84,7 +84,7 @@ void make_fresh(sqlite::Database &damaged, const std::filesystem::path &making, 
     attach.bind(1, making.string()).run();
     if (!carry_table(damaged, "meta", " WHERE key NOT IN ('chain_id', 'chain_head')"))
         start.lost.emplace_back("meta");
-    for (const char *table : {"campaigns", "announcements", "schedules"})
+    for (const char *table : {"campaigns", "announcements", "schedules", "users", "actions"})
         if (!carry_table(damaged, table, ""))
             start.lost.emplace_back(table);
     put_meta(damaged, "chain_id", start.chain);

@@ -146,6 +146,25 @@ CREATE UNIQUE INDEX plays_by_entry ON plays (entry) WHERE entry IS NOT NULL;
 ALTER TABLE plays ADD COLUMN reason_code TEXT; -- 'missed.late_limit'; NULL: error is free text
 ALTER TABLE plays ADD COLUMN reason_params TEXT; -- a flat JSON object of strings
 )sql",
+    // 5: the console's accounts (station/users.hpp), and the record of who changed
+    // what: accounts, and the console's plays, loads and imports.
+    R"sql(
+CREATE TABLE users (
+    name                TEXT PRIMARY KEY,
+    role                TEXT NOT NULL CHECK (role IN ('operator', 'viewer')),
+    password_hash       TEXT NOT NULL, -- libsodium crypto_pwhash_str: argon2id, salted
+    created_at          TEXT NOT NULL,
+    password_changed_at TEXT NOT NULL
+);
+CREATE TABLE actions (
+    action_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL, -- ISO 8601, station time
+    user      TEXT NOT NULL, -- the console's user; the system user at the command line
+    address   TEXT NOT NULL, -- the client's address; 'local' at the command line
+    action    TEXT NOT NULL, -- 'user.add', 'user.passwd', 'user.remove', ...
+    detail    TEXT NOT NULL
+);
+)sql",
 };
 
 } // namespace
