@@ -9,6 +9,8 @@ packages=(
     # libraries (DESIGN.md and the issues name them)
     portaudio19-dev libsndfile1-dev libsqlite3-dev libtomlplusplus-dev libgcrypt20-dev
     libebur128-dev libcctz-dev libsystemd-dev libxlsxwriter-dev
+    # typed notices read aloud in Vietnamese (loa say): espeak-ng in process
+    libespeak-ng-dev
     # the station's time zone (cctz reads /usr/share/zoneinfo)
     tzdata
     # tests: Catch2 v2, a virtual sound device (JACK's dummy driver), the sample tools

@@ -58,7 +58,8 @@ std::string to_json(const library::Announcement &a) {
            ",\"leading_silence_ms\":" + std::to_string(a.leading_silence_ms) +
            ",\"trailing_silence_ms\":" + std::to_string(a.trailing_silence_ms) +
            ",\"silent\":" + (a.silent ? "true" : "false") +
-           ",\"imported_at\":" + json::quoted(a.imported_at) + "}";
+           ",\"imported_at\":" + json::quoted(a.imported_at) +
+           ",\"spoken_text\":" + text_json(a.spoken_text) + "}";
 }
 
 std::string level_text(const std::optional<double> &value, const char *unit) {
@@ -197,6 +198,8 @@ int run_show(Context &context, const Arguments &args) {
                        std::to_string(a->sample_rate), std::to_string(a->channels), a->sha256,
                        a->imported_at, a->original_name, library.content_path(*a).string())
                 << "\n";
+    if (a->spoken_text)
+        context.out << i18n::format(_("read from:   {1}"), *a->spoken_text) << "\n";
     return 0;
 }
 

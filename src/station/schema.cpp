@@ -146,6 +146,11 @@ CREATE UNIQUE INDEX plays_by_entry ON plays (entry) WHERE entry IS NOT NULL;
 ALTER TABLE plays ADD COLUMN reason_code TEXT; -- 'missed.late_limit'; NULL: error is free text
 ALTER TABLE plays ADD COLUMN reason_params TEXT; -- a flat JSON object of strings
 )sql",
+    // 5: a typed notice made into speech (loa say) keeps the text it was read from in
+    // its row, so the words and the recording are stored together or not at all.
+    R"sql(
+ALTER TABLE announcements ADD COLUMN spoken_text TEXT; -- NULL: a recording, not a typed notice
+)sql",
 };
 
 } // namespace
