@@ -236,6 +236,17 @@ void read_tts(const std::filesystem::path &path, const toml::table &root, TtsSet
     tts.read("repeat_emergency", out.repeat_emergency);
 }
 
+void render_tts(std::ostream &out, const TtsSettings &tts) {
+    out << "[tts]\n"
+        << "# Typed notices (loa say) are read by espeak-ng. For a better voice, name a program\n"
+        << "# that reads the text on its standard input and writes a WAV on its standard output:\n"
+        << "# command = \"/usr/local/bin/doc-tieng-viet\"\n"
+        << "# The longest it may take, in seconds; after that, or if it fails, espeak-ng reads.\n"
+        << "timeout_seconds = " << tts.timeout_seconds << "\n"
+        << "# Say an emergency notice twice (\"xin nhắc lại\" between).\n"
+        << "repeat_emergency = " << (tts.repeat_emergency ? "true" : "false") << "\n";
+}
+
 } // namespace
 
 bool QuietHours::contains(std::chrono::seconds time_of_day) const noexcept {
@@ -339,15 +350,8 @@ std::string render_station_config(const StationConfig &config) {
     else
         out << "quiet_hours = []\n";
     out << "# Longest broadcast session, in minutes; longer schedule slots get a warning.\n"
-        << "max_session_minutes = " << config.max_session_minutes << "\n\n"
-        << "[tts]\n"
-        << "# Typed notices (loa say) are read by espeak-ng. For a better voice, name a program\n"
-        << "# that reads the text on its standard input and writes a WAV on its standard output:\n"
-        << "# command = \"/usr/local/bin/doc-tieng-viet\"\n"
-        << "# The longest it may take, in seconds; after that, or if it fails, espeak-ng reads.\n"
-        << "timeout_seconds = " << config.tts.timeout_seconds << "\n"
-        << "# Say an emergency notice twice (\"xin nhắc lại\" between).\n"
-        << "repeat_emergency = " << (config.tts.repeat_emergency ? "true" : "false") << "\n";
+        << "max_session_minutes = " << config.max_session_minutes << "\n\n";
+    render_tts(out, config.tts);
     return out.str();
 }
 
