@@ -6,6 +6,7 @@
 // play`'s path (play_now).
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
+#include "cli/import_line.hpp"
 #include "cli/open_station.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -17,7 +18,6 @@
 #include "speech/wav_file.hpp"
 
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <ostream>
@@ -126,16 +126,8 @@ std::string make_announcement(Context &context, const Arguments &args, Priority 
     import.existing =
         args.flag("--replace") ? library::ExistingId::replace : library::ExistingId::refuse;
     const auto result = library.import(import, station.zone.format_iso(now));
-    const auto &a = result.announcement;
-    char line[96];
-    std::snprintf(line, sizeof line, "\t%.1f s\t%.1f LUFS",
-                  static_cast<double>(a.duration_ms) / 1000, a.loudness_lufs.value_or(-70.0));
-    context.out << a.id << line
-                << (result.outcome == library::ImportOutcome::already_present
-                        ? std::string("\t") + _("(already in the library)")
-                        : std::string())
-                << "\n";
-    return a.id;
+    context.out << import_line(result) << "\n";
+    return result.announcement.id;
 }
 
 } // namespace

@@ -72,7 +72,7 @@ void limit_peaks(Speech &speech, float ceiling) {
 
 void level_speech(Speech &speech, double target_lufs) {
     const float ceiling = static_cast<float>(std::pow(10.0, peak_ceiling_dbfs / 20.0));
-    for (int pass = 0; pass < 3; ++pass) {
+    for (int pass = 0; pass < 5; ++pass) {
         const auto loudness = loudness_of(speech);
         if (!loudness || (pass > 0 && std::fabs(target_lufs - *loudness) < 0.1))
             return;

@@ -5,7 +5,7 @@
 // they would pass 0 dBFS, and the player's gain (playout/gain.hpp) only ever turns
 // an item down to keep its true peak at -1 dBTP. So the speech is turned up to the
 // target and a look-ahead peak limiter holds its peaks under peak_ceiling_dbfs;
-// what limiting takes off the loudness is made up in a second and third pass.
+// what limiting takes off the loudness is made up in up to four more passes.
 #include "speech/speech.hpp"
 
 namespace loa::speech {
