@@ -204,7 +204,7 @@ int run_show(Context &context, const Arguments &args) {
                        a->imported_at, a->original_name, library.content_path(*a).string())
                 << "\n";
     if (a->spoken_text)
-        context.out << i18n::format(_("read from:   {1}"), *a->spoken_text) << "\n";
+        context.out << i18n::format(_("text:        {1}"), *a->spoken_text) << "\n";
     return 0;
 }
 

@@ -63,6 +63,8 @@ constexpr std::array abbreviations{
     Abbreviation{"km/h", "ki lô mét trên giờ"},
     Abbreviation{"km", "ki lô mét"},
     Abbreviation{"kg", "ki lô gam"},
+    Abbreviation{"mm", "mi li mét"},
+    Abbreviation{"cm", "xăng ti mét"},
     Abbreviation{"°C", "độ xê"},
     Abbreviation{"v.v.", "vân vân"},
 };
@@ -74,31 +76,18 @@ struct Mark {
 };
 
 constexpr std::array marks{
-    Mark{".", Pause::long_pause},
-    Mark{"!", Pause::long_pause},
-    Mark{"?", Pause::long_pause},
-    Mark{";", Pause::long_pause},
-    Mark{"…", Pause::long_pause},
-    Mark{"\n", Pause::long_pause},
-    Mark{",", Pause::short_pause},
-    Mark{":", Pause::short_pause},
-    Mark{"(", Pause::short_pause},
-    Mark{")", Pause::short_pause},
-    Mark{"[", Pause::short_pause},
-    Mark{"]", Pause::short_pause},
-    Mark{"–", Pause::short_pause},
-    Mark{"—", Pause::short_pause},
-    Mark{"\"", Pause::none},
-    Mark{"“", Pause::none},
-    Mark{"”", Pause::none},
-    Mark{"‘", Pause::none},
-    Mark{"’", Pause::none},
-    Mark{"'", Pause::none},
-    Mark{"*", Pause::none},
-    Mark{"/", Pause::none},
-    Mark{"%", Pause::none, "phần trăm"},
-    Mark{"&", Pause::none, "và"},
-    Mark{"+", Pause::none, "cộng"},
+    Mark{".", Pause::long_pause},  Mark{"!", Pause::long_pause},
+    Mark{"?", Pause::long_pause},  Mark{";", Pause::long_pause},
+    Mark{"…", Pause::long_pause},  Mark{",", Pause::short_pause},
+    Mark{":", Pause::short_pause}, Mark{"(", Pause::short_pause},
+    Mark{")", Pause::short_pause}, Mark{"[", Pause::short_pause},
+    Mark{"]", Pause::short_pause}, Mark{"–", Pause::short_pause},
+    Mark{"—", Pause::short_pause}, Mark{"\"", Pause::none},
+    Mark{"“", Pause::none},        Mark{"”", Pause::none},
+    Mark{"‘", Pause::none},        Mark{"’", Pause::none},
+    Mark{"'", Pause::none},        Mark{"*", Pause::none},
+    Mark{"/", Pause::none},        Mark{"%", Pause::none, "phần trăm"},
+    Mark{"&", Pause::none, "và"},  Mark{"+", Pause::none, "cộng"},
 };
 
 bool is_digit(char c) {
@@ -152,6 +141,8 @@ private:
     }
 
     bool mark() {
+        if (at(m_pos) == '\n')
+            return line_break();
         if (at(m_pos) == '-') { // "Covid-19": a space; " - ": a short pause
             const bool joins =
                 m_pos > 0 && !is_space(m_text[m_pos - 1]) && !is_space(at(m_pos + 1));
@@ -170,6 +161,38 @@ private:
         return false;
     }
 
+    /// A line break inside a paragraph (hard-wrapped text) is a space; a blank line,
+    /// or a new line that starts with a capital, a digit or a bullet, is a long pause.
+    bool line_break() {
+        int breaks = 0;
+        for (; m_pos < m_text.size() && (is_space(m_text[m_pos]) || m_text[m_pos] == '\n'); ++m_pos)
+            breaks += m_text[m_pos] == '\n' ? 1 : 0;
+        const char next = at(m_pos);
+        if (breaks > 1 || is_digit(next) || next == '-' || next == '*' || starts_capital(m_pos))
+            m_words.pause(Pause::long_pause);
+        return true;
+    }
+
+    /// A capital letter at `i`: ASCII, or the Vietnamese ones of Latin-1, Latin
+    /// Extended-A/B (Ă Đ Ơ Ư) and Latin Extended Additional (even code points).
+    bool starts_capital(std::size_t i) const {
+        const auto b0 = static_cast<unsigned char>(at(i));
+        if (b0 < 0x80)
+            return b0 >= 'A' && b0 <= 'Z';
+        const auto b1 = static_cast<unsigned char>(at(i + 1));
+        const auto b2 = static_cast<unsigned char>(at(i + 2));
+        std::uint32_t code = 0;
+        if ((b0 & 0xE0) == 0xC0)
+            code = (b0 & 0x1Fu) << 6 | (b1 & 0x3Fu);
+        else if ((b0 & 0xF0) == 0xE0)
+            code = (b0 & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu);
+        if (code >= 0xC0 && code <= 0xDD)
+            return code != 0xD7;
+        if ((code >= 0x100 && code <= 0x17F) || (code >= 0x1EA0 && code <= 0x1EF9))
+            return code % 2 == 0;
+        return code == 0x1A0 || code == 0x1AF;
+    }
+
     void plain_word() {
         const std::size_t begin = m_pos;
         while (m_pos < m_text.size() && !is_space(m_text[m_pos]) && !starts_mark(m_pos) &&
@@ -181,7 +204,7 @@ private:
     }
 
     bool starts_mark(std::size_t i) const {
-        if (m_text[i] == '-')
+        if (m_text[i] == '-' || m_text[i] == '\n') // mark()'s own cases
             return true;
         return std::any_of(marks.begin(), marks.end(), [&](const Mark &m) {
             return m_text.substr(i, m.written.size()) == m.written;
@@ -310,6 +333,10 @@ bool Normaliser::number() {
         else
             say(value(end + 1, n));
         end += 1 + n;
+    }
+    if (at(end) == '/' && is_digit(at(end + 1))) { // 24/24, 3/4: "trên"
+        m_words.word("trên");
+        ++end;
     }
     m_pos = end;
     return true;

@@ -54,7 +54,7 @@ TEST_CASE("a notice's text becomes words to speak", "[speech]") {
         // numbers, '.' between thousands and ',' before decimals
         {"2.019 cụm loa", "hai nghìn không trăm mười chín cụm loa"},
         {"có 21 hộ", "có hai mươi mốt hộ"},
-        {"mưa 3,5 mm", "mưa ba phẩy năm mm"},
+        {"mưa 3,5 mm", "mưa ba phẩy năm mi li mét"},
         {"1.250.000 đồng", "một triệu hai trăm năm mươi nghìn đồng"},
         // dates
         {"17/7/2020", "ngày mười bảy tháng bảy năm hai nghìn không trăm hai mươi"},
@@ -81,6 +81,11 @@ TEST_CASE("a notice's text becomes words to speak", "[speech]") {
         {"\"Khẩn cấp\" - sơ tán", "Khẩn cấp, sơ tán"},
         {"Covid-19", "Covid mười chín"},
         {"Dòng một\nDòng hai", "Dòng một. Dòng hai"},
+        {"Tiêu đề\nĐường ngập", "Tiêu đề. Đường ngập"},
+        {"đèn pin cho\nít nhất 3 ngày", "đèn pin cho ít nhất ba ngày"},
+        {"hết đoạn\n\nđoạn sau", "hết đoạn. đoạn sau"},
+        {"trực 24/24 giờ", "trực hai mươi tư trên hai mươi tư giờ"},
+        {"mưa 200 mm", "mưa hai trăm mi li mét"},
         {"  ...  ", ""},
     }));
     CAPTURE(text);
