@@ -133,8 +133,10 @@ std::string make_announcement(Context &context, const Arguments &args, Priority 
 } // namespace
 
 int run_say(Context &context, const Arguments &args) {
-    if (args.option("--priority") && !args.flag("--play"))
-        throw UsageError(_("loa say: --priority is for --play; add --play, or leave it out"));
+    for (const char *option : {"--priority", "--output"})
+        if (args.option(option) && !args.flag("--play"))
+            throw UsageError(i18n::format(
+                _("loa say: {1} is for --play; add --play, or leave {1} out"), option));
     const Priority priority = priority_option(args);
     const std::string id = make_announcement(context, args, priority);
     return args.flag("--play") ? play_now(context, args, id, priority) : 0;
