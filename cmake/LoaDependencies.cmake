@@ -12,6 +12,8 @@ pkg_check_modules(SYSTEMD IMPORTED_TARGET libsystemd)
 pkg_check_modules(GCRYPT REQUIRED IMPORTED_TARGET libgcrypt)
 # The console's passwords: argon2id (crypto_pwhash_str).
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# libespeak-ng-dev: the Vietnamese voice of typed notices (loa say), in process
+pkg_check_modules(ESPEAK_NG REQUIRED IMPORTED_TARGET espeak-ng)
 
 # cctz (Google's civil-time library, package libcctz-dev) reads the system's
 # zoneinfo; GCC 12's <chrono> has no time-zone database.

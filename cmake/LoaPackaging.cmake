@@ -107,7 +107,9 @@ string(JOIN "\n" CPACK_DEBIAN_PACKAGE_DESCRIPTION
        "/etc/loa/station.toml.")
 # Shared-library dependencies from the binary (dpkg-shlibdeps), plus what the
 # maintainer scripts run: systemd-sysusers and systemd-tmpfiles (systemd),
-# deb-systemd-helper and deb-systemd-invoke (init-system-helpers).
+# deb-systemd-helper and deb-systemd-invoke (init-system-helpers). loa say's voice,
+# libespeak-ng1, comes with the shared libraries, and brings its Vietnamese voice
+# data (espeak-ng-data) as its own dependency.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd, init-system-helpers (>= 1.54), tzdata")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

@@ -11,6 +11,8 @@ packages=(
     libebur128-dev libcctz-dev libsystemd-dev libxlsxwriter-dev
     # the console's passwords (argon2id)
     libsodium-dev
+    # typed notices read aloud in Vietnamese (loa say): espeak-ng in process
+    libespeak-ng-dev
     # the station's time zone (cctz reads /usr/share/zoneinfo)
     tzdata
     # tests: Catch2 v2, a virtual sound device (JACK's dummy driver), the sample tools

@@ -5,6 +5,7 @@
 // calls it; `--help` prints the row (help.cpp). Each function returns an exit code;
 // failures are thrown (loa::Error and subclasses) and printed once by main().
 #include "cli/arguments.hpp"
+#include "core/vocabulary.hpp"
 #include "station/home.hpp"
 
 #include <functional>
@@ -53,6 +54,14 @@ int run_export(Context &context, const Arguments &args);
 int run_verify(Context &context, const Arguments &args);
 int run_report(Context &context, const Arguments &args);
 int run_play(Context &context, const Arguments &args);
+int run_say(Context &context, const Arguments &args);
+
+/// The --priority option's value (default normal). Throws UsageError for another word.
+Priority priority_option(const Arguments &args);
+/// Plays announcement `id` now, as `loa play` does: through the running player, or
+/// here, logged, when none runs. `args` is a command's with --output. Returns the
+/// exit code; throws what `loa play` throws.
+int play_now(Context &context, const Arguments &args, const std::string &id, Priority priority);
 int run_status(Context &context, const Arguments &args);
 int run_user_add(Context &context, const Arguments &args);
 int run_user_passwd(Context &context, const Arguments &args);

@@ -1,6 +1,7 @@
 // loa import, list, show, remove and campaign: the announcement library.
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
+#include "cli/import_line.hpp"
 #include "cli/open_station.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -58,7 +59,8 @@ std::string to_json(const library::Announcement &a) {
            ",\"leading_silence_ms\":" + std::to_string(a.leading_silence_ms) +
            ",\"trailing_silence_ms\":" + std::to_string(a.trailing_silence_ms) +
            ",\"silent\":" + (a.silent ? "true" : "false") +
-           ",\"imported_at\":" + json::quoted(a.imported_at) + "}";
+           ",\"imported_at\":" + json::quoted(a.imported_at) +
+           ",\"spoken_text\":" + text_json(a.spoken_text) + "}";
 }
 
 std::string level_text(const std::optional<double> &value, const char *unit) {
@@ -94,6 +96,18 @@ std::string seconds_text(std::int64_t ms) {
 
 } // namespace
 
+std::string import_line(const library::ImportResult &result) {
+    const auto &a = result.announcement;
+    return a.id + "\t" + seconds_text(a.duration_ms) + "\t" + std::to_string(a.sample_rate) +
+           " Hz\t" + std::to_string(a.channels) + " ch\t" + a.format + "\t" +
+           level_text(a.loudness_lufs, "LUFS") +
+           (result.outcome == library::ImportOutcome::already_present
+                ? std::string("\t") + _("(already in the library)")
+            : result.outcome == library::ImportOutcome::replaced
+                ? std::string("\t") + _("(replaced)")
+                : std::string());
+}
+
 int run_import(Context &context, const Arguments &args) {
     if (args.positionals().size() > 1 && args.option("--id"))
         throw UsageError(_(
@@ -119,15 +133,7 @@ int run_import(Context &context, const Arguments &args) {
             const auto now = std::chrono::system_clock::now();
             const auto result = library.import(request, station.zone.format_iso(now));
             const auto &a = result.announcement;
-            context.out << a.id << "\t" << seconds_text(a.duration_ms) << "\t" << a.sample_rate
-                        << " Hz\t" << a.channels << " ch\t" << a.format << "\t"
-                        << level_text(a.loudness_lufs, "LUFS")
-                        << (result.outcome == library::ImportOutcome::already_present
-                                ? std::string("\t") + _("(already in the library)")
-                            : result.outcome == library::ImportOutcome::replaced
-                                ? std::string("\t") + _("(replaced)")
-                                : std::string())
-                        << "\n";
+            context.out << import_line(result) << "\n";
             if (a.silent)
                 context.err << "loa: "
                             << i18n::format(_("warning: {1} is silent from start to end (nothing "
@@ -197,6 +203,8 @@ int run_show(Context &context, const Arguments &args) {
                        std::to_string(a->sample_rate), std::to_string(a->channels), a->sha256,
                        a->imported_at, a->original_name, library.content_path(*a).string())
                 << "\n";
+    if (a->spoken_text)
+        context.out << i18n::format(_("text:        {1}"), *a->spoken_text) << "\n";
     return 0;
 }
 

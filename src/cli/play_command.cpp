@@ -28,7 +28,6 @@
 #include <ostream>
 
 namespace loa::cli {
-namespace {
 
 Priority priority_option(const Arguments &args) {
     const auto text = args.option("--priority");
@@ -40,6 +39,8 @@ Priority priority_option(const Arguments &args) {
             i18n::format(_("--priority must be normal, priority or emergency, not '{1}'"), *text));
     return *priority;
 }
+
+namespace {
 
 /// Refuses a play inside quiet hours unless it is an emergency (DESIGN.md, Priorities).
 void check_quiet_hours(const OpenStation &station, Priority priority, TimePoint now) {
@@ -149,10 +150,7 @@ int play_directly(Context &context, const Arguments &args, const std::string &id
 
 } // namespace
 
-int run_play(Context &context, const Arguments &args) {
-    args.expect_positionals(1, _("the announcement's id: loa play ID [--priority emergency]"));
-    const std::string &id = args.positionals().front();
-    const Priority priority = priority_option(args);
+int play_now(Context &context, const Arguments &args, const std::string &id, Priority priority) {
     block_control_signals();
     if (auto player =
             daemon::ControlClient::connect(daemon::control_socket_path(context.home.root()))) {
@@ -167,6 +165,11 @@ int run_play(Context &context, const Arguments &args) {
         return 0;
     }
     return play_directly(context, args, id, priority);
+}
+
+int run_play(Context &context, const Arguments &args) {
+    args.expect_positionals(1, _("the announcement's id: loa play ID [--priority emergency]"));
+    return play_now(context, args, args.positionals().front(), priority_option(args));
 }
 
 } // namespace loa::cli

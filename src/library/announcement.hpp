@@ -30,6 +30,7 @@ struct Announcement {
     std::int64_t trailing_silence_ms = 0; ///< After the last one.
     bool silent = false;                  ///< Nothing reaches -60 dBFS: imported with a warning.
     std::string imported_at;
+    std::optional<std::string> spoken_text; ///< The text a typed notice (loa say) was read from.
 };
 
 } // namespace loa::library

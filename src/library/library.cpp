@@ -25,8 +25,8 @@ namespace {
 constexpr const char *select_columns =
     "SELECT id, title, category, campaign, source, reference, valid_from, valid_until, sha256, "
     "stored_as, original_name, format, sample_rate, channels, frames, duration_ms, loudness_lufs, "
-    "true_peak_dbtp, sample_peak_dbfs, leading_silence_ms, trailing_silence_ms, silent, imported_at "
-    "FROM announcements ";
+    "true_peak_dbtp, sample_peak_dbfs, leading_silence_ms, trailing_silence_ms, silent, imported_at, "
+    "spoken_text FROM announcements ";
 
 std::optional<double> optional_double(const sqlite::Statement &row, int column) {
     return row.is_null(column) ? std::nullopt : std::optional<double>(row.column_double(column));
@@ -57,6 +57,7 @@ Announcement read_row(const sqlite::Statement &row) {
     a.trailing_silence_ms = row.column_int(20);
     a.silent = row.column_int(21) != 0;
     a.imported_at = row.column_text(22);
+    a.spoken_text = row.column_optional_text(23);
     return a;
 }
 
@@ -125,6 +126,7 @@ Announcement make_row(const ImportRequest &request, const AudioInfo &audio,
     a.leading_silence_ms = audio.frames_to_ms(audio.levels.leading_silence_frames);
     a.trailing_silence_ms = audio.frames_to_ms(audio.levels.trailing_silence_frames);
     a.silent = audio.levels.silent;
+    a.spoken_text = request.spoken_text; // a new recording is not the old one's text
     return a;
 }
 
@@ -288,8 +290,9 @@ void Library::write_row(const Announcement &a, ExistingId existing) {
             " INTO announcements (id, title, category, campaign, source, reference, "
             "valid_from, valid_until, sha256, stored_as, original_name, format, sample_rate, "
             "channels, frames, duration_ms, loudness_lufs, true_peak_dbtp, sample_peak_dbfs, "
-            "leading_silence_ms, trailing_silence_ms, silent, imported_at) VALUES (?1, ?2, ?3, ?4, "
-            "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
+            "leading_silence_ms, trailing_silence_ms, silent, imported_at, spoken_text) VALUES (?1, ?2, "
+            "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+            "?22, ?23, ?24)");
     insert.bind(1, a.id).bind(2, a.title).bind(3, a.category).bind(4, a.campaign).bind(5, a.source);
     insert.bind(6, a.reference).bind(7, a.valid_from).bind(8, a.valid_until).bind(9, a.sha256);
     insert.bind(10, a.stored_as).bind(11, a.original_name).bind(12, a.format);
@@ -298,7 +301,7 @@ void Library::write_row(const Announcement &a, ExistingId existing) {
     insert.bind(20, a.leading_silence_ms)
         .bind(21, a.trailing_silence_ms)
         .bind(22, a.silent ? 1 : 0);
-    insert.bind(23, a.imported_at);
+    insert.bind(23, a.imported_at).bind(24, a.spoken_text);
     insert.run();
 }
 

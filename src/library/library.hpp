@@ -34,6 +34,7 @@ struct ImportRequest {
     std::optional<std::string> reference{};
     std::optional<std::string> valid_from{};  ///< YYYY-MM-DD.
     std::optional<std::string> valid_until{}; ///< YYYY-MM-DD.
+    std::optional<std::string> spoken_text{}; ///< The text the file was synthesised from.
     ExistingId existing = ExistingId::refuse; ///< When the id names other content.
     LengthLimit limit = LengthLimit::three_hours;
 };

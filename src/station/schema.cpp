@@ -165,6 +165,11 @@ CREATE TABLE actions (
     detail    TEXT NOT NULL
 );
 )sql",
+    // 6: a typed notice made into speech (loa say) keeps the text it was read from in
+    // its row, so the words and the recording are stored together or not at all.
+    R"sql(
+ALTER TABLE announcements ADD COLUMN spoken_text TEXT; -- NULL: a recording, not a typed notice
+)sql",
 };
 
 } // namespace

@@ -37,6 +37,8 @@ struct Range {
 constexpr Range loudness_range{-40, -5, "LUFS", N_("-16 suits outdoor loudspeakers")};
 constexpr Range boost_range{0, 30, "dB", N_("12 is usual; 0 never amplifies")};
 constexpr Range session_range{1, 1440, N_("minutes"), N_("a day has 1440")};
+constexpr Range tts_timeout_range{1, 600, N_("seconds"),
+                                  N_("a voice reads a minute of text in a few seconds")};
 
 std::string number_text(double value) {
     std::ostringstream text;
@@ -57,6 +59,8 @@ public:
                     i18n::format(_("unknown key '{1}'; remove it or check its spelling"),
                                  key.str()));
     }
+
+    bool has(const char *key) const { return m_table.get(key) != nullptr; }
 
     /// Where `key` is written ("FILE:LINE:COL: "), or the file's name if it is not.
     std::string where_is(const char *key) const {
@@ -99,6 +103,16 @@ public:
             if (number < range.min || number > range.max)
                 refuse(*node, key, std::to_string(number), range);
             out = static_cast<int>(number);
+        }
+    }
+
+    void read(const char *key, bool &out) const {
+        if (const auto *node = m_table.get(key)) {
+            const auto value = node->value<bool>();
+            if (!value)
+                throw InputError(where(m_path, node->source()) +
+                                 i18n::format(_("'{1}' must be true or false"), key));
+            out = *value;
         }
     }
 
@@ -206,6 +220,33 @@ toml::table parse(std::string_view text, const std::filesystem::path &path) {
     }
 }
 
+void read_tts(const std::filesystem::path &path, const toml::table &root, TtsSettings &out) {
+    const TableReader tts(path, section(path, root, "tts"),
+                          {"command", "timeout_seconds", "repeat_emergency"});
+    std::string command;
+    tts.read("command", command);
+    if (tts.has("command")) {
+        if (command.find_first_not_of(" \t") == std::string::npos)
+            throw InputError(tts.where_is("command") +
+                             _("'command' is empty; write the program that reads text aloud, or "
+                               "remove the line to use espeak-ng"));
+        out.command = command;
+    }
+    tts.read("timeout_seconds", out.timeout_seconds, tts_timeout_range);
+    tts.read("repeat_emergency", out.repeat_emergency);
+}
+
+void render_tts(std::ostream &out, const TtsSettings &tts) {
+    out << "[tts]\n"
+        << "# Typed notices (loa say) are read by espeak-ng. For a better voice, name a program\n"
+        << "# that reads the text on its standard input and writes a WAV on its standard output:\n"
+        << "# command = \"/usr/local/bin/doc-tieng-viet\"\n"
+        << "# The longest it may take, in seconds; after that, or if it fails, espeak-ng reads.\n"
+        << "timeout_seconds = " << tts.timeout_seconds << "\n"
+        << "# Say an emergency notice twice (\"xin nhắc lại\" between).\n"
+        << "repeat_emergency = " << (tts.repeat_emergency ? "true" : "false") << "\n";
+}
+
 } // namespace
 
 bool QuietHours::contains(std::chrono::seconds time_of_day) const noexcept {
@@ -221,7 +262,7 @@ StationConfig load_station_config(const std::filesystem::path &path) {
 StationConfig parse_station_config(std::string_view text, const std::filesystem::path &path) {
     const toml::table root = parse(text, path);
     StationConfig config;
-    const TableReader top_level(path, root, {"station", "output", "policy"});
+    const TableReader top_level(path, root, {"station", "output", "policy", "tts"});
     const TableReader station(path, section(path, root, "station"),
                               {"code", "name", "timezone", "reports_to", "language"});
     station.read("code", config.code);
@@ -243,6 +284,7 @@ StationConfig parse_station_config(std::string_view text, const std::filesystem:
                              {"quiet_hours", "max_session_minutes"});
     policy.read("quiet_hours", config.quiet_hours);
     policy.read("max_session_minutes", config.max_session_minutes, session_range);
+    read_tts(path, root, config.tts);
     if (config.code.empty())
         throw InputError(path.string() + ": " +
                          _("[station] code is missing; set it to the station code, e.g. code = "
@@ -308,7 +350,8 @@ std::string render_station_config(const StationConfig &config) {
     else
         out << "quiet_hours = []\n";
     out << "# Longest broadcast session, in minutes; longer schedule slots get a warning.\n"
-        << "max_session_minutes = " << config.max_session_minutes << "\n";
+        << "max_session_minutes = " << config.max_session_minutes << "\n\n";
+    render_tts(out, config.tts);
     return out.str();
 }
 

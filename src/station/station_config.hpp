@@ -16,6 +16,15 @@ struct QuietHours {
     bool contains(std::chrono::seconds time_of_day) const noexcept;
 };
 
+/// [tts]: how typed notices (loa say) are read aloud.
+struct TtsSettings {
+    /// A program that reads the text on its standard input and writes a WAV on its
+    /// standard output, used instead of espeak-ng; none: espeak-ng reads.
+    std::optional<std::string> command;
+    int timeout_seconds = 30;     ///< The longest the command may take.
+    bool repeat_emergency = true; ///< An emergency notice is said twice.
+};
+
 struct StationConfig {
     std::string code;
     std::string name;
@@ -30,6 +39,7 @@ struct StationConfig {
     double max_boost_db = 12.0;
     std::optional<QuietHours> quiet_hours = QuietHours{};
     int max_session_minutes = 45;
+    TtsSettings tts;
 };
 
 /// Reads and validates station.toml. Throws InputError "FILE:LINE:COL: message", or
@@ -38,7 +48,8 @@ StationConfig load_station_config(const std::filesystem::path &path);
 
 /// Validates the text of a station.toml; `path` names it in messages. Every setting
 /// must be within its range (loudness -40..-5 LUFS, boost 0..30 dB, session 1..1440
-/// minutes, quiet hours with different start and end). Throws InputError.
+/// minutes, quiet hours with different start and end, a [tts] command
+/// that is not empty, its timeout 1..600 s). Throws InputError.
 StationConfig parse_station_config(std::string_view text, const std::filesystem::path &path);
 
 /// The text of a new station.toml, every key commented for the operator.

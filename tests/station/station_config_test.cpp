@@ -187,3 +187,37 @@ TEST_CASE("station.toml written with control characters in a name reads back the
     loa::write_file_durably(dir / "station.toml", loa::station::render_station_config(config));
     CHECK(load_station_config(dir / "station.toml").name == config.name);
 }
+
+TEST_CASE("[tts]: the voice command, its timeout and the emergency repeat") {
+    loa::test::TempDir dir;
+    const auto path = dir / "station.toml";
+    loa::write_file_durably(path, station_section +
+                                      "[tts]\ncommand = \"piper --vi\"\n"
+                                      "timeout_seconds = 5\nrepeat_emergency = false\n");
+    const auto config = load_station_config(path);
+    CHECK(config.tts.command == std::optional<std::string>("piper --vi"));
+    CHECK(config.tts.timeout_seconds == 5);
+    CHECK_FALSE(config.tts.repeat_emergency);
+    // What init writes: espeak-ng reads, 30 s, emergencies twice.
+    loa::station::StationConfig fresh;
+    fresh.code = "X";
+    loa::write_file_durably(path, loa::station::render_station_config(fresh));
+    const auto read = load_station_config(path);
+    CHECK_FALSE(read.tts.command);
+    CHECK(read.tts.timeout_seconds == 30);
+    CHECK(read.tts.repeat_emergency);
+}
+
+TEST_CASE("[tts] settings that cannot work are refused at their line") {
+    CHECK(refusal(station_section + "[tts]\ncommand = \"  \"\n") ==
+          "station.toml:4:11: 'command' is empty; write the program that reads text aloud, or "
+          "remove the line to use espeak-ng");
+    CHECK(refusal(station_section + "[tts]\ncommand = 3\n") ==
+          "station.toml:4:11: 'command' must be text in quotes");
+    CHECK(refusal(station_section + "[tts]\ntimeout_seconds = 0\n")
+              .starts_with("station.toml:4:19: 'timeout_seconds' is 0, outside 1 to 600 seconds"));
+    CHECK(refusal(station_section + "[tts]\nrepeat_emergency = \"yes\"\n") ==
+          "station.toml:4:20: 'repeat_emergency' must be true or false");
+    CHECK(refusal(station_section + "[tts]\nvoice = \"vi\"\n") ==
+          "station.toml:4:1: unknown key 'voice'; remove it or check its spelling");
+}
