@@ -89,8 +89,7 @@ engine::Problem problem_of(const playlog::PlayRecord &row) {
                        : row.started_at ? row.started_at
                                         : row.scheduled_at;
     engine::Problem problem;
-    const auto parsed = when ? StationTime::parse(*when) : std::nullopt;
-    problem.at = parsed ? parsed->instant : TimePoint{};
+    problem.at = when ? when->instant : TimePoint{};
     problem.message = std::string(people_name(row.status)) + " " + row.announcement;
     if (row.slot) {
         problem.message += " (" + *row.slot;

@@ -18,11 +18,6 @@
 namespace loa::playlog {
 namespace {
 
-std::int64_t unix_ms(TimePoint instant) {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(instant.time_since_epoch())
-        .count();
-}
-
 /// The civil date-time of an instant in `zone`, to the second.
 CivilDateTime civil_of(const TimeZone &zone, TimePoint instant) {
     const auto local = zone.to_local(instant);
@@ -31,8 +26,8 @@ CivilDateTime civil_of(const TimeZone &zone, TimePoint instant) {
 
 /// A scheduled row that names only its instant is known by that instant's civil time.
 void give_identity(PlayRecord &record, const TimeZone &zone) {
-    if (record.trigger == Trigger::scheduled && !record.occurrence && record.scheduled)
-        record.occurrence = civil_of(zone, *record.scheduled);
+    if (record.trigger == Trigger::scheduled && !record.occurrence && record.scheduled_at)
+        record.occurrence = civil_of(zone, record.scheduled_at->instant);
 }
 
 /// Distinguishes this log's journal entries from those of every other run.
@@ -63,6 +58,37 @@ std::optional<std::int64_t> row_of_entry(sqlite::Database &db, const std::string
     if (!select->step())
         return std::nullopt;
     return select->column_int(0);
+}
+
+std::optional<StationTime> station_time(const TimeZone &zone, std::optional<TimePoint> instant) {
+    return instant ? std::optional<StationTime>(StationTime::in(zone, *instant)) : std::nullopt;
+}
+
+std::optional<std::string> text_of(const std::optional<StationTime> &at) {
+    return at ? std::optional<std::string>(at->text()) : std::nullopt;
+}
+
+/// Ends the `started` row `id` as `end` says; whether it did (a row already final is left).
+bool finish_row(sqlite::Database &db, const TimeZone &zone, std::int64_t id, const PlayEnd &end) {
+    const auto update = db.cached(
+        "UPDATE plays SET status = ?2, started_at = coalesce(?3, started_at), "
+        "started_ms = coalesce(?4, started_ms), ended_at = ?5, duration_ms = ?6, error = ?7, "
+        "underruns = ?8, reason_code = ?9, reason_params = ?10, "
+        "lateness_ms = CASE WHEN ?4 IS NOT NULL THEN ?4 - planned_ms END "
+        "WHERE play_id = ?1 AND status = 'started'");
+    const auto started_at = station_time(zone, end.started_at);
+    const auto ended_at = station_time(zone, end.ended_at);
+    std::optional<std::int64_t> started_ms, duration_ms;
+    if (started_at)
+        started_ms = started_at->unix_ms();
+    if (started_at && ended_at)
+        duration_ms = ended_at->unix_ms() - started_at->unix_ms();
+    update->bind(1, id).bind(2, to_string(end.status)).bind(3, text_of(started_at));
+    update->bind(4, started_ms).bind(5, text_of(ended_at)).bind(6, duration_ms);
+    update->bind(7, end.error).bind(8, end.underruns);
+    update->bind(9, end.reason_code).bind(10, end.reason_params);
+    update->run();
+    return db.changes() > 0;
 }
 
 } // namespace
@@ -100,10 +126,8 @@ Begun PlayLog::begin(PlayRecord record, std::optional<TimePoint> scheduled,
     record.station = m_station;
     record.status = PlayStatus::started;
     record.planned = planned_start;
-    if (scheduled) {
-        record.scheduled_at = m_zone.format_iso(*scheduled);
-        record.scheduled = *scheduled;
-    }
+    if (scheduled)
+        record.scheduled_at = StationTime::in(m_zone, *scheduled);
     give_identity(record, m_zone);
     PendingWrite write{{JournalEntry::Kind::begin, next_entry_id(), {}, std::move(record), {}}, 0};
     const auto [result, id] = write_or_queue(std::move(write));
@@ -138,10 +162,8 @@ Recorded PlayLog::record_outcome(PlayRecord record, std::optional<TimePoint> sch
     record.status = status;
     store_reason(record, reason);
     record.planned = planned;
-    if (scheduled) {
-        record.scheduled_at = m_zone.format_iso(*scheduled);
-        record.scheduled = *scheduled;
-    }
+    if (scheduled)
+        record.scheduled_at = StationTime::in(m_zone, *scheduled);
     give_identity(record, m_zone);
     PendingWrite write{{JournalEntry::Kind::outcome, next_entry_id(), {}, std::move(record), {}},
                        0};
@@ -305,28 +327,7 @@ std::int64_t PlayLog::apply(const PendingWrite &write) {
     // The begin entry names the row (the id may be of a database since set aside).
     if (!entry.finishes.empty())
         id = row_of_entry(m_db, entry.finishes).value_or(id);
-    const PlayEnd &end = entry.end;
-    const auto update = m_db.cached(
-        "UPDATE plays SET status = ?2, started_at = coalesce(?3, started_at), "
-        "started_ms = coalesce(?4, started_ms), ended_at = ?5, duration_ms = ?6, error = ?7, "
-        "underruns = ?8, reason_code = ?9, reason_params = ?10, "
-        "lateness_ms = CASE WHEN ?4 IS NOT NULL THEN ?4 - planned_ms END "
-        "WHERE play_id = ?1 AND status = 'started'");
-    std::optional<std::string> started_at, ended_at;
-    std::optional<std::int64_t> started_ms, duration_ms;
-    if (end.started_at) {
-        started_at = m_zone.format_iso(*end.started_at);
-        started_ms = unix_ms(*end.started_at);
-    }
-    if (end.ended_at)
-        ended_at = m_zone.format_iso(*end.ended_at);
-    if (end.started_at && end.ended_at)
-        duration_ms = unix_ms(*end.ended_at) - unix_ms(*end.started_at);
-    update->bind(1, id).bind(2, to_string(end.status)).bind(3, started_at).bind(4, started_ms);
-    update->bind(5, ended_at).bind(6, duration_ms).bind(7, end.error).bind(8, end.underruns);
-    update->bind(9, end.reason_code).bind(10, end.reason_params);
-    update->run();
-    if (m_db.changes() > 0)
+    if (finish_row(m_db, m_zone, id, entry.end))
         chain(id);
     transaction.commit();
     return id;
