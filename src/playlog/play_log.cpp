@@ -3,7 +3,6 @@
 #include "core/i18n.hpp"
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
-#include "playlog/chain.hpp"
 #include "playlog/play_rows.hpp"
 #include "playlog/reason_text.hpp"
 #include "station/home.hpp"
