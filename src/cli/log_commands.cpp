@@ -6,6 +6,7 @@
 #include "core/durable_file.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "playlog/people_numbers.hpp"
 #include "playlog/play_log.hpp"
 #include "playlog/reason_text.hpp"
 #include "playlog/play_rows.hpp"
@@ -90,8 +91,8 @@ int run_log(Context &context, const Arguments &args) {
         return 0;
     }
     for (const auto &r : rows) {
-        context.out << r.started_at.value_or(r.scheduled_at.value_or("-")) << "  "
-                    << people_name(r.status) << "  "
+        const auto at = playlog::played_at(r);
+        context.out << (at ? at->text() : "-") << "  " << people_name(r.status) << "  "
 
                     << (r.slot ? *r.slot + " " + position_text(r.position.value_or(0))
                                : std::string(_("(manual)")))

@@ -10,6 +10,7 @@
 #include "cli/player_lock.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/station_time.hpp"
 #include "daemon/control_client.hpp"
 #include "daemon/control_protocol.hpp"
 #include "daemon/status_json.hpp"
@@ -30,9 +31,7 @@ constexpr int exit_not_running = 3;
 
 /// "2020-07-20 06:00:00", station time.
 std::string local_text(const TimeZone &zone, TimePoint at) {
-    std::string text = zone.format_iso(at).substr(0, 19);
-    text[10] = ' ';
-    return text;
+    return StationTime::in(zone, at).people_text();
 }
 
 std::string_view state_text(engine::EngineState state) {
@@ -90,7 +89,7 @@ engine::Problem problem_of(const playlog::PlayRecord &row) {
                        : row.started_at ? row.started_at
                                         : row.scheduled_at;
     engine::Problem problem;
-    problem.at = when ? daemon::parse_iso_instant(*when).value_or(TimePoint{}) : TimePoint{};
+    problem.at = when ? when->instant : TimePoint{};
     problem.message = std::string(people_name(row.status)) + " " + row.announcement;
     if (row.slot) {
         problem.message += " (" + *row.slot;

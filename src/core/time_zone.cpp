@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/station_time.hpp"
 
 #include <cctz/civil_time.h>
 #include <cctz/time_zone.h>
@@ -59,21 +60,7 @@ TimePoint TimeZone::from_local(std::chrono::year_month_day date,
 }
 
 std::string TimeZone::format_iso(TimePoint instant) const {
-    using namespace std::chrono;
-    // To the nearest millisecond: a first sample 0.1 ms early is on time, not at .999.
-    const LocalDateTime local = to_local(round<milliseconds>(instant));
-    const auto tod = local.time_of_day;
-    const long offset_minutes = duration_cast<minutes>(local.utc_offset).count();
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%sT%02ld:%02ld:%02ld.%03ld%c%02ld:%02ld",
-                  loa::format_date(local.date).c_str(),
-                  static_cast<long>(duration_cast<hours>(tod).count()),
-                  static_cast<long>(duration_cast<minutes>(tod).count() % 60),
-                  static_cast<long>(duration_cast<seconds>(tod).count() % 60),
-                  static_cast<long>(duration_cast<milliseconds>(tod).count() % 1000),
-                  offset_minutes < 0 ? '-' : '+', std::labs(offset_minutes) / 60,
-                  std::labs(offset_minutes) % 60);
-    return buffer;
+    return StationTime::in(*this, instant).text();
 }
 
 std::string TimeZone::format_date(TimePoint instant) const {

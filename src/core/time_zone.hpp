@@ -32,7 +32,8 @@ public:
     /// that exists twice (overlap) maps to the earlier one.
     TimePoint from_local(std::chrono::year_month_day date, std::chrono::seconds time_of_day) const;
 
-    /// ISO 8601 with the zone's offset, rounded to the millisecond: 2020-07-20T06:00:00.004+07:00.
+    /// ISO 8601 with the zone's offset, rounded to the millisecond: 2020-07-20T06:00:00.004+07:00
+    /// (StationTime::in(zone, instant).text()).
     std::string format_iso(TimePoint instant) const;
 
     /// The local date as YYYY-MM-DD.

@@ -3,9 +3,9 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/json.hpp"
+#include "core/station_time.hpp"
 
 #include <array>
-#include <charconv>
 
 namespace loa::daemon {
 namespace {
@@ -108,10 +108,10 @@ long long integer(const json::Value &object, std::string_view key) {
 }
 
 TimePoint instant(const json::Value &object, std::string_view key) {
-    const auto value = parse_iso_instant(text(object, key));
+    const auto value = StationTime::parse(text(object, key));
     if (!value)
         bad_member(key);
-    return *value;
+    return value->instant;
 }
 
 Priority priority(const json::Value &object) {
@@ -119,17 +119,6 @@ Priority priority(const json::Value &object) {
     if (!value)
         bad_member("priority");
     return *value;
-}
-
-/// Reads an unsigned decimal of exactly `width` digits at `at`.
-bool read_digits(std::string_view text, std::size_t at, std::size_t width, int &out) {
-    if (at + width > text.size())
-        return false;
-    for (std::size_t i = at; i < at + width; ++i)
-        if (text[i] < '0' || text[i] > '9')
-            return false;
-    std::from_chars(text.data() + at, text.data() + at + width, out);
-    return true;
 }
 
 } // namespace
@@ -237,51 +226,6 @@ engine::EngineStatus status_from_json(const json::Value &object) {
         bad_member("pending_log_rows");
     status.pending_log_rows = static_cast<std::size_t>(pending);
     return status;
-}
-
-std::optional<TimePoint> parse_iso_instant(std::string_view text) {
-    using namespace std::chrono;
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!read_digits(text, 0, 4, year) || text.size() < 19 || text[4] != '-' ||
-        !read_digits(text, 5, 2, month) || text[7] != '-' || !read_digits(text, 8, 2, day) ||
-        text[10] != 'T' || !read_digits(text, 11, 2, hour) || text[13] != ':' ||
-        !read_digits(text, 14, 2, minute) || text[16] != ':' || !read_digits(text, 17, 2, second))
-        return std::nullopt;
-    const year_month_day date{std::chrono::year{year},
-                              std::chrono::month{static_cast<unsigned>(month)},
-                              std::chrono::day{static_cast<unsigned>(day)}};
-    if (!date.ok() || hour > 23 || minute > 59 || second > 59)
-        return std::nullopt;
-    std::size_t at = 19;
-    nanoseconds fraction{0};
-    if (at < text.size() && text[at] == '.') {
-        ++at;
-        long long scale = 100'000'000;
-        const std::size_t first = at;
-        for (; at < text.size() && text[at] >= '0' && text[at] <= '9'; ++at, scale /= 10)
-            fraction += nanoseconds{(text[at] - '0') * scale};
-        if (at == first)
-            return std::nullopt;
-    }
-    minutes offset{0};
-    if (at < text.size() && text[at] == 'Z') {
-        ++at;
-    } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
-        int offset_hours = 0, offset_minutes = 0;
-        if (!read_digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() ||
-            text[at + 3] != ':' || !read_digits(text, at + 4, 2, offset_minutes))
-            return std::nullopt;
-        offset = hours{offset_hours} + minutes{offset_minutes};
-        if (text[at] == '-')
-            offset = -offset;
-        at += 6;
-    } else {
-        return std::nullopt;
-    }
-    if (at != text.size())
-        return std::nullopt;
-    const auto local = sys_days{date} + hours{hour} + minutes{minute} + seconds{second};
-    return time_point_cast<TimePoint::duration>(local - offset + fraction);
 }
 
 } // namespace loa::daemon

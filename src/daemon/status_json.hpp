@@ -37,8 +37,4 @@ std::string status_to_json(const engine::EngineStatus &status, const TimeZone &z
 /// or of the wrong kind (a player of another version answered).
 engine::EngineStatus status_from_json(const json::Value &object);
 
-/// Reads YYYY-MM-DDTHH:MM:SS[.fff...](Z|+HH:MM|-HH:MM) as an instant; nullopt if
-/// it is not that.
-std::optional<TimePoint> parse_iso_instant(std::string_view text);
-
 } // namespace loa::daemon

@@ -38,9 +38,11 @@ std::optional<JournalEntry::Kind> parse_kind(std::string_view name) {
     return std::nullopt;
 }
 
-/// The fields a journal line carries for a row: what its INSERT writes.
+/// The fields a journal line carries for a row: what its INSERT writes, but for the
+/// columns made from another field (the times' *_ms).
 bool journaled(const PlayField &field) {
-    return !field.column.empty() && field.use != FieldUse::chain && field.key != "play_id";
+    return !field.column.empty() && field.set && field.use != FieldUse::chain &&
+           field.key != "play_id";
 }
 
 std::int64_t unix_ms(TimePoint instant) {

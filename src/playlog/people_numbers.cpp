@@ -2,6 +2,10 @@
 
 namespace loa::playlog {
 
+std::optional<StationTime> played_at(const PlayRecord &r) {
+    return r.started_at ? r.started_at : r.scheduled_at;
+}
+
 std::int64_t people_position(std::int64_t position) noexcept {
     return position + 1;
 }

@@ -6,10 +6,14 @@
 #include "playlog/play_fields.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace loa::playlog {
+
+/// When a row is shown as having happened: its start, else its scheduled instant.
+std::optional<StationTime> played_at(const PlayRecord &r);
 
 /// An item's place in its occurrence as people count it: 1 for position 0.
 std::int64_t people_position(std::int64_t position) noexcept;

@@ -31,6 +31,10 @@ FieldValue of(const std::optional<TimePoint> &instant) {
         std::chrono::duration_cast<std::chrono::milliseconds>(instant->time_since_epoch()).count()};
 }
 
+FieldValue of(const std::optional<StationTime> &at) {
+    return at ? FieldValue(at->text()) : FieldValue();
+}
+
 FieldValue of(const std::optional<CivilDateTime> &civil) {
     return civil ? FieldValue(civil->text()) : FieldValue();
 }
@@ -47,6 +51,10 @@ void put(std::optional<std::string> &into, const FieldValue &value) {
         into->assign(text->data(), text->size()); // keeps the string's memory
     else
         into.emplace(*text);
+}
+void put(std::optional<StationTime> &into, const FieldValue &value) {
+    const auto text = text_of(value);
+    into = text ? StationTime::parse(*text) : std::nullopt;
 }
 void put(std::optional<CivilDateTime> &into, const FieldValue &value) {
     const auto text = text_of(value);
@@ -79,6 +87,11 @@ template <auto M> FieldValue get_member(const PlayRecord &r, std::string_view) {
 }
 template <auto M> void set_member(PlayRecord &r, const FieldValue &value) {
     put(r.*M, value);
+}
+
+/// The millisecond column of a time member `M`, made from the same value (not read back).
+template <auto M> FieldValue get_ms(const PlayRecord &r, std::string_view) {
+    return r.*M ? FieldValue((r.*M)->unix_ms()) : FieldValue();
 }
 
 /// An enum field, stored as DESIGN.md's spelling.
@@ -161,13 +174,14 @@ const std::array fields{
     PlayField{"offset_ms", "offset_ms", T::integer, U::stored, "", D::text, 0, 0,
               LOA_MEMBER(offset_ms)},
     PlayField{"resumes", "resumes", T::integer, U::stored, "", D::text, 0, 0, LOA_MEMBER(resumes)},
-    // Instants the listings filter and sort by (milliseconds since the epoch).
+    // Instants the listings filter and sort by (milliseconds since the epoch); the
+    // times' columns are made from the members above, and read back from their text.
     PlayField{"scheduled_ms", "scheduled_ms", T::integer, U::stored, "", D::text, 0, 0,
-              LOA_MEMBER(scheduled)},
+              &get_ms<&R::scheduled_at>, nullptr},
     PlayField{"planned_ms", "planned_ms", T::integer, U::stored, "", D::text, 0, 0,
               LOA_MEMBER(planned)},
     PlayField{"started_ms", "started_ms", T::integer, U::stored, "", D::text, 0, 0,
-              LOA_MEMBER(started)},
+              &get_ms<&R::started_at>, nullptr},
     // Schema 3: the journal entry that wrote the row (replay writes each entry once).
     PlayField{"entry", "entry", T::text, U::stored, "", D::text, 0, 0, LOA_MEMBER(entry)},
 };

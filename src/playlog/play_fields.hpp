@@ -57,7 +57,7 @@ enum class Display {
 
 /// A field's value: absent (JSON null, SQL NULL), text, integer or boolean. Text
 /// views point into the record (or the chain id) they were read from; a text made
-/// from a typed member (a CivilDateTime) is carried as a string.
+/// from a typed member (a StationTime, a CivilDateTime) is carried as a string.
 using FieldValue = std::variant<std::monostate, std::string_view, std::int64_t, bool, std::string>;
 
 /// The text of `value`, if it is text.

@@ -3,7 +3,6 @@
 #include "core/i18n.hpp"
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
-#include "playlog/chain.hpp"
 #include "playlog/play_rows.hpp"
 #include "playlog/reason_text.hpp"
 #include "station/home.hpp"
@@ -18,11 +17,6 @@
 namespace loa::playlog {
 namespace {
 
-std::int64_t unix_ms(TimePoint instant) {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(instant.time_since_epoch())
-        .count();
-}
-
 /// The civil date-time of an instant in `zone`, to the second.
 CivilDateTime civil_of(const TimeZone &zone, TimePoint instant) {
     const auto local = zone.to_local(instant);
@@ -31,8 +25,8 @@ CivilDateTime civil_of(const TimeZone &zone, TimePoint instant) {
 
 /// A scheduled row that names only its instant is known by that instant's civil time.
 void give_identity(PlayRecord &record, const TimeZone &zone) {
-    if (record.trigger == Trigger::scheduled && !record.occurrence && record.scheduled)
-        record.occurrence = civil_of(zone, *record.scheduled);
+    if (record.trigger == Trigger::scheduled && !record.occurrence && record.scheduled_at)
+        record.occurrence = civil_of(zone, record.scheduled_at->instant);
 }
 
 /// Distinguishes this log's journal entries from those of every other run.
@@ -54,15 +48,6 @@ file_id(const std::filesystem::path &path) {
 
 bool in_memory(const std::filesystem::path &path) {
     return path.empty() || path == ":memory:";
-}
-
-/// A row's play_id by the journal entry that wrote it, if it is in the database.
-std::optional<std::int64_t> row_of_entry(sqlite::Database &db, const std::string &entry) {
-    const auto select = db.cached("SELECT play_id FROM plays WHERE entry = ?1");
-    select->bind(1, entry);
-    if (!select->step())
-        return std::nullopt;
-    return select->column_int(0);
 }
 
 } // namespace
@@ -100,10 +85,8 @@ Begun PlayLog::begin(PlayRecord record, std::optional<TimePoint> scheduled,
     record.station = m_station;
     record.status = PlayStatus::started;
     record.planned = planned_start;
-    if (scheduled) {
-        record.scheduled_at = m_zone.format_iso(*scheduled);
-        record.scheduled = *scheduled;
-    }
+    if (scheduled)
+        record.scheduled_at = StationTime::in(m_zone, *scheduled);
     give_identity(record, m_zone);
     PendingWrite write{{JournalEntry::Kind::begin, next_entry_id(), {}, std::move(record), {}}, 0};
     const auto [result, id] = write_or_queue(std::move(write));
@@ -138,10 +121,8 @@ Recorded PlayLog::record_outcome(PlayRecord record, std::optional<TimePoint> sch
     record.status = status;
     store_reason(record, reason);
     record.planned = planned;
-    if (scheduled) {
-        record.scheduled_at = m_zone.format_iso(*scheduled);
-        record.scheduled = *scheduled;
-    }
+    if (scheduled)
+        record.scheduled_at = StationTime::in(m_zone, *scheduled);
     give_identity(record, m_zone);
     PendingWrite write{{JournalEntry::Kind::outcome, next_entry_id(), {}, std::move(record), {}},
                        0};
@@ -283,55 +264,6 @@ std::int64_t PlayLog::real_id(std::int64_t id) const {
     return found == m_written_ids.end() ? 0 : found->second;
 }
 
-std::int64_t PlayLog::apply(const PendingWrite &write) {
-    sqlite::Transaction transaction(m_db);
-    std::int64_t id = write.id;
-    const JournalEntry &entry = write.entry;
-    if (entry.kind != JournalEntry::Kind::finish) {
-        if (const auto existing = row_of_entry(m_db, entry.id))
-            return *existing; // replayed: the row is already there
-        PlayRecord record = entry.record;
-        if (record.resumes && *record.resumes < 0) {
-            // It continues an attempt that waited in memory: link the row that attempt became.
-            const std::int64_t resumed = real_id(*record.resumes);
-            record.resumes = resumed > 0 ? std::optional<std::int64_t>(resumed) : std::nullopt;
-        }
-        id = insert_play_row(m_db, record);
-        if (entry.kind == JournalEntry::Kind::outcome)
-            chain(id);
-        transaction.commit();
-        return id;
-    }
-    // The begin entry names the row (the id may be of a database since set aside).
-    if (!entry.finishes.empty())
-        id = row_of_entry(m_db, entry.finishes).value_or(id);
-    const PlayEnd &end = entry.end;
-    const auto update = m_db.cached(
-        "UPDATE plays SET status = ?2, started_at = coalesce(?3, started_at), "
-        "started_ms = coalesce(?4, started_ms), ended_at = ?5, duration_ms = ?6, error = ?7, "
-        "underruns = ?8, reason_code = ?9, reason_params = ?10, "
-        "lateness_ms = CASE WHEN ?4 IS NOT NULL THEN ?4 - planned_ms END "
-        "WHERE play_id = ?1 AND status = 'started'");
-    std::optional<std::string> started_at, ended_at;
-    std::optional<std::int64_t> started_ms, duration_ms;
-    if (end.started_at) {
-        started_at = m_zone.format_iso(*end.started_at);
-        started_ms = unix_ms(*end.started_at);
-    }
-    if (end.ended_at)
-        ended_at = m_zone.format_iso(*end.ended_at);
-    if (end.started_at && end.ended_at)
-        duration_ms = unix_ms(*end.ended_at) - unix_ms(*end.started_at);
-    update->bind(1, id).bind(2, to_string(end.status)).bind(3, started_at).bind(4, started_ms);
-    update->bind(5, ended_at).bind(6, duration_ms).bind(7, end.error).bind(8, end.underruns);
-    update->bind(9, end.reason_code).bind(10, end.reason_params);
-    update->run();
-    if (m_db.changes() > 0)
-        chain(id);
-    transaction.commit();
-    return id;
-}
-
 bool PlayLog::has_outcome(const std::string &slot, const CivilDateTime &occurrence,
                           std::int64_t position) {
     const auto finished_interrupted = [&](const PendingWrite &write) {
@@ -375,41 +307,6 @@ bool PlayLog::has_outcome(const std::string &slot, const CivilDateTime &occurren
 
 void PlayLog::set_write_wait(std::chrono::milliseconds wait) {
     sqlite3_busy_timeout(m_db.handle(), static_cast<int>(wait.count()));
-}
-
-void PlayLog::chain(std::int64_t play_id) {
-    std::int64_t seq = 1;
-    std::string prev_hash = genesis_hash;
-    {
-        const auto last = m_db.cached(
-            "SELECT seq, row_hash FROM plays WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1");
-        if (last->step()) {
-            seq = last->column_int(0) + 1;
-            prev_hash = last->column_text(1);
-        }
-    }
-    PlayRecord record;
-    {
-        static const std::string by_id = play_select_columns + "WHERE play_id = ?1";
-        const auto select = m_db.cached(by_id);
-        select->bind(1, play_id);
-        select->step();
-        record = read_play_row(*select);
-    }
-    record.seq = seq;
-    record.prev_hash.reset();
-    record.row_hash.reset();
-    const std::string canonical = canonical_encoding(record, m_chain_id);
-    const std::string row_hash = chain_hash(prev_hash, canonical);
-    const auto update = m_db.cached("UPDATE plays SET seq = ?2, prev_hash = ?3, row_hash = ?4, "
-                                    "canonical = ?5 WHERE play_id = ?1");
-    update->bind(1, play_id)
-        .bind(2, seq)
-        .bind(3, prev_hash)
-        .bind(4, row_hash)
-        .bind(5, canonical)
-        .run();
-    set_chain_head(m_db, {seq, row_hash});
 }
 
 std::vector<PlayRecord> PlayLog::query(const PlayFilter &filter) const {

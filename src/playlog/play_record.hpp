@@ -1,8 +1,10 @@
 #pragma once
 // One row of the play log: one item of an occurrence, or one manual play. Its
 // fields are declared once, in play_fields.hpp's table, which every reader and
-// writer of a row iterates.
+// writer of a row iterates. Times are values (StationTime, CivilDateTime): their
+// text is made where a row is stored, hashed, exported or shown, not here.
 #include "core/clock.hpp"
+#include "core/station_time.hpp"
 #include "core/vocabulary.hpp"
 #include "playlog/civil_date_time.hpp"
 
@@ -16,10 +18,10 @@ struct PlayRecord {
     std::int64_t play_id = 0;
     std::string station;
     std::optional<std::string> slot;         ///< None for a manual play.
-    std::optional<std::string> scheduled_at; ///< The occurrence's instant, ISO 8601.
+    std::optional<StationTime> scheduled_at; ///< The occurrence's instant.
     std::optional<std::int64_t> position;    ///< The item's index in the occurrence.
-    std::optional<std::string> started_at;   ///< When the first sample left the device.
-    std::optional<std::string> ended_at;     ///< When the last sample left the device.
+    std::optional<StationTime> started_at;   ///< When the first sample left the device.
+    std::optional<StationTime> ended_at;     ///< When the last sample left the device.
     std::string announcement;
     std::optional<std::string> title;    ///< As it was at play time.
     std::optional<std::string> campaign; ///< As it was at play time.
@@ -40,11 +42,8 @@ struct PlayRecord {
     std::optional<CivilDateTime> occurrence;
     std::optional<std::int64_t> offset_ms; ///< A resumed play started this far into the file.
     std::optional<std::int64_t> resumes;   ///< The play_id of the interrupted attempt it continues.
-    // The instants listings filter and sort by (the texts above are their hashed form).
-    std::optional<TimePoint> scheduled; ///< The occurrence's instant.
-    std::optional<TimePoint> planned;   ///< When this item should have started.
-    std::optional<TimePoint> started;   ///< When its first sample left the device.
-    std::optional<std::string> entry;   ///< The journal entry that wrote it (schema 3).
+    std::optional<TimePoint> planned;      ///< When this item should have started.
+    std::optional<std::string> entry;      ///< The journal entry that wrote it (schema 3).
     // Why, as data (schema 4, not hashed: `error` keeps the chained English text;
     // playlog/reason_text.hpp renders these for people).
     std::optional<std::string> reason_code;   ///< "missed.late_limit"; none: free text only.

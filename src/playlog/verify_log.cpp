@@ -1,13 +1,12 @@
 #include "playlog/verify_log.hpp"
 
 #include "core/i18n.hpp"
+#include "core/station_time.hpp"
 #include "lib/sqlite/database.hpp"
 #include "lib/sqlite/statement.hpp"
 #include "playlog/chain.hpp"
 #include "playlog/play_rows.hpp"
 #include "station/home.hpp"
-
-#include <chrono>
 
 namespace loa::playlog {
 namespace {
@@ -27,45 +26,6 @@ std::optional<ChainBreak> unchained_final_row(sqlite::Database &db) {
     return problem;
 }
 
-bool digits(std::string_view text, std::size_t at, std::size_t count, int &out) {
-    out = 0;
-    if (at + count > text.size())
-        return false;
-    for (std::size_t i = at; i < at + count; ++i) {
-        if (text[i] < '0' || text[i] > '9')
-            return false;
-        out = out * 10 + (text[i] - '0');
-    }
-    return true;
-}
-
-/// "2020-07-20T06:00:00.004+07:00" (or with Z, without milliseconds) → Unix ms.
-std::optional<std::int64_t> unix_ms_of(std::string_view iso) {
-    using namespace std::chrono;
-    int y, mo, d, h, mi, s, ms = 0, oh = 0, om = 0;
-    if (!digits(iso, 0, 4, y) || iso.size() < 20 || iso[4] != '-' || !digits(iso, 5, 2, mo) ||
-        iso[7] != '-' || !digits(iso, 8, 2, d) || iso[10] != 'T' || !digits(iso, 11, 2, h) ||
-        iso[13] != ':' || !digits(iso, 14, 2, mi) || iso[16] != ':' || !digits(iso, 17, 2, s))
-        return std::nullopt;
-    std::size_t at = 19;
-    if (iso[at] == '.' && digits(iso, at + 1, 3, ms))
-        at += 4;
-    int sign = 0;
-    if (iso.substr(at) != "Z") {
-        if (at + 6 != iso.size() || (iso[at] != '+' && iso[at] != '-') ||
-            !digits(iso, at + 1, 2, oh) || iso[at + 3] != ':' || !digits(iso, at + 4, 2, om))
-            return std::nullopt;
-        sign = iso[at] == '+' ? 1 : -1;
-    }
-    const year_month_day date{year{y}, month{static_cast<unsigned>(mo)},
-                              day{static_cast<unsigned>(d)}};
-    if (!date.ok())
-        return std::nullopt;
-    const auto local =
-        sys_days(date).time_since_epoch() + hours(h) + minutes(mi) + seconds(s) + milliseconds(ms);
-    return duration_cast<milliseconds>(local - sign * (hours(oh) + minutes(om))).count();
-}
-
 /// Whether a millisecond column says what the chained ISO time says (within the 1 ms
 /// that rounding the ISO text and truncating the column can put between them).
 std::optional<std::string> ms_difference(const sqlite::Statement &row, int iso_column,
@@ -73,9 +33,9 @@ std::optional<std::string> ms_difference(const sqlite::Statement &row, int iso_c
     const auto iso = row.column_optional_text(iso_column);
     const bool has_ms = !row.is_null(ms_column);
     const std::int64_t ms = has_ms ? row.column_int(ms_column) : 0;
-    const auto parsed = iso ? unix_ms_of(*iso) : std::nullopt;
+    const auto parsed = iso ? StationTime::parse(*iso) : std::nullopt;
     const bool has_expected = parsed.has_value();
-    const std::int64_t expected = parsed.value_or(0);
+    const std::int64_t expected = parsed ? parsed->unix_ms() : 0;
     // The ISO text is rounded to the millisecond, the column truncated: 1 ms apart at most.
     if (has_ms == has_expected && ms - expected <= 1 && expected - ms <= 1)
         return std::nullopt;

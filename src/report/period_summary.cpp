@@ -1,5 +1,6 @@
 #include "report/period_summary.hpp"
 
+#include "core/time_zone.hpp"
 #include "playlog/people_numbers.hpp"
 #include "playlog/reason_text.hpp"
 
@@ -12,8 +13,8 @@ namespace {
 
 /// The station-local date of a row: when it started, else when it was due.
 std::string local_date(const playlog::PlayRecord &r) {
-    const auto &at = r.started_at ? r.started_at : r.scheduled_at;
-    return at && at->size() >= 10 ? at->substr(0, 10) : std::string();
+    const auto at = playlog::played_at(r);
+    return at ? loa::format_date(at->date()) : std::string();
 }
 
 std::optional<std::chrono::sys_days> parse_date(const std::string &text) {

@@ -1,6 +1,7 @@
 // The period report as one self-contained HTML page: print CSS for A4, an inline
 // SVG bar chart of airtime per day, no scripts, fonts or images from the network.
 #include "report/excel_csv_export.hpp"
+#include "playlog/people_numbers.hpp"
 #include "playlog/reason_text.hpp"
 #include "report/period_summary.hpp"
 
@@ -177,8 +178,8 @@ std::string announcements_cell(const ProblemGroup &g) {
 }
 
 std::string when(const playlog::PlayRecord &r) {
-    const auto &at = r.started_at ? r.started_at : r.scheduled_at;
-    return at ? excel_date_time(*at) : "";
+    const auto at = playlog::played_at(r);
+    return at ? excel_date_time(at->text()) : "";
 }
 
 } // namespace

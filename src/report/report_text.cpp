@@ -1,4 +1,5 @@
 // The period report as plain text and as CSV sections (see period_summary.hpp).
+#include "playlog/people_numbers.hpp"
 #include "playlog/reason_text.hpp"
 #include "report/csv_export.hpp"
 #include "report/excel_csv_export.hpp"
@@ -8,8 +9,8 @@ namespace loa::report {
 namespace {
 
 std::string when(const playlog::PlayRecord &r) {
-    const auto &at = r.started_at ? r.started_at : r.scheduled_at;
-    return at ? excel_date_time(*at) : "";
+    const auto at = playlog::played_at(r);
+    return at ? excel_date_time(at->text()) : "";
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // interrupted items, signatures) and sheet "Theo ngày" (airtime per day, days as
 // real Excel dates). Both print on A4 portrait, one page wide, text wrapped in
 // rows tall enough to show it, the signature block on one page.
+#include "playlog/people_numbers.hpp"
 #include "report/excel_csv_export.hpp"
 #include "report/period_summary.hpp"
 #include "report/xlsx_workbook.hpp"
@@ -136,6 +137,12 @@ private:
     double m_min_height = 0;
 };
 
+/// The ISO time a row is shown at (playlog::played_at), as the sheet's dates read it.
+std::optional<std::string> played_text(const playlog::PlayRecord &r) {
+    const auto at = playlog::played_at(r);
+    return at ? std::optional<std::string>(at->text()) : std::nullopt;
+}
+
 double minutes(std::int64_t ms) {
     return static_cast<double>(ms) / 60000.0;
 }
@@ -234,7 +241,7 @@ void emergency_part(SheetWriter &w, const Formats &f, const PeriodSummary &s) {
     w.text(6, "Thời lượng (phút)", f.head);
     w.next();
     for (const auto &r : s.emergencies()) {
-        w.date(0, r.started_at ? r.started_at : r.scheduled_at, f.when);
+        w.date(0, played_text(r), f.when);
         w.text(1, 4, r.title.value_or(r.announcement), f.cell);
         w.text(5, std::string(vietnamese(r.status)), f.cell);
         w.number(6, minutes(r.duration_ms.value_or(0)), f.decimal);
@@ -259,7 +266,7 @@ void problem_part(SheetWriter &w, const Formats &f, const PeriodSummary &s) {
     w.next();
     for (const auto &g : s.problem_groups()) {
         const auto &r = g.first;
-        w.date(0, r.started_at ? r.started_at : r.scheduled_at, f.when);
+        w.date(0, played_text(r), f.when);
         w.text(1, problem_items(g), f.cell);
         w.text(2, 3, problem_announcements(g), f.cell);
         w.text(4, std::string(vietnamese(r.status)), f.cell);

@@ -29,6 +29,11 @@
 
 namespace {
 
+/// The stored text of a play time (what the plays table's *_at columns hold).
+std::optional<std::string> iso(const std::optional<loa::StationTime> &at) {
+    return at ? std::optional<std::string>(at->text()) : std::nullopt;
+}
+
 using Seconds = std::chrono::duration<double>;
 
 /// CPU seconds (user + system) of this process and of its finished children.
@@ -84,10 +89,10 @@ void fill(loa::sqlite::Database &db, const loa::TimeZone &zone, std::int64_t row
         r.play_id = i + 1;
         r.station = "KG-GR-VHHB";
         r.slot = session % 2 ? "chieu" : "sang";
-        r.scheduled_at = zone.format_iso(scheduled);
+        r.scheduled_at = loa::StationTime::in(zone, scheduled);
         r.position = position;
-        r.started_at = zone.format_iso(started);
-        r.ended_at = zone.format_iso(ended);
+        r.started_at = loa::StationTime::in(zone, started);
+        r.ended_at = loa::StationTime::in(zone, ended);
         r.announcement = announcements[position];
         r.title = "Cảnh giác với thủ đoạn lừa đảo chiếm đoạt tài sản";
         r.campaign = "chong-lua-dao-2020";
@@ -107,12 +112,15 @@ void fill(loa::sqlite::Database &db, const loa::TimeZone &zone, std::int64_t row
             return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch())
                 .count();
         };
-        insert.bind(1, r.play_id).bind(2, r.station).bind(3, r.slot).bind(4, r.scheduled_at);
+        insert.bind(1, r.play_id).bind(2, r.station).bind(3, r.slot).bind(4, iso(r.scheduled_at));
         insert.bind(5, ms(scheduled))
             .bind(6, r.position)
             .bind(7, ms(started) - 4)
-            .bind(8, r.started_at);
-        insert.bind(9, ms(started)).bind(10, r.ended_at).bind(11, r.announcement).bind(12, r.title);
+            .bind(8, iso(r.started_at));
+        insert.bind(9, ms(started))
+            .bind(10, iso(r.ended_at))
+            .bind(11, r.announcement)
+            .bind(12, r.title);
         insert.bind(13, r.campaign)
             .bind(14, r.sha256)
             .bind(15, to_string(r.status))

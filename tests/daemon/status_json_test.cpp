@@ -93,17 +93,3 @@ TEST_CASE("status json: a status of another shape is an error naming the member"
     const auto missing = json::Value::parse(R"({"state":"idle","device":"x"})");
     CHECK_THROWS_AS(daemon::status_from_json(*missing), Error);
 }
-
-TEST_CASE("status json: ISO 8601 instants with an offset") {
-    CHECK(daemon::parse_iso_instant("2020-07-20T06:00:00.004+07:00") ==
-          utc(2020, 7, 19, 23, 0, 0, 4));
-    CHECK(daemon::parse_iso_instant("2020-07-20T06:00:00-04:30") == utc(2020, 7, 20, 10, 30, 0));
-    CHECK(daemon::parse_iso_instant("2020-07-20T06:00:00Z") == utc(2020, 7, 20, 6, 0, 0));
-    CHECK(daemon::parse_iso_instant("2020-07-20T06:00:00.5Z") == utc(2020, 7, 20, 6, 0, 0, 500));
-    for (const char *bad :
-         {"", "2020-07-20", "2020-07-20T06:00:00", "2020-02-30T06:00:00Z", "2020-07-20T24:00:00Z",
-          "2020-07-20T06:00:00.Z", "2020-07-20T06:00:00+7:00", "2020-07-20T06:00:00Zx"}) {
-        INFO(bad);
-        CHECK_FALSE(daemon::parse_iso_instant(bad));
-    }
-}

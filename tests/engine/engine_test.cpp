@@ -49,16 +49,16 @@ TEST_CASE("a due slot plays each item once, the first at its instant") {
     for (const auto &row : rows) {
         CHECK(row.status == loa::PlayStatus::completed);
         CHECK(row.slot == "sang");
-        CHECK(row.scheduled_at == "2020-07-20T06:00:00.000+07:00");
+        CHECK(row.scheduled_at == loa::StationTime::parse("2020-07-20T06:00:00.000+07:00"));
         CHECK(row.sha256 == s.library->find("tone")->sha256);
         CHECK(row.seq.has_value());
     }
     CHECK(rows[0].position == 0);
-    CHECK(rows[0].started_at == "2020-07-20T06:00:00.000+07:00");
+    CHECK(rows[0].started_at == loa::StationTime::parse("2020-07-20T06:00:00.000+07:00"));
     CHECK(rows[0].lateness_ms == 0);
     CHECK(rows[0].duration_ms >= 2000);
     CHECK(rows[1].position == 1);
-    CHECK(rows[1].started_at >= rows[0].ended_at);
+    CHECK(rows[1].started_at->instant >= rows[0].ended_at->instant);
 
     // A restart within the same minute replays nothing.
     s.clock.set(monday(6, 0, 30));
@@ -157,7 +157,7 @@ gap = 5
     s.run_until(monday(6, 5));
     const auto rows = s.log->query({});
     REQUIRE(rows.size() == 2);
-    CHECK(rows[0].ended_at == "2020-07-20T06:00:02.000+07:00");
-    CHECK(rows[1].started_at == "2020-07-20T06:00:07.000+07:00");
+    CHECK(rows[0].ended_at == loa::StationTime::parse("2020-07-20T06:00:02.000+07:00"));
+    CHECK(rows[1].started_at == loa::StationTime::parse("2020-07-20T06:00:07.000+07:00"));
     CHECK(rows[1].lateness_ms == 0);
 }

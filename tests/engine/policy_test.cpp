@@ -443,13 +443,15 @@ TEST_CASE(
     for (const auto &r : rows)
         UNSCOPED_INFO(r.slot.value_or("")
                       << " #" << r.position.value_or(-1) << " " << loa::to_string(r.status) << " "
-                      << r.started_at.value_or("") << " " << r.ended_at.value_or(""));
+                      << (r.started_at ? r.started_at->text() : "") << " "
+                      << (r.ended_at ? r.ended_at->text() : ""));
     REQUIRE(rows.size() == 4);
     CHECK(rows[0].position == 0);
     CHECK(rows[0].status == PlayStatus::interrupted); // stopped (faded) just before 06:00:01
-    CHECK(rows[0].ended_at == "2020-07-20T06:00:00.500+07:00");
+    CHECK(rows[0].ended_at == loa::StationTime::parse("2020-07-20T06:00:00.500+07:00"));
     CHECK(rows[1].slot == "bao");
-    CHECK(rows[1].started_at == "2020-07-20T06:00:01.000+07:00"); // on time
+    CHECK(rows[1].started_at ==
+          loa::StationTime::parse("2020-07-20T06:00:01.000+07:00")); // on time
     CHECK(rows[1].status == PlayStatus::completed);
     CHECK(rows[2].position == 0);
     CHECK(rows[2].status == PlayStatus::completed);
@@ -471,7 +473,7 @@ TEST_CASE(
     CHECK(rows[0].position == 0);
     CHECK(rows[0].status == PlayStatus::completed);
     CHECK(rows[1].slot == "bao");
-    CHECK(rows[1].started_at == "2020-07-20T06:00:03.000+07:00");
+    CHECK(rows[1].started_at == loa::StationTime::parse("2020-07-20T06:00:03.000+07:00"));
     CHECK(rows[2].position == 1);
     CHECK(rows[2].status == PlayStatus::completed);
     CHECK(rows[2].started_at == rows[1].ended_at);

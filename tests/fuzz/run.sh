@@ -18,7 +18,8 @@ command -v "$cxx" >/dev/null || { echo "run.sh: $cxx not found: apt-get install 
 mkdir -p "$out/artifacts"
 
 core=("$root"/src/core/time_of_day.cpp "$root"/src/core/time_zone.cpp "$root"/src/core/vocabulary.cpp
-      "$root"/src/core/error.cpp "$root"/src/core/toml_bounds.cpp "$root"/src/core/i18n.cpp)
+      "$root"/src/core/error.cpp "$root"/src/core/toml_bounds.cpp "$root"/src/core/i18n.cpp
+      "$root"/src/core/station_time.cpp)
 schedule_sources=("$root"/src/schedule/*.cpp "${core[@]}" "$here/schedule_fuzz.cpp")
 station_sources=("$root"/src/station/station_config.cpp "${core[@]}" "$here/station_fuzz.cpp")
 

@@ -10,7 +10,7 @@ TEST_CASE("the canonical encoding is sorted, compact JSON with nulls") {
     r.play_id = 7;
     r.station = "KG-01";
     r.slot = "sang";
-    r.scheduled_at = "2020-07-20T06:00:00.000+07:00";
+    r.scheduled_at = loa::StationTime::parse("2020-07-20T06:00:00.000+07:00");
     r.position = 0;
     r.announcement = "lua-dao";
     r.title = "Lừa \"đảo\"\n";

@@ -62,10 +62,10 @@ TEST_CASE("the frozen encoding of a fixed row hashes to a fixed value") {
     r.play_id = 41;
     r.station = "KG-GR-VHHB";
     r.slot = "chieu";
-    r.scheduled_at = "2020-07-20T17:00:00.000+07:00";
+    r.scheduled_at = loa::StationTime::parse("2020-07-20T17:00:00.000+07:00");
     r.position = 1;
-    r.started_at = "2020-07-20T17:00:42.003+07:00";
-    r.ended_at = "2020-07-20T17:01:30.000+07:00";
+    r.started_at = loa::StationTime::parse("2020-07-20T17:00:42.003+07:00");
+    r.ended_at = loa::StationTime::parse("2020-07-20T17:01:30.000+07:00");
     r.announcement = "campuchia-01";
     r.title = "Cảnh báo việc làm ở Campuchia";
     r.campaign = "chong-lua-dao-2020";

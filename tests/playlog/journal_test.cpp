@@ -97,7 +97,7 @@ TEST_CASE("a journal line round-trips every stored field of a row") {
     entry.record.announcement = "lua-dao";
     entry.record.title = "Lừa \"đảo\"\n";
     entry.record.clock_synced = false;
-    entry.record.scheduled = loa::TimePoint(1595199600000ms);
+    entry.record.scheduled_at = loa::StationTime{loa::TimePoint(1595199600000ms), 7h};
     entry.record.resumes = 12;
     const auto line = loa::playlog::Journal::encode(entry);
     CHECK(line.find('\n') == std::string::npos);
@@ -107,7 +107,7 @@ TEST_CASE("a journal line round-trips every stored field of a row") {
     CHECK(back->record.occurrence == six_civil);
     CHECK(back->record.title == entry.record.title);
     CHECK(back->record.clock_synced == false);
-    CHECK(back->record.scheduled == entry.record.scheduled);
+    CHECK(back->record.scheduled_at == entry.record.scheduled_at);
     CHECK(back->record.resumes == 12);
     CHECK_FALSE(back->record.campaign);
     CHECK_FALSE(loa::playlog::Journal::decode(line.substr(0, line.size() - 1)));

@@ -47,9 +47,9 @@ TEST_CASE("a play is started, then finalised with measured times and chained") {
     REQUIRE(rows.size() == 1);
     const auto &r = rows[0];
     CHECK(r.status == loa::PlayStatus::completed);
-    CHECK(r.scheduled_at == "2020-07-20T06:00:00.000+07:00");
-    CHECK(r.started_at == "2020-07-20T06:00:00.004+07:00");
-    CHECK(r.ended_at == "2020-07-20T06:00:10.000+07:00");
+    CHECK(r.scheduled_at == loa::StationTime::parse("2020-07-20T06:00:00.000+07:00"));
+    CHECK(r.started_at == loa::StationTime::parse("2020-07-20T06:00:00.004+07:00"));
+    CHECK(r.ended_at == loa::StationTime::parse("2020-07-20T06:00:10.000+07:00"));
     CHECK(r.lateness_ms == 4);
     CHECK(r.duration_ms == 9996);
     CHECK(r.station == "KG-01");

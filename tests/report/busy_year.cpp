@@ -15,6 +15,11 @@
 namespace loa::test {
 namespace {
 
+/// The stored text of a play time (what the plays table's *_at columns hold).
+std::optional<std::string> iso(const std::optional<loa::StationTime> &at) {
+    return at ? std::optional<std::string>(at->text()) : std::nullopt;
+}
+
 struct Item {
     const char *title;
     const char *campaign; ///< nullptr: a chime, in no campaign
@@ -75,13 +80,13 @@ public:
         r.seq = ++m_seq;
         const std::string canonical = playlog::canonical_encoding(r, m_chain_id);
         const std::string row_hash = playlog::chain_hash(m_prev, canonical);
-        m_insert.bind(1, r.station).bind(2, r.slot).bind(3, r.scheduled_at);
+        m_insert.bind(1, r.station).bind(2, r.slot).bind(3, iso(r.scheduled_at));
         if (scheduled)
             m_insert.bind(4, ms(*scheduled));
-        m_insert.bind(5, r.position).bind(6, ms(planned)).bind(7, r.started_at);
+        m_insert.bind(5, r.position).bind(6, ms(planned)).bind(7, iso(r.started_at));
         if (started)
             m_insert.bind(8, ms(*started));
-        m_insert.bind(9, r.ended_at)
+        m_insert.bind(9, iso(r.ended_at))
             .bind(10, r.announcement)
             .bind(11, r.title)
             .bind(12, r.campaign);
@@ -152,7 +157,7 @@ std::int64_t fill_busy_year(sqlite::Database &db, const TimeZone &zone, int year
             for (std::size_t position = 0; position < occurrence.items.size(); ++position) {
                 auto r = record_of(occurrence.items[position]);
                 r.slot = occurrence.slot;
-                r.scheduled_at = zone.format_iso(occurrence.at);
+                r.scheduled_at = loa::StationTime::in(zone, occurrence.at);
                 r.position = static_cast<std::int64_t>(position);
                 r.schedule_sha256 = std::string(64, version.from == july ? 'b' : 'a');
                 const std::int64_t duration = items.at(r.announcement).duration_ms;
@@ -164,7 +169,7 @@ std::int64_t fill_busy_year(sqlite::Database &db, const TimeZone &zone, int year
                     continue;
                 }
                 const TimePoint started = next + milliseconds(3 + (n + position) % 5);
-                r.started_at = zone.format_iso(started);
+                r.started_at = loa::StationTime::in(zone, started);
                 r.lateness_ms = duration_cast<milliseconds>(started - next).count();
                 const bool interrupted = (n * 12 + position) % 997 == 0;
                 const bool failed = (n * 12 + position) % 1499 == 0;
@@ -180,7 +185,7 @@ std::int64_t fill_busy_year(sqlite::Database &db, const TimeZone &zone, int year
                     r.lateness_ms.reset();
                 } else {
                     r.duration_ms = played;
-                    r.ended_at = zone.format_iso(started + milliseconds(played));
+                    r.ended_at = loa::StationTime::in(zone, started + milliseconds(played));
                 }
                 chain.add(r, occurrence.at, next,
                           failed ? std::nullopt : std::optional<TimePoint>(started));
@@ -196,9 +201,9 @@ std::int64_t fill_busy_year(sqlite::Database &db, const TimeZone &zone, int year
         r.trigger = Trigger::emergency;
         r.status = PlayStatus::completed;
         r.lateness_ms = 0;
-        r.started_at = zone.format_iso(at);
+        r.started_at = loa::StationTime::in(zone, at);
         r.duration_ms = items.at("bao-so-5").duration_ms;
-        r.ended_at = zone.format_iso(at + milliseconds(*r.duration_ms));
+        r.ended_at = loa::StationTime::in(zone, at + milliseconds(*r.duration_ms));
         chain.add(r, std::nullopt, at, at);
     }
     chain.finish();

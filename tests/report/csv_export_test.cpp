@@ -49,10 +49,10 @@ std::vector<loa::playlog::PlayRecord> fixed_log() {
     a.play_id = 1;
     a.station = "KG-01";
     a.slot = "sang";
-    a.scheduled_at = "2020-07-20T06:00:00.000+07:00";
+    a.scheduled_at = loa::StationTime::parse("2020-07-20T06:00:00.000+07:00");
     a.position = 0;
-    a.started_at = "2020-07-20T06:00:00.004+07:00";
-    a.ended_at = "2020-07-20T06:00:42.004+07:00";
+    a.started_at = loa::StationTime::parse("2020-07-20T06:00:00.004+07:00");
+    a.ended_at = loa::StationTime::parse("2020-07-20T06:00:42.004+07:00");
     a.announcement = "lua-dao";
     a.title = "Cảnh giác lừa đảo";
     a.campaign = "chong-lua-dao-2020";
@@ -67,7 +67,7 @@ std::vector<loa::playlog::PlayRecord> fixed_log() {
     b.play_id = 2;
     b.station = "KG-01";
     b.slot = "sang";
-    b.scheduled_at = "2020-07-20T06:00:00.000+07:00";
+    b.scheduled_at = loa::StationTime::parse("2020-07-20T06:00:00.000+07:00");
     b.position = 1;
     b.announcement = "campuchia";
     b.status = loa::PlayStatus::missed;
@@ -75,7 +75,7 @@ std::vector<loa::playlog::PlayRecord> fixed_log() {
     auto &c = rows[2];
     c.play_id = 3;
     c.station = "KG-01";
-    c.started_at = "2020-07-20T14:05:00.000+07:00";
+    c.started_at = loa::StationTime::parse("2020-07-20T14:05:00.000+07:00");
     c.announcement = "bao-so-2";
     c.status = loa::PlayStatus::completed;
     c.duration_ms = 1000;

@@ -13,10 +13,10 @@ loa::playlog::PlayRecord fixed_row() {
     r.play_id = 12;
     r.station = "KG-GR-VHHB";
     r.slot = "sang";
-    r.scheduled_at = "2020-07-20T06:00:00.000+07:00";
+    r.scheduled_at = loa::StationTime::parse("2020-07-20T06:00:00.000+07:00");
     r.position = 1;
-    r.started_at = "2020-07-20T06:00:45.004+07:00";
-    r.ended_at = "2020-07-20T06:01:27.004+07:00";
+    r.started_at = loa::StationTime::parse("2020-07-20T06:00:45.004+07:00");
+    r.ended_at = loa::StationTime::parse("2020-07-20T06:01:27.004+07:00");
     r.announcement = "lua-dao-qua-mang";
     r.title = "Cảnh giác \"lừa đảo\" qua mạng";
     r.campaign = "Chống lừa đảo 2020";

@@ -11,9 +11,9 @@ loa::playlog::PlayRecord play(const std::string &day, const std::string &id, loa
     loa::playlog::PlayRecord r;
     r.slot = "sang";
     r.position = 0;
-    r.scheduled_at = day + "T06:00:00.000+07:00";
+    r.scheduled_at = loa::StationTime::parse(day + "T06:00:00.000+07:00");
     if (status == loa::PlayStatus::completed || status == loa::PlayStatus::interrupted) {
-        r.started_at = day + "T06:00:00.004+07:00";
+        r.started_at = loa::StationTime::parse(day + "T06:00:00.004+07:00");
         r.duration_ms = duration_ms;
     }
     r.announcement = id;

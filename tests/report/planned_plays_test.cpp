@@ -50,7 +50,7 @@ loa::playlog::PlayRecord play(int day, int hour, std::int64_t position, const st
     r.position = position;
     char when[40];
     std::snprintf(when, sizeof when, "2020-07-%02dT%02d:00:00.000+07:00", day, hour);
-    r.scheduled_at = when;
+    r.scheduled_at = loa::StationTime::parse(when);
     r.announcement = id;
     r.campaign = std::move(campaign);
     r.status = status;

@@ -23,7 +23,7 @@ std::vector<loa::playlog::PlayRecord> rows_of_every_reason() {
         r.station = "KG-01";
         r.slot = "sang-" + std::to_string(rows.size());
         r.position = 0;
-        r.scheduled_at = "2020-07-20T06:00:00.000+07:00";
+        r.scheduled_at = loa::StationTime::parse("2020-07-20T06:00:00.000+07:00");
         r.announcement = "lua-dao";
         r.status = reason.code.starts_with("interrupted") ? loa::PlayStatus::interrupted
                                                           : loa::PlayStatus::missed;
