@@ -23,6 +23,9 @@ struct TamperFixture : loa::test::LogFixture {
 
     /// Runs `sql` with the sqlite3 tool on a copy of the database; returns the verdict on the copy.
     loa::playlog::VerifyResult tampered(const std::string &sql) {
+        // The log first: its look at the file for damage may hold a connection, and
+        // the database's write-ahead log goes into the file only when the last closes.
+        log.reset();
         db.reset();
         const auto copy = dir / "copy.db";
         std::filesystem::copy_file(home.database_path(), copy);
