@@ -21,10 +21,13 @@ base="$work/bookworm-base.tar"
 # systemd: every station PC has it (the package needs systemd-sysusers and
 # systemd-analyze); tzdata and man-db: so has every installed Debian (a purge
 # test would otherwise see tzdata stay behind; systemd-analyze verify checks the
-# unit's man: documentation with man); sqlite3: the test reads the schema version.
+# unit's man: documentation with man); sqlite3: the test reads the schema version;
+# dbus: systemd recommends it, so an installed Debian with systemd has it (loa's
+# speech library pulls it in, libespeak-ng1 -> libpulse0 -> libdbus-1-3, which
+# recommends it, and a purge then sees it stay: apt keeps what systemd recommends).
 # The fresh build installs all of these again through install-deps.sh, which
-# names systemd, tzdata and sqlite3 itself (man-db is not needed to build).
-include=systemd,tzdata,man-db,sqlite3
+# names systemd, tzdata and sqlite3 itself (man-db and dbus are not needed to build).
+include=systemd,tzdata,man-db,sqlite3,dbus
 recipe="bookworm apt $include $mirror"
 
 # make_base: the cached tarball, made when missing or stale.
