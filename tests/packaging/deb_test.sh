@@ -178,16 +178,19 @@ test_install() {
 old_deb() {
     local src="$work/old-src" build="$work/old-build" stamp
     # The old tree with this tree's packaging (it had none), versioned below this one.
-    stamp="$old_commit without-language $(cat "$repo/cmake/LoaPackaging.cmake" "$repo"/packaging/* "$repo"/packaging/debian/* 2>/dev/null | sha256sum)"
+    stamp="$old_commit without-language-and-tts $(cat "$repo/cmake/LoaPackaging.cmake" "$repo"/packaging/* "$repo"/packaging/debian/* 2>/dev/null | sha256sum)"
     if [ "$(cat "$build/stamp" 2>/dev/null)" != "$stamp" ] || ! ls "$build"/deb/loa_*.deb >/dev/null 2>&1; then
         rm -rf "$src" "$build"
         mkdir -p "$src" "$build"
         git -C "$repo" archive "$old_commit" | tar -C "$src" -x
         rm -rf "$src/packaging"
         cp -r "$repo/packaging" "$src/packaging"
-        # The old loa knows no `language` key (it came with the Vietnamese catalogue) and
-        # refuses unknown keys: its station.toml is this one without that setting.
+        # The old loa knows no `language` key (it came with the Vietnamese catalogue) nor
+        # the [tts] section (loa say), and refuses unknown keys: its station.toml is this
+        # one without them.
         sed -i -e '/^# Language of what the player writes/,/^language = /d' "$src/packaging/station.toml"
+        awk '/^\[/ { skip = ($0 == "[tts]") } !skip' "$src/packaging/station.toml" >"$src/station.toml.old"
+        mv "$src/station.toml.old" "$src/packaging/station.toml"
         cp "$repo/cmake/LoaPackaging.cmake" "$src/cmake/"
         grep -q LoaPackaging "$src/CMakeLists.txt" || printf '\ninclude(cmake/LoaPackaging.cmake)\n' >>"$src/CMakeLists.txt"
         LOA_PACKAGE_CMAKE_ARGS="-DLOA_PACKAGE_VERSION=${new_version}~git.$old_commit" \
